@@ -1,0 +1,35 @@
+package io.jenkins.plugins.grayrelease.core;
+
+import java.util.Map;
+
+/**
+ * How a writing operation writes.
+ *
+ * @param dryRun             compute the change and return it without storing anything; against
+ *                           a real API server the patch is also sent with {@code dryRun=All}
+ * @param addCanarySubset    add the canary subset to the DestinationRule when it is missing
+ *                           (otherwise a missing subset is an error that lists the existing ones)
+ * @param canarySubsetLabels labels for an added canary subset; empty means {@code version: <subset>}
+ */
+public record WriteOptions(boolean dryRun, boolean addCanarySubset, Map<String, String> canarySubsetLabels) {
+
+    public WriteOptions {
+        canarySubsetLabels = canarySubsetLabels == null ? Map.of() : Map.copyOf(canarySubsetLabels);
+    }
+
+    public static WriteOptions defaults() {
+        return new WriteOptions(false, false, Map.of());
+    }
+
+    public static WriteOptions dryRunOnly() {
+        return new WriteOptions(true, false, Map.of());
+    }
+
+    public WriteOptions withDryRun(boolean value) {
+        return new WriteOptions(value, addCanarySubset, canarySubsetLabels);
+    }
+
+    public WriteOptions withAddCanarySubset(boolean value) {
+        return new WriteOptions(dryRun, value, canarySubsetLabels);
+    }
+}

@@ -1,0 +1,15 @@
+package io.jenkins.plugins.grayrelease.core.state;
+
+import java.time.Instant;
+
+/**
+ * The last change the engine made, so that anyone reading the VirtualService knows what
+ * happened and who did it.
+ *
+ * @param action what was done, readable ({@code setWeight 10}, {@code promote})
+ * @param by     user id of the actor
+ * @param at     when
+ * @param origin where it came from (a Jenkins build URL, {@code grayctl}); may be null
+ */
+public record LastChange(String action, String by, Instant at, String origin) {
+}
