@@ -8,6 +8,9 @@ import io.jenkins.plugins.grayrelease.cli.demo.Sandbox;
 import io.jenkins.plugins.grayrelease.cli.demo.SandboxKubeconfig;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.analysis.OpenMetricsData;
+import io.jenkins.plugins.grayrelease.core.analysis.OpenMetricsData.Traffic;
+import io.jenkins.plugins.grayrelease.core.analysis.PrometheusFixture;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,8 +21,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -106,20 +113,43 @@ class RolloutCommandTest {
     }
 
     @Test
-    void analysisThatCannotReachPrometheusEndsInconclusiveRollsBackAndExitsWith3() throws IOException {
+    @Tag("prometheus")
+    void errorSpikeSeenByARealPrometheusRollsBackAndExitsWith3() throws IOException {
+        Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30);
+        String metrics = new OpenMetricsData(Duration.ofSeconds(15))
+                .add(new Traffic("demo", "reviews", "v2", end.minus(Duration.ofHours(1)), end.minus(Duration.ofMinutes(30)),
+                        5, 0.0, 40))
+                .add(new Traffic("demo", "reviews", "v2", end.minus(Duration.ofMinutes(30)), end, 5, 0.25, 40))
+                .text();
+        try (PrometheusFixture prometheus = PrometheusFixture.start(Files.createDirectories(dir.resolve("prom")), metrics)) {
+            // The window reaches back past the end of the written data: queries run at the real "now".
+            String plan = plan("setWeight: 10", "analysis: {interval: 10ms, metrics: "
+                    + "[{name: success-rate, template: successRate, interval: 10m, min: 99}]}")
+                    + "prometheus: {url: '" + prometheus.url() + "'}\n";
+
+            int code = grayctl("", plan, "--yes");
+
+            assertThat(code).as(err.toString()).isEqualTo(ExitCodes.ROLLED_BACK);
+            assertThat(err.toString()).containsPattern("success-rate .*observed 7\\d.*threshold >= 99 → FAILED")
+                    .contains("rolled back");
+            assertThat(recordedPhase()).isEqualTo(Phase.ROLLED_BACK);
+        }
+    }
+
+    @Test
+    void unreachablePrometheusExitsWith1BeforeAnyWrite() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        String plan = plan("setWeight: 10",
-                "analysis: {interval: 10ms, inconclusiveTries: 2, metrics: [{name: success-rate, template: successRate, min: 99}]}")
+        String plan = plan("setWeight: 10", "analysis: {metrics: [{name: success-rate, template: successRate, min: 99}]}")
                 + "prometheus: {url: 'http://127.0.0.1:" + closedPort + "'}\n";
 
         int code = grayctl("", plan, "--yes");
 
-        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.ROLLED_BACK);
-        assertThat(err.toString()).contains("cannot connect", "rolled back");
-        assertThat(recordedPhase()).isEqualTo(Phase.ROLLED_BACK);
+        assertThat(code).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).contains("error: prometheus.url:", "cannot connect", "nothing was changed");
+        assertThat(new GrayRelease(client, new Actor("test", null)).status(SampleApplication.target()).state()).isNull();
     }
 
     @Test
