@@ -50,4 +50,42 @@ class DryRunTest {
         assertThat(result.change().diff()).contains("+++ shop/DestinationRule/reviews (planned)").contains("+  - name: \"v3\"");
         assertThat(cluster.destinationRule("reviews")).isEqualTo(dr);
     }
+
+    @Test
+    void mockServerIgnoresDryRunSoTheSandboxEngineNeverSendsIt() {
+        // The fact behind GrayRelease's serverDryRun switch: this server stores a dryRun=All patch.
+        cluster.client().genericKubernetesResources(io.jenkins.plugins.grayrelease.core.cluster.IstioResources.VIRTUAL_SERVICE)
+                .inNamespace("shop").withName("reviews").dryRun().patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                        io.fabric8.kubernetes.client.dsl.base.PatchType.JSON), "[{\"op\":\"add\",\"path\":\"/spec/exportTo/-\",\"value\":\"*\"}]");
+        assertThat(cluster.virtualService("reviews").path("spec").path("exportTo")).hasSize(2);
+        long patches = cluster.faults().count("PATCH", "/");
+
+        engine.setWeight(SampleApp.target(), 20, WriteOptions.dryRunOnly());
+
+        assertThat(cluster.faults().count("PATCH", "/")).isEqualTo(patches);
+    }
+
+    @Test
+    void againstAServerThatHonoursDryRunThePatchIsValidatedThereAndNotStored() {
+        cluster.faults().emulateServerDryRun(true);
+        ObjectNode before = cluster.virtualService("reviews");
+
+        OperationResult result = engine.withServerDryRun(true).setWeight(SampleApp.target(), 20, WriteOptions.dryRunOnly());
+
+        assertThat(result.change().serverValidated()).isTrue();
+        assertThat(cluster.faults().requests()).filteredOn(r -> r.startsWith("PATCH ")).singleElement().asString().contains("dryRun=All");
+        assertThat(cluster.virtualService("reviews")).isEqualTo(before);
+    }
+
+    @Test
+    void aServerRejectingTheDryRunIsReportedAsAnApiError() {
+        cluster.faults().emulateServerDryRun(true);
+        cluster.faults().failWith("PATCH", "dryRun=All", 422, "spec.http[2].route[1].destination.host: Invalid value");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.withServerDryRun(true)
+                        .setWeight(SampleApp.target(), 20, WriteOptions.dryRunOnly()))
+                .isInstanceOf(io.jenkins.plugins.grayrelease.core.errors.ClusterApiException.class)
+                .hasMessageStartingWith("shop/VirtualService/reviews: the API server refused the request (422): "
+                        + "spec.http[2].route[1].destination.host: Invalid value.");
+    }
 }

@@ -31,11 +31,15 @@ public final class FaultInjector extends Dispatcher {
     /** How late a timed-out answer comes; the sandbox client gives up well before. */
     static final Duration LATE = Duration.ofSeconds(3);
 
-    private record Rule(String method, String pathPart, Fault fault, String concurrentPatch, int[] remaining) {
+    private record Rule(String method, String pathPart, Fault fault, String concurrentPatch, int[] remaining, int code, String message) {
+        Rule(String method, String pathPart, Fault fault, String concurrentPatch, int[] remaining) {
+            this(method, pathPart, fault, concurrentPatch, remaining, 0, null);
+        }
     }
 
     private final Dispatcher crud;
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private volatile boolean serverDryRun;
     private final List<String> log = new CopyOnWriteArrayList<>();
 
     FaultInjector(Dispatcher crud) {
@@ -47,12 +51,25 @@ public final class FaultInjector extends Dispatcher {
         rules.add(new Rule(method, pathPart, fault, null, new int[] {times}));
     }
 
+    /** The next matching request is answered with this status (e.g. 422 for a validation failure), nothing stored. */
+    public void failWith(String method, String pathPart, int code, String message) {
+        rules.add(new Rule(method, pathPart, null, null, new int[] {1}, code, message));
+    }
+
     /**
      * Before each of the next {@code times} matching requests, another writer applies {@code jsonPatch}
      * (RFC 6902) to the object at that request's path, so the request's read is stale.
      */
     public void concurrentEdit(String method, String pathPart, String jsonPatch, int times) {
         rules.add(new Rule(method, pathPart, null, jsonPatch, new int[] {times}));
+    }
+
+    /**
+     * Answers {@code dryRun=All} patches as a real API server does: the patched object (or 409 on
+     * a stale resourceVersion) without storing it. The mock server alone ignores the flag and stores.
+     */
+    public void emulateServerDryRun(boolean enabled) {
+        this.serverDryRun = enabled;
     }
 
     public void clear() {
@@ -72,8 +89,14 @@ public final class FaultInjector extends Dispatcher {
     public MockResponse dispatch(RecordedRequest request) {
         log.add(request.getMethod() + " " + request.getPath());
         Rule rule = take(request);
+        if (rule == null && serverDryRun && request.getPath().contains("dryRun=All") && request.getMethod().equals("PATCH")) {
+            return DryRunEmulation.answer(crud, request);
+        }
         if (rule == null) {
             return crud.dispatch(request);
+        }
+        if (rule.code() != 0) {
+            return status(rule.code(), "Invalid", rule.message());
         }
         if (rule.concurrentPatch() != null) {
             String path = request.getPath().split("\\?")[0];
