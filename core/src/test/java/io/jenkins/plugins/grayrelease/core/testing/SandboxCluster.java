@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.jenkins.plugins.grayrelease.core.Actor;
@@ -57,9 +56,9 @@ public final class SandboxCluster implements AutoCloseable {
             if (kind.equals("VirtualService") || kind.equals("DestinationRule")) {
                 var ctx = kind.equals("VirtualService") ? IstioResources.VIRTUAL_SERVICE : IstioResources.DESTINATION_RULE;
                 client.genericKubernetesResources(ctx).inNamespace(ns)
-                        .resource(Serialization.jsonMapper().convertValue(doc, GenericKubernetesResource.class)).create();
+                        .resource(client.getKubernetesSerialization().convertValue(doc, GenericKubernetesResource.class)).create();
             } else {
-                HasMetadata object = Serialization.unmarshal(doc.toString());
+                HasMetadata object = client.getKubernetesSerialization().unmarshal(doc.toString());
                 client.resource(object).inNamespace(ns).create();
             }
         }
