@@ -5,48 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRoute;
 import io.fabric8.istio.api.networking.v1.VirtualService;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code weight} and {@code status} run in-process against the sandbox, through a kubeconfig. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WeightAndStatusCommandsTest {
-
-    private SandboxCluster cluster;
-    private String namespace;
-    private Path kubeconfig;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    void startSandbox() {
-        cluster = new SandboxCluster();
-    }
-
-    @AfterAll
-    void stopSandbox() {
-        cluster.close();
-    }
-
-    @BeforeEach
-    void installSample() {
-        namespace = cluster.newSampleNamespace();
-        kubeconfig = cluster.kubeconfig(dir, namespace);
-    }
-
-    private CliRun grayctl(String... args) {
-        return CliRun.run(cluster.args(kubeconfig, args));
-    }
-
-    private HTTPRoute route(String name) {
-        return cluster.virtualService(namespace).getSpec().getHttp().stream().filter(r -> name.equals(r.getName())).findFirst().orElseThrow();
-    }
+class WeightAndStatusCommandsTest extends SandboxCommandTest {
 
     @Test
     void weightSplitsTheManagedRouteAndPrintsTheResultingStatusAsJson() {
