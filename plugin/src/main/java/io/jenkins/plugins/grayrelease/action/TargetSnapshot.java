@@ -20,6 +20,7 @@ public final class TargetSnapshot {
     private final int mirrorPercent;
     private final int testerMatches;
     private final List<String> drift;
+    private final String lastChange;
     private final long seenAt;
 
     TargetSnapshot(ReleaseSettings settings, ReleaseStatus status, long seenAt) {
@@ -33,6 +34,9 @@ public final class TargetSnapshot {
         this.mirrorPercent = status.mirrorPercent();
         this.testerMatches = status.testers().size();
         this.drift = List.copyOf(status.drift());
+        this.lastChange = status.lastChange() == null ? null : status.lastChange().action() + " by " + status.lastChange().by()
+                + (status.lastChange().at() == null ? "" : " at " + status.lastChange().at())
+                + (status.lastChange().origin() == null ? "" : " from " + status.lastChange().origin());
         this.seenAt = seenAt;
     }
 
@@ -75,6 +79,11 @@ public final class TargetSnapshot {
 
     public List<String> getDrift() {
         return drift == null ? List.of() : drift;
+    }
+
+    /** The last change recorded on the VirtualService (by anyone, from anywhere), or null. */
+    public String getLastChange() {
+        return lastChange;
     }
 
     public long getSeenAt() {
