@@ -1,6 +1,10 @@
 package io.jenkins.plugins.grayrelease.core;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.grayrelease.core.engine.Engine;
+import io.jenkins.plugins.grayrelease.core.engine.RouteOperation;
+import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
+import java.time.Clock;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
@@ -19,15 +23,33 @@ public final class GrayRelease {
     private final KubernetesClient client;
     private final Actor actor;
     private final RetryPolicy retry;
+    private final boolean serverDryRun;
+    private final Engine engine;
 
     public GrayRelease(KubernetesClient client, Actor actor) {
         this(client, actor, RetryPolicy.defaults());
     }
 
     public GrayRelease(KubernetesClient client, Actor actor, RetryPolicy retry) {
+        this(client, actor, retry, true);
+    }
+
+    /**
+     * @param serverDryRun whether a dry run also sends the patch with {@code dryRun=All}. True for
+     *                     every real API server; false for servers that ignore the flag and would
+     *                     store the change (the fabric8 mock server behind {@code grayctl demo}).
+     */
+    public GrayRelease(KubernetesClient client, Actor actor, RetryPolicy retry, boolean serverDryRun) {
         this.client = client;
         this.actor = actor;
         this.retry = retry;
+        this.serverDryRun = serverDryRun;
+        this.engine = new Engine(client, actor, retry, serverDryRun, Clock.systemUTC());
+    }
+
+    /** The same engine with server-side dry runs switched on or off; see the four-argument constructor. */
+    public GrayRelease withServerDryRun(boolean enabled) {
+        return new GrayRelease(client, actor, retry, enabled);
     }
 
     public KubernetesClient client() {
@@ -40,37 +62,44 @@ public final class GrayRelease {
 
     /** The weights as they really are, the recorded state, and any drift between the two. Reads only. */
     public ReleaseStatus status(ReleaseTarget target) {
-        throw notYet();
+        return engine.status(target);
     }
 
     /** Sends {@code canaryPercent} (0–100) of the managed route's traffic to the canary, the rest to stable. */
     public OperationResult setWeight(ReleaseTarget target, int canaryPercent, WriteOptions options) {
-        throw notYet();
+        return engine.route(target, new RouteChange.SetWeight(canaryPercent), options).result();
     }
 
     /** Puts (or replaces) the engine's tester route, sending matching requests 100 % to the canary, just before the managed route. */
     public OperationResult setTesters(ReleaseTarget target, TesterRoute testers, WriteOptions options) {
-        throw notYet();
+        return engine.route(target, new RouteChange.SetTesters(testers), options).result();
     }
 
     /** Removes the engine's tester route; nothing else changes. */
     public OperationResult removeTesters(ReleaseTarget target, WriteOptions options) {
-        throw notYet();
+        return engine.route(target, new RouteChange.RemoveTesters(), options).result();
     }
 
     /** Mirrors {@code percent} (0–100) of the managed route's traffic to the canary; 0 removes the mirror. */
     public OperationResult setMirror(ReleaseTarget target, int percent, WriteOptions options) {
-        throw notYet();
+        return engine.route(target, new RouteChange.SetMirror(percent), options).result();
     }
 
-    /** All traffic to the canary, which the state records as the new stable; tester and mirror removed. */
+    /**
+     * All traffic to the canary, which the state records as the new stable; tester and mirror
+     * removed. With {@code cleanup}, the old stable Deployment is deleted once the routes are stored.
+     */
     public OperationResult promote(ReleaseTarget target, PromoteOptions options) {
-        throw notYet();
+        RouteOperation.Outcome outcome = engine.route(target, new RouteChange.Promote(), options.write());
+        if (options.cleanup() && !options.write().dryRun() && outcome.plan().sides().canary() != null) {
+            engine.deleteOldStable(target, outcome);
+        }
+        return outcome.result();
     }
 
     /** All traffic to stable; the engine's tester and mirror routes removed. */
     public OperationResult rollback(ReleaseTarget target, WriteOptions options) {
-        throw notYet();
+        return engine.route(target, new RouteChange.Rollback(), options).result();
     }
 
     /**
@@ -78,15 +107,16 @@ public final class GrayRelease {
      * touching routes. A guarded write like any other.
      */
     public ReleaseStatus recordRollout(ReleaseTarget target, RolloutProgress progress, Phase phase) {
-        throw notYet();
+        return engine.record(target, progress, phase);
     }
 
     /** Creates or updates the canary Deployment from the stable one; see {@link CanaryDeployment}. */
     public WorkloadStatus deployCanary(ReleaseTarget target, CanaryDeployment request) {
-        throw notYet();
+        return engine.deployCanary(target, request);
     }
 
-    private static UnsupportedOperationException notYet() {
-        return new UnsupportedOperationException("the engine's operations are being implemented (issue 2)");
+    /** Scales the canary Deployment of {@code version} (named {@code <service>-<version>}). */
+    public WorkloadStatus scaleCanary(ReleaseTarget target, String version, int replicas) {
+        return engine.scaleCanary(target, version, replicas);
     }
 }

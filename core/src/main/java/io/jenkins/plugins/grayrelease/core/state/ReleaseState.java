@@ -23,4 +23,8 @@ public record ReleaseState(Destination stable, Destination canary, int weight, P
     public ReleaseState withPhase(Phase newPhase) {
         return new ReleaseState(stable, canary, weight, newPhase, rollout, lastChange);
     }
+
+    public ReleaseState withLastChange(LastChange change) {
+        return new ReleaseState(stable, canary, weight, phase, rollout, change);
+    }
 }

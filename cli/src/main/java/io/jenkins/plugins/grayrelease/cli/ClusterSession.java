@@ -1,0 +1,57 @@
+package io.jenkins.plugins.grayrelease.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.grayrelease.core.Actor;
+import io.jenkins.plugins.grayrelease.core.ClusterAccess;
+import io.jenkins.plugins.grayrelease.core.ClusterConnector;
+import io.jenkins.plugins.grayrelease.core.GrayRelease;
+
+/**
+ * One command's connection: the client built from the global options (through the engine's
+ * {@link ClusterConnector}, so grayctl and Jenkins resolve kubeconfigs the same way), the engine
+ * acting as the local user, and the namespace to work in.
+ */
+public final class ClusterSession implements AutoCloseable {
+
+    static final String ORIGIN = "grayctl";
+
+    private final KubernetesClient client;
+    private final GrayRelease engine;
+    private final String namespace;
+
+    private ClusterSession(KubernetesClient client, String namespace) {
+        this.client = client;
+        this.engine = new GrayRelease(client, Actor.currentUser(ORIGIN));
+        this.namespace = namespace;
+    }
+
+    /** Nothing is contacted yet; a bad kubeconfig path fails here as invalid input. */
+    public static ClusterSession open(RootCommand root) {
+        ClusterAccess access = new ClusterAccess(null, root.kubeconfig, root.context, null, null, root.namespace);
+        KubernetesClient client = ClusterConnector.connect(access);
+        String namespace = client.getNamespace();
+        return new ClusterSession(client, namespace == null || namespace.isBlank() ? "default" : namespace);
+    }
+
+    public KubernetesClient client() {
+        return client;
+    }
+
+    public GrayRelease engine() {
+        return engine;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    /** The API server's URL, for messages. */
+    public String serverUrl() {
+        return client.getConfiguration().getMasterUrl();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

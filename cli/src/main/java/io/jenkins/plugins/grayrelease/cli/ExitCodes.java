@@ -1,0 +1,19 @@
+package io.jenkins.plugins.grayrelease.cli;
+
+/** grayctl's exit codes; scripts and CI jobs branch on them, so they never change meaning. */
+public final class ExitCodes {
+
+    /** Done. */
+    public static final int OK = 0;
+    /** The operation failed: API error, unreachable server, conflict after retries. */
+    public static final int FAILED = 1;
+    /** Invalid input or usage; nothing was written. */
+    public static final int INVALID = 2;
+    /** A rollout was rolled back by its analysis. */
+    public static final int ROLLED_BACK = 3;
+    /** An approval was rejected or not answered. */
+    public static final int NOT_APPROVED = 4;
+
+    private ExitCodes() {
+    }
+}

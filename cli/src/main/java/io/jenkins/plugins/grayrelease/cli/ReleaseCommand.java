@@ -1,0 +1,55 @@
+package io.jenkins.plugins.grayrelease.cli;
+
+import io.jenkins.plugins.grayrelease.cli.output.ResultPrinter;
+import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every command on one service shares: the SERVICE argument, the target options, a
+ * session on the cluster, and the printer for the chosen output format.
+ */
+abstract class ReleaseCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RootCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "The service being released.")
+    String service;
+
+    @Mixin
+    TargetOptions targetOptions;
+
+    @Override
+    public final Integer call() {
+        validate();
+        try (ClusterSession session = ClusterSession.open(root)) {
+            ReleaseTarget target = targetOptions.toTarget(session.namespace(), service);
+            return run(session, target, new ResultPrinter(root.terminal().out(), root.output()));
+        }
+    }
+
+    /** Checks the command line before anything is contacted; throws {@link UsageException}. */
+    void validate() {
+        if (service.isBlank()) {
+            throw usage("SERVICE is empty", "Give the service's name, e.g. 'grayctl " + spec.name() + " reviews'");
+        }
+    }
+
+    abstract int run(ClusterSession session, ReleaseTarget target, ResultPrinter printer);
+
+    Progress progress() {
+        return new Progress(root.terminal().err());
+    }
+
+    UsageException usage(String problem, String hint) {
+        return new UsageException(spec.commandLine(), problem, hint);
+    }
+}

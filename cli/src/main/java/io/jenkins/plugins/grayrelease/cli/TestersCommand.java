@@ -1,0 +1,79 @@
+package io.jenkins.plugins.grayrelease.cli;
+
+import io.jenkins.plugins.grayrelease.cli.output.ResultPrinter;
+import io.jenkins.plugins.grayrelease.cli.output.StatusTable;
+import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.TesterMatch;
+import io.jenkins.plugins.grayrelease.core.TesterRoute;
+import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code grayctl testers SERVICE --header NAME=VALUE ...}: requests that match any one condition
+ * go 100 %% to the canary, whatever the weights; {@code --remove} takes the route away again.
+ */
+@Command(name = "testers", mixinStandardHelpOptions = true,
+        description = "Send requests matching any of the given headers or cookies 100 %% to the canary "
+                + "(a route placed just before the managed one), or remove that route with --remove.")
+final class TestersCommand extends ReleaseCommand {
+
+    @Option(names = "--header", paramLabel = "NAME=VALUE", description = "Header equal to VALUE. Repeatable.")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--header-prefix", paramLabel = "NAME=VALUE", description = "Header starting with VALUE. Repeatable.")
+    List<String> headerPrefixes = new ArrayList<>();
+
+    @Option(names = "--header-regex", paramLabel = "NAME=REGEX", description = "Header matching REGEX (RE2). Repeatable.")
+    List<String> headerRegexes = new ArrayList<>();
+
+    @Option(names = "--cookie", paramLabel = "NAME=VALUE", description = "Cookie NAME equal to VALUE. Repeatable.")
+    List<String> cookies = new ArrayList<>();
+
+    @Option(names = "--remove", description = "Remove the tester route; nothing else changes.")
+    boolean remove;
+
+    @Option(names = "--add-canary-subset",
+            description = "Add the canary subset (labels version=<subset>) to the DestinationRule when it is missing.")
+    boolean addCanarySubset;
+
+    @Option(names = "--dry-run", description = "Show the patch; write nothing.")
+    boolean dryRun;
+
+    private List<TesterMatch> matches;
+
+    @Override
+    void validate() {
+        super.validate();
+        TesterMatchParser parser = new TesterMatchParser(spec.commandLine());
+        matches = new ArrayList<>();
+        headers.forEach(h -> matches.add(parser.parse("--header", h, "end-user=jason", TesterMatch::header)));
+        headerPrefixes.forEach(h -> matches.add(parser.parse("--header-prefix", h, "user-agent=Beta/", TesterMatch::headerPrefix)));
+        headerRegexes.forEach(h -> matches.add(parser.parse("--header-regex", h, "x-tenant=^qa-.*", TesterMatch::headerRegex)));
+        cookies.forEach(c -> matches.add(parser.parse("--cookie", c, "canary=always", TesterMatch::cookie)));
+        if (remove && !matches.isEmpty()) {
+            throw usage("--remove cannot be combined with --header, --header-prefix, --header-regex or --cookie",
+                    "Run 'grayctl testers " + service + " --remove' alone, or leave --remove out to replace the testers");
+        }
+        if (!remove && matches.isEmpty()) {
+            throw usage("testers needs at least one --header, --header-prefix, --header-regex or --cookie, or --remove",
+                    "e.g. 'grayctl testers " + service + " --header end-user=jason'");
+        }
+    }
+
+    @Override
+    int run(ClusterSession session, ReleaseTarget target, ResultPrinter printer) {
+        WriteOptions options = WriteOptions.defaults().withDryRun(dryRun).withAddCanarySubset(addCanarySubset);
+        String plan = dryRun ? "planning: " : "";
+        if (remove) {
+            progress().step(plan + "removing the tester route from " + target.virtualServiceRef());
+            printer.result(session.engine().removeTesters(target, options));
+        } else {
+            progress().step(plan + "routing testers (" + StatusTable.describe(matches) + ") of " + target.virtualServiceRef() + " to the canary");
+            printer.result(session.engine().setTesters(target, new TesterRoute(matches), options));
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,33 @@
+package io.jenkins.plugins.grayrelease.cli;
+
+import io.jenkins.plugins.grayrelease.cli.output.ResultPrinter;
+import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code grayctl weight SERVICE PERCENT}: send PERCENT of the managed route's traffic to the canary. */
+@Command(name = "weight", mixinStandardHelpOptions = true,
+        description = "Send PERCENT (0-100) of the managed route's traffic to the canary, the rest to stable.")
+final class WeightCommand extends ReleaseCommand {
+
+    @Parameters(index = "1", paramLabel = "PERCENT", description = "Canary share in percent, 0-100.")
+    int percent;
+
+    @Option(names = "--add-canary-subset",
+            description = "Add the canary subset (labels version=<subset>) to the DestinationRule when it is missing.")
+    boolean addCanarySubset;
+
+    @Option(names = "--dry-run", description = "Show the patch; write nothing.")
+    boolean dryRun;
+
+    @Override
+    int run(ClusterSession session, ReleaseTarget target, ResultPrinter printer) {
+        progress().step((dryRun ? "planning " : "setting ") + target.virtualServiceRef() + ": canary " + percent
+                + " %, stable " + (100 - percent) + " %");
+        printer.result(session.engine().setWeight(target, percent, new WriteOptions(dryRun, addCanarySubset, Map.of())));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,49 @@
+package io.jenkins.plugins.grayrelease.cli.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A kubeconfig for the sandbox, so that grayctl (or kubectl) in another shell can reach it.
+ * The sandbox checks no credentials, so the user entry is empty: there is nothing secret here.
+ */
+public final class SandboxKubeconfig {
+
+    private SandboxKubeconfig() {
+    }
+
+    public static String content(String serverUrl, String namespace) {
+        return """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: grayctl-sandbox
+                  cluster:
+                    server: %s
+                contexts:
+                - name: grayctl-sandbox
+                  context:
+                    cluster: grayctl-sandbox
+                    user: grayctl-sandbox
+                    namespace: %s
+                current-context: grayctl-sandbox
+                users:
+                - name: grayctl-sandbox
+                  user: {}
+                """.formatted(serverUrl, namespace);
+    }
+
+    /** Writes it to a new temporary file, removed when the JVM exits. */
+    public static Path writeTemporary(String serverUrl, String namespace) {
+        try {
+            Path file = Files.createTempFile("grayctl-sandbox-", ".kubeconfig");
+            Files.writeString(file, content(serverUrl, namespace));
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.jenkins.plugins.grayrelease.cli.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/** Prints documents (maps, lists, JSON trees) as pretty JSON or YAML. */
+public final class DocumentWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper YAML = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
+
+    private DocumentWriter() {
+    }
+
+    public static void json(Object document, PrintWriter out) {
+        out.println(write(JSON, document));
+        out.flush();
+    }
+
+    public static void yaml(Object document, PrintWriter out) {
+        out.print(write(YAML, document));
+        out.flush();
+    }
+
+    /** Parses JSON text (the engine's patch) into a tree, so it prints as JSON rather than a quoted string. */
+    public static Object parseJson(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            return text;
+        }
+    }
+
+    private static String write(ObjectMapper mapper, Object document) {
+        try {
+            return mapper.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.jenkins.plugins.grayrelease.cli.output;
+
+import io.jenkins.plugins.grayrelease.cli.OutputFormat;
+import io.jenkins.plugins.grayrelease.core.OperationResult;
+import io.jenkins.plugins.grayrelease.core.PlannedChange;
+import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
+import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Prints what a command produced on stdout in the chosen format. Writing commands print the
+ * resulting status in the same shape as {@code status}, plus whether anything changed and, in
+ * a dry run, the planned patch and diff.
+ */
+public final class ResultPrinter {
+
+    private final PrintWriter out;
+    private final OutputFormat format;
+
+    public ResultPrinter(PrintWriter out, OutputFormat format) {
+        this.out = out;
+        this.format = format;
+    }
+
+    public void status(ReleaseStatus status) {
+        if (format == OutputFormat.TABLE) {
+            StatusTable.print(status, out);
+        } else {
+            document(StatusDocument.of(status));
+        }
+    }
+
+    public void result(OperationResult result) {
+        if (format != OutputFormat.TABLE) {
+            document(resultDocument(result));
+            return;
+        }
+        if (result.dryRun()) {
+            out.println("Dry run: nothing was written. " + (result.changed() ? "Planned change:" : "Nothing would change."));
+            if (result.changed()) {
+                out.println(result.change().diff() == null || result.change().diff().isBlank()
+                        ? result.change().patch() : result.change().diff().stripTrailing());
+            }
+            out.println();
+            out.println("Status after the change:");
+        } else if (!result.changed()) {
+            out.println("Already so; nothing was written.");
+        }
+        StatusTable.print(result.status(), out);
+    }
+
+    /** A canary Deployment, with the routing status beside it when the service is routed already. */
+    public void deployment(WorkloadStatus workload, ReleaseStatus status) {
+        if (format == OutputFormat.TABLE) {
+            out.printf("%-15s %s %s%n", "DEPLOYMENT", workload.name(), workload.created() ? "created" : "updated");
+            out.printf("%-15s %s%n", "IMAGE", workload.image());
+            out.printf("%-15s %s%n", "VERSION", workload.version());
+            out.printf("%-15s %d%n", "REPLICAS", workload.replicas());
+            if (status != null) {
+                StatusTable.print(status, out);
+            }
+            out.flush();
+            return;
+        }
+        Map<String, Object> doc = status == null ? new LinkedHashMap<>() : StatusDocument.of(status);
+        doc.put("deployment", StatusDocument.deployment(workload));
+        document(doc);
+    }
+
+    static Map<String, Object> resultDocument(OperationResult result) {
+        Map<String, Object> doc = StatusDocument.of(result.status());
+        doc.put("changed", result.changed());
+        doc.put("dryRun", result.dryRun());
+        if (result.dryRun()) {
+            PlannedChange change = result.change();
+            doc.put("patch", change == null || change.patch() == null ? null : DocumentWriter.parseJson(change.patch()));
+            doc.put("diff", change == null ? null : change.diff());
+            doc.put("serverValidated", change != null && change.serverValidated());
+        }
+        return doc;
+    }
+
+    private void document(Object doc) {
+        if (format == OutputFormat.YAML) {
+            DocumentWriter.yaml(doc, out);
+        } else {
+            DocumentWriter.json(doc, out);
+        }
+    }
+}

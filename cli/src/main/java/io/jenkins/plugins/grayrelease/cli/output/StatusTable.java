@@ -1,0 +1,69 @@
+package io.jenkins.plugins.grayrelease.cli.output;
+
+import io.jenkins.plugins.grayrelease.core.Destination;
+import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
+import io.jenkins.plugins.grayrelease.core.TesterMatch;
+import io.jenkins.plugins.grayrelease.core.state.LastChange;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A release status for people: one labelled line per fact, the split drawn as bars. */
+public final class StatusTable {
+
+    private static final int BAR_WIDTH = 30;
+
+    private StatusTable() {
+    }
+
+    public static void print(ReleaseStatus s, PrintWriter out) {
+        row(out, "SERVICE", s.namespace() + "/" + s.service());
+        row(out, "VIRTUALSERVICE", s.virtualService() + (s.route() == null ? "" : ", route " + s.route()));
+        int stableWeight = s.weights() == null ? 0 : s.weights().stable();
+        int canaryWeight = s.weights() == null ? 0 : s.weights().canary();
+        row(out, "STABLE", side(s.stable(), stableWeight));
+        row(out, "CANARY", s.canary() == null ? "none (no release under way)" : side(s.canary(), canaryWeight));
+        row(out, "PHASE", s.phase() == null ? "not recorded" : s.phase().name());
+        row(out, "TESTERS", s.testers().isEmpty() ? "none" : describe(s.testers()));
+        row(out, "MIRROR", s.mirrorPercent() == 0 ? "none" : s.mirrorPercent() + " % to the canary");
+        row(out, "LAST CHANGE", lastChange(s.lastChange()));
+        if (s.stateProblem() != null) {
+            row(out, "STATE", s.stateProblem());
+        }
+        for (String drift : s.drift()) {
+            row(out, "DRIFT", drift);
+        }
+        out.flush();
+    }
+
+    /** Tester matches as a user would say them: {@code header end-user: jason or cookie canary=always}. */
+    public static String describe(List<TesterMatch> matches) {
+        return matches.stream().map(StatusTable::describe).collect(Collectors.joining(" or "));
+    }
+
+    public static String describe(TesterMatch m) {
+        return switch (m.kind()) {
+            case HEADER_EXACT -> "header " + m.name() + ": " + m.value();
+            case HEADER_PREFIX -> "header " + m.name() + " starting " + m.value();
+            case HEADER_REGEX -> "header " + m.name() + " ~ " + m.value();
+            case COOKIE -> "cookie " + m.name() + "=" + m.value();
+        };
+    }
+
+    private static String side(Destination d, int weight) {
+        String name = d == null ? "?" : d.toString();
+        return String.format("%-20s %3d %%  %s", name, weight, WeightBar.of(weight / 100.0, BAR_WIDTH));
+    }
+
+    private static String lastChange(LastChange c) {
+        if (c == null) {
+            return "none recorded";
+        }
+        return c.action() + " by " + c.by() + (c.at() == null ? "" : " at " + c.at())
+                + (c.origin() == null ? "" : " (" + c.origin() + ")");
+    }
+
+    private static void row(PrintWriter out, String label, String value) {
+        out.printf("%-15s %s%n", label, value);
+    }
+}

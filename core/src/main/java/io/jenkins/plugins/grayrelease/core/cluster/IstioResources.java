@@ -1,0 +1,55 @@
+package io.jenkins.plugins.grayrelease.core.cluster;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.Serialization;
+
+/**
+ * Istio objects read and patched as generic JSON trees, never through a typed model, so that
+ * fields a model does not know survive. The resource contexts are explicit, so no API discovery
+ * request is needed.
+ */
+public final class IstioResources {
+
+    public static final ResourceDefinitionContext VIRTUAL_SERVICE = context("VirtualService", "virtualservices");
+    public static final ResourceDefinitionContext DESTINATION_RULE = context("DestinationRule", "destinationrules");
+
+    private final KubernetesClient client;
+
+    public IstioResources(KubernetesClient client) {
+        this.client = client;
+    }
+
+    private static ResourceDefinitionContext context(String kind, String plural) {
+        return new ResourceDefinitionContext.Builder().withGroup("networking.istio.io").withVersion("v1")
+                .withKind(kind).withPlural(plural).withNamespaced(true).build();
+    }
+
+    /** The object as a JSON tree, or null when it does not exist. */
+    public ObjectNode get(ResourceDefinitionContext type, String namespace, String name) {
+        GenericKubernetesResource found = resource(type, namespace, name).get();
+        return found == null ? null : Serialization.jsonMapper().valueToTree(found);
+    }
+
+    /**
+     * Sends an RFC 6902 JSON Patch.
+     *
+     * @param serverDryRun ask the API server to validate and not store ({@code dryRun=All})
+     * @return the object as the server stored it (or would store it)
+     */
+    public ObjectNode patch(ResourceDefinitionContext type, String namespace, String name, String jsonPatch, boolean serverDryRun) {
+        Resource<GenericKubernetesResource> resource = resource(type, namespace, name);
+        PatchContext context = PatchContext.of(PatchType.JSON);
+        GenericKubernetesResource stored = serverDryRun ? resource.dryRun().patch(context, jsonPatch) : resource.patch(context, jsonPatch);
+        return Serialization.jsonMapper().valueToTree(stored);
+    }
+
+    private Resource<GenericKubernetesResource> resource(ResourceDefinitionContext type, String namespace, String name) {
+        return client.genericKubernetesResources(type).inNamespace(namespace).withName(name);
+    }
+}

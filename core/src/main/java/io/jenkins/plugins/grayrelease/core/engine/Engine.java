@@ -1,0 +1,94 @@
+package io.jenkins.plugins.grayrelease.core.engine;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.grayrelease.core.Actor;
+import io.jenkins.plugins.grayrelease.core.Destination;
+import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
+import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.RetryPolicy;
+import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
+import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
+import io.jenkins.plugins.grayrelease.core.routing.IstioTrafficRouter;
+import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
+import io.jenkins.plugins.grayrelease.core.routing.RouteSides;
+import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
+import io.jenkins.plugins.grayrelease.core.state.Phase;
+import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
+import io.jenkins.plugins.grayrelease.core.status.StatusAssembler;
+import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
+import io.jenkins.plugins.grayrelease.core.workload.CanaryWorkloads;
+import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** The engine's parts wired together; {@link io.jenkins.plugins.grayrelease.core.GrayRelease} is its public face. */
+public final class Engine {
+
+    private final KubernetesClient client;
+    private final IstioResources istio;
+    private final TrafficRouter router;
+    private final RouteOperation routes;
+    private final StateRecorder recorder;
+    private final CanaryWorkloads workloads;
+    private final RetryLoop retry;
+
+    public Engine(KubernetesClient client, Actor actor, RetryPolicy policy, boolean serverDryRun, Clock clock) {
+        this.client = client;
+        this.istio = new IstioResources(client);
+        this.router = new IstioTrafficRouter();
+        this.retry = new RetryLoop(policy);
+        this.routes = new RouteOperation(istio, router, new OperationPlanner(router, actor, clock), retry, serverDryRun);
+        this.recorder = new StateRecorder(istio, router, retry, actor, clock);
+        this.workloads = new CanaryWorkloads(client);
+    }
+
+    public RouteOperation.Outcome route(ReleaseTarget target, RouteChange change, WriteOptions options) {
+        return routes.run(target, change, options);
+    }
+
+    public ReleaseStatus status(ReleaseTarget target) {
+        return retry.run(target.virtualServiceRef(), p -> {
+            Snapshot snap = Snapshot.read(istio, target);
+            RouteSides sides = SideResolver.resolve(target, snap, router);
+            return StatusAssembler.assemble(target, snap.virtualService(), snap.destinationRule(), sides, router);
+        });
+    }
+
+    public ReleaseStatus record(ReleaseTarget target, RolloutProgress progress, Phase phase) {
+        return recorder.record(target, progress, phase);
+    }
+
+    public WorkloadStatus deployCanary(ReleaseTarget target, CanaryDeployment request) {
+        Snapshot snap = retry.run(target.virtualServiceRef(), p -> Snapshot.read(istio, target));
+        RouteSides sides = SideResolver.resolve(target, snap, router);
+        Map<String, String> stableLabels = SideLabels.of(client, target.namespace(), snap.destinationRule(), sides.stable());
+        if (stableLabels == null) {
+            throw new InvalidReleaseException(target.destinationRuleRef(), "spec.subsets",
+                    "the stable subset " + sides.stable().subset() + " does not exist", "Add the stable subset to the DestinationRule");
+        }
+        Destination canary = target.canary();
+        Map<String, String> canaryLabels = canary == null ? null : SideLabels.of(client, target.namespace(), snap.destinationRule(), canary);
+        if (canaryLabels == null) {
+            // The subset is added later (addCanarySubset) with exactly this label.
+            canaryLabels = Map.of("version", request.version());
+        }
+        return workloads.deploy(target.namespace(), target.service(), request, stableLabels, canaryLabels);
+    }
+
+    public WorkloadStatus scaleCanary(ReleaseTarget target, String version, int replicas) {
+        return workloads.scale(target.namespace(), CanaryWorkloads.canaryName(target.service(), version), replicas);
+    }
+
+    /** After a promotion: deletes the Deployments of {@code oldStable} (not those of {@code newStable}). */
+    public List<String> deleteOldStable(ReleaseTarget target, RouteOperation.Outcome promoted) {
+        RouteSides used = promoted.plan().sides();
+        Map<String, String> oldLabels = SideLabels.of(client, target.namespace(), promoted.plan().destinationRule(), used.stable());
+        Map<String, String> newLabels = SideLabels.of(client, target.namespace(), promoted.plan().destinationRule(), used.canary());
+        if (oldLabels == null || newLabels == null || oldLabels.equals(newLabels)) {
+            return List.of();
+        }
+        return workloads.deleteOldStable(target.namespace(), oldLabels, newLabels);
+    }
+}

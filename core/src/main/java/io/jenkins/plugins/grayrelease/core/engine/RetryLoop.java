@@ -1,0 +1,103 @@
+package io.jenkins.plugins.grayrelease.core.engine;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.grayrelease.core.ObjectRef;
+import io.jenkins.plugins.grayrelease.core.RetryPolicy;
+import io.jenkins.plugins.grayrelease.core.cluster.ApiFaults;
+import io.jenkins.plugins.grayrelease.core.errors.ClusterApiException;
+import io.jenkins.plugins.grayrelease.core.errors.ConflictException;
+import java.time.Duration;
+
+/**
+ * Runs read-plan-write attempts until one finishes: a conflict (409) or a transient fault
+ * (5xx, timeout) starts over from a fresh read, with doubling backoff, up to the policy's
+ * bound. Because every attempt re-reads, a write that reached the server before its answer was
+ * lost is seen as done by the next plan, never applied twice.
+ */
+final class RetryLoop {
+
+    /** One read-plan-write attempt; it says which object it touches so errors can name it. */
+    interface Attempt<T> {
+        T run(Progress progress);
+    }
+
+    /** What the attempts have done so far. */
+    static final class Progress {
+        private ObjectRef touching;
+        private boolean wrote;
+
+        void touching(ObjectRef object) {
+            this.touching = object;
+        }
+
+        void wrote() {
+            this.wrote = true;
+        }
+
+        /** True when an earlier attempt stored a change (or sent one whose answer was lost). */
+        boolean hasWritten() {
+            return wrote;
+        }
+    }
+
+    private final RetryPolicy policy;
+
+    RetryLoop(RetryPolicy policy) {
+        this.policy = policy;
+    }
+
+    <T> T run(ObjectRef first, Attempt<T> attempt) {
+        Progress progress = new Progress();
+        progress.touching(first);
+        int failures = 0;
+        while (true) {
+            try {
+                return attempt.run(progress);
+            } catch (KubernetesClientException e) {
+                ApiFaults.Kind kind = ApiFaults.classify(e);
+                ObjectRef object = progress.touching;
+                if (kind == ApiFaults.Kind.PERMANENT) {
+                    throw new ClusterApiException(object, null, "the API server refused the request (" + e.getCode() + "): "
+                            + reason(e), "Check the object and your permissions; nothing of this operation was written by this request",
+                            e.getCode(), e);
+                }
+                failures++;
+                if (failures >= policy.maxAttempts()) {
+                    if (kind == ApiFaults.Kind.CONFLICT) {
+                        throw new ConflictException(object, failures, e);
+                    }
+                    throw new ClusterApiException(object, null, "the API server failed on each of " + failures + " attempts (last: "
+                            + (e.getCode() == 0 ? "no answer" : String.valueOf(e.getCode())) + ", " + reason(e)
+                            + "); the object is as the server last stored it",
+                            "Check the API server's health and run the operation again; it is safe to repeat", e.getCode(), e);
+                }
+                if (kind == ApiFaults.Kind.TRANSIENT) {
+                    // The request may have been applied before the answer was lost.
+                    progress.wrote();
+                }
+                sleep(backoff(failures), object, e);
+            }
+        }
+    }
+
+    private Duration backoff(int failures) {
+        Duration d = policy.initialBackoff().multipliedBy(1L << Math.min(failures - 1, 20));
+        return d.compareTo(policy.maxBackoff()) > 0 ? policy.maxBackoff() : d;
+    }
+
+    private static void sleep(Duration d, ObjectRef object, KubernetesClientException cause) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new ClusterApiException(object, null, "interrupted while waiting to retry", "Run the operation again", 0, cause);
+        }
+    }
+
+    private static String reason(KubernetesClientException e) {
+        if (e.getStatus() != null && e.getStatus().getMessage() != null) {
+            return e.getStatus().getMessage();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+    }
+}

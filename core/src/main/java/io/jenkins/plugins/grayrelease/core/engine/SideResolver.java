@@ -1,0 +1,33 @@
+package io.jenkins.plugins.grayrelease.core.engine;
+
+import io.jenkins.plugins.grayrelease.core.Destination;
+import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
+import io.jenkins.plugins.grayrelease.core.routing.RouteSides;
+import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
+import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
+
+/**
+ * Which destinations are stable and canary: what the caller named wins, then the recorded
+ * state, and for the stable side as a last resort the managed route's only destination.
+ */
+final class SideResolver {
+
+    private SideResolver() {
+    }
+
+    static RouteSides resolve(ReleaseTarget target, Snapshot snapshot, TrafficRouter router) {
+        ReleaseState state = snapshot.state().state();
+        Destination stable = target.stable() != null ? target.stable() : state != null ? state.stable() : null;
+        Destination canary = target.canary() != null ? target.canary() : state != null ? state.canary() : null;
+        if (stable == null) {
+            stable = router.inferStable(snapshot.virtualService(), target.virtualServiceRef(), target.route());
+            if (stable == null) {
+                throw new InvalidReleaseException(target.virtualServiceRef(), "stable",
+                        "no stable destination was given, none is recorded, and the managed route sends to several destinations",
+                        "Give the stable destination (subset or host)");
+            }
+        }
+        return new RouteSides(stable, canary);
+    }
+}

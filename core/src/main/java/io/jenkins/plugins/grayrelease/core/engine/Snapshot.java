@@ -1,0 +1,31 @@
+package io.jenkins.plugins.grayrelease.core.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
+import io.jenkins.plugins.grayrelease.core.errors.MissingObjectException;
+import io.jenkins.plugins.grayrelease.core.state.ReleaseStateCodec;
+
+/**
+ * The objects of one release as read in one attempt.
+ *
+ * @param virtualService  the VirtualService; never null
+ * @param destinationRule the DestinationRule, or null when it does not exist
+ * @param state           the decoded release state annotation
+ */
+public record Snapshot(ObjectNode virtualService, ObjectNode destinationRule, ReleaseStateCodec.Decoded state) {
+
+    public static Snapshot read(IstioResources istio, ReleaseTarget target) {
+        ObjectNode vs = istio.get(IstioResources.VIRTUAL_SERVICE, target.namespace(), target.virtualService());
+        if (vs == null) {
+            throw new MissingObjectException(target.virtualServiceRef(),
+                    "Create the VirtualService for service '" + target.service() + "', or name yours with virtualService");
+        }
+        ObjectNode dr = istio.get(IstioResources.DESTINATION_RULE, target.namespace(), target.destinationRule());
+        return new Snapshot(vs, dr, ReleaseStateCodec.read(vs));
+    }
+
+    public String resourceVersion() {
+        return virtualService.path("metadata").path("resourceVersion").asText(null);
+    }
+}

@@ -1,0 +1,58 @@
+package io.jenkins.plugins.grayrelease.core.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.grayrelease.core.Actor;
+import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
+import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.cluster.GuardedPatch;
+import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
+import io.jenkins.plugins.grayrelease.core.routing.RouteSides;
+import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
+import io.jenkins.plugins.grayrelease.core.state.LastChange;
+import io.jenkins.plugins.grayrelease.core.state.Phase;
+import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
+import io.jenkins.plugins.grayrelease.core.state.ReleaseStateCodec;
+import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
+import io.jenkins.plugins.grayrelease.core.status.StatusAssembler;
+import java.time.Clock;
+
+/** Writes the release state alone (a rollout's progress), with the same guard and retries as route changes. */
+final class StateRecorder {
+
+    private final IstioResources istio;
+    private final TrafficRouter router;
+    private final RetryLoop retry;
+    private final Actor actor;
+    private final Clock clock;
+
+    StateRecorder(IstioResources istio, TrafficRouter router, RetryLoop retry, Actor actor, Clock clock) {
+        this.istio = istio;
+        this.router = router;
+        this.retry = retry;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    ReleaseStatus record(ReleaseTarget target, RolloutProgress progress, Phase phase) {
+        return retry.run(target.virtualServiceRef(), p -> {
+            Snapshot snap = Snapshot.read(istio, target);
+            RouteSides sides = SideResolver.resolve(target, snap, router);
+            ReleaseState old = snap.state().state();
+            int weight = router.observe(snap.virtualService(), target.virtualServiceRef(), target.route(), sides).weights().canary();
+            ReleaseState base = old != null ? old : new ReleaseState(sides.stable(), sides.canary(), weight, Phase.PROGRESSING, null, null);
+            ReleaseState next = base.withRollout(progress).withPhase(phase != null ? phase : base.phase());
+            if (!StatePlanner.differs(old, next)) {
+                return StatusAssembler.assemble(target, snap.virtualService(), snap.destinationRule(), sides, router);
+            }
+            String action = progress == null ? "rollout ended" : "rollout " + progress.plan() + " step " + progress.step()
+                    + " " + progress.stepType() + " " + progress.stepState();
+            next = next.withLastChange(new LastChange(action, actor.user(), clock.instant(), actor.origin()));
+            ObjectNode after = snap.virtualService().deepCopy();
+            OperationPlanner.annotations(after).put(ReleaseStateCodec.ANNOTATION, ReleaseStateCodec.encode(next));
+            String patch = GuardedPatch.guarded(snap.virtualService(), GuardedPatch.diff(snap.virtualService(), after)).toString();
+            ObjectNode stored = istio.patch(IstioResources.VIRTUAL_SERVICE, target.namespace(), target.virtualService(), patch, false);
+            p.wrote();
+            return StatusAssembler.assemble(target, stored, snap.destinationRule(), sides, router);
+        });
+    }
+}

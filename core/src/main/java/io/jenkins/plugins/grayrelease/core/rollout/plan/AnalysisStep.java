@@ -1,0 +1,24 @@
+package io.jenkins.plugins.grayrelease.core.rollout.plan;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+
+/** {@code - analysis: {...}}: measure the canary; a failed analysis rolls the release back. */
+public record AnalysisStep(AnalysisSettings settings) implements Step {
+    public static final String KIND = "analysis";
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public AnalysisStep {
+        Checks.required(settings, KIND);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String describe() {
+        var spec = settings.toStepSpec();
+        return KIND + " of " + spec.metrics().size() + " metric(s), " + spec.count() + " measurement(s)";
+    }
+}

@@ -1,0 +1,23 @@
+package io.jenkins.plugins.grayrelease.core.rollout.plan;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+
+/** {@code - mirror: 20}: copy this percentage of the managed route's traffic to the canary; 0 stops it. */
+public record MirrorStep(int percent) implements Step {
+    public static final String KIND = "mirror";
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public MirrorStep {
+        Checks.percent(percent, KIND);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String describe() {
+        return KIND + " " + percent;
+    }
+}

@@ -1,0 +1,202 @@
+package io.jenkins.plugins.grayrelease.core.rollout.plan;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a rollout plan from YAML. Strict on purpose: an unknown key is a typo that would
+ * otherwise silently drop a safety setting, so it is an error naming the line, the field and
+ * the keys that are allowed there.
+ */
+public final class PlanParser {
+    private final ObjectMapper yaml = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // 10.5 % must not quietly become 10 %.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private static final java.util.Map<Class<?>, String> SCALAR_STEPS = java.util.Map.of(
+            SetWeightStep.class, "a whole number from 0 to 100",
+            MirrorStep.class, "a whole number from 0 to 100",
+            PauseStep.class, "a duration such as 30s or 5m");
+    private static final java.util.Map<Class<?>, String> SCALAR_EXAMPLES = java.util.Map.of(
+            SetWeightStep.class, "setWeight: 10", MirrorStep.class, "mirror: 20", PauseStep.class, "pause: 5m");
+
+    public RolloutPlan parse(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new InvalidPlanException(file.toString(), 0, 0, "", "cannot read the plan file (" + e + ")",
+                    "check the path given with -f");
+        }
+        return parse(text, file.getFileName().toString());
+    }
+
+    /**
+     * @param source named in error messages, e.g. the file name
+     * @throws InvalidPlanException naming line, column and field of the first problem
+     */
+    public RolloutPlan parse(String text, String source) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidPlanException(source, 0, 0, "", "the plan is empty",
+                    "start from the example in the README section \"Rollout plans\"");
+        }
+        try {
+            return yaml.readValue(text, RolloutPlan.class);
+        } catch (JsonMappingException e) {
+            throw translate(e, source, PlanLocations.index(text));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new InvalidPlanException(source, line(at), column(at), "", "not valid YAML: "
+                    + e.getOriginalMessage(), "fix the YAML syntax (indentation, quotes, colons)");
+        }
+    }
+
+    private static InvalidPlanException translate(JsonMappingException e, String source, PlanLocations locations) {
+        String path = path(e, locations);
+        FieldProblem field = fieldProblem(e);
+        if (field != null) {
+            path = path.isEmpty() ? field.field() : path + "." + field.field();
+        }
+        String problem;
+        String hint;
+        if (e.getCause() instanceof StreamReadException s) {
+            problem = "not valid YAML: " + s.getOriginalMessage();
+            hint = "fix the YAML syntax (indentation, quotes, colons)";
+        } else if (e instanceof UnrecognizedPropertyException u) {
+            problem = "unknown field '" + u.getPropertyName() + "'";
+            hint = "allowed here: " + u.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", "));
+        } else if (e instanceof InvalidTypeIdException t) {
+            problem = "unknown step '" + t.getTypeId() + "'";
+            hint = "a step is one of: " + String.join(", ", Step.KINDS);
+        } else if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+            problem = rootMessage(v.getCause());
+            hint = "see the README section \"Rollout plans\"";
+        } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            problem = "'" + f.getValue() + "' is not allowed";
+            hint = "use one of: " + enumNames(f.getTargetType());
+        } else if (e instanceof InvalidFormatException f) {
+            problem = "'" + f.getValue() + "' is not " + describe(f.getTargetType());
+            hint = "write " + describe(f.getTargetType());
+        } else if (e instanceof MismatchedInputException m && SCALAR_STEPS.containsKey(m.getTargetType())) {
+            problem = "wrong kind of value, expected " + SCALAR_STEPS.get(m.getTargetType());
+            hint = "write it on one line, e.g. - " + SCALAR_EXAMPLES.get(m.getTargetType());
+        } else if (e instanceof MismatchedInputException m) {
+            problem = "wrong kind of value" + (m.getTargetType() == null ? "" : ", expected "
+                    + describe(m.getTargetType()));
+            hint = "see the README section \"Rollout plans\" for this field's form";
+        } else {
+            problem = e.getOriginalMessage();
+            hint = "see the README section \"Rollout plans\"";
+        }
+        // A syntax problem found while binding (a duplicate key) is best shown where Jackson saw it.
+        boolean syntax = e.getCause() instanceof StreamReadException;
+        int[] at = syntax ? null : locations.find(path);
+        if (at == null) {
+            JsonLocation jackson = e.getLocation();
+            at = new int[] {line(jackson), column(jackson)};
+        }
+        return new InvalidPlanException(source, at[0], at[1], path, problem, hint);
+    }
+
+    private static FieldProblem fieldProblem(Throwable e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof FieldProblem f) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable cause = t;
+        while (!(cause instanceof IllegalArgumentException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+
+    /**
+     * {@code steps[2].approval.timeout}, from Jackson's reference chain. Jackson leaves out a
+     * step's kind (the wrapper key), which the file's own structure supplies.
+     */
+    private static String path(JsonMappingException e, PlanLocations locations) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                boolean step = out.toString().equals("steps");
+                out.append('[').append(ref.getIndex()).append(']');
+                String kind = step ? locations.firstKey(out.toString()) : null;
+                if (kind != null) {
+                    out.append('.').append(kind);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String enumNames(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants()).map(c -> {
+            try {
+                JsonProperty name = type.getField(((Enum<?>) c).name()).getAnnotation(JsonProperty.class);
+                return name != null ? name.value() : ((Enum<?>) c).name();
+            } catch (NoSuchFieldException impossible) {
+                return ((Enum<?>) c).name();
+            }
+        }).collect(Collectors.joining(", "));
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == int.class || type == Integer.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == Double.class) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a text value";
+        }
+        if (java.util.List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return "a map of names to values";
+        }
+        return "a " + type.getSimpleName().replaceAll("(Spec|Settings|Step)$", "").toLowerCase() + " section";
+    }
+
+    private static int line(JsonLocation at) {
+        return at == null ? 0 : at.getLineNr();
+    }
+
+    private static int column(JsonLocation at) {
+        return at == null ? 0 : at.getColumnNr();
+    }
+}

@@ -1,0 +1,43 @@
+package io.jenkins.plugins.grayrelease.core.rollout.plan;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A parsed, valid rollout plan. Read it with {@link PlanParser}.
+ *
+ * @param name recorded in the release state so a resumed run knows it is the same plan;
+ *     defaults to {@code <service>-<canary>}
+ * @param prometheus required when any analysis is present
+ * @param analysis the background analysis, measuring for the whole rollout; may be null
+ */
+public record RolloutPlan(String name, TargetSpec target, PrometheusSpec prometheus, AnalysisSettings analysis,
+        List<Step> steps) {
+    public RolloutPlan {
+        Checks.required(target, "target");
+        if (steps == null || steps.isEmpty()) {
+            throw new FieldProblem("steps", "'steps' needs at least one step");
+        }
+        steps = List.copyOf(steps);
+        if (name == null || name.isBlank()) {
+            name = target.service() + "-" + target.canary().toDestination(target.service()).label();
+        }
+        if (analysis != null && analysis.count() != null) {
+            throw new FieldProblem("analysis.count", "'analysis.count': the background analysis measures until the"
+                    + " rollout ends; remove count, or make it an analysis step");
+        }
+        boolean needsPrometheus = analysis != null || steps.stream().anyMatch(s -> s instanceof AnalysisStep);
+        if (needsPrometheus && prometheus == null) {
+            throw new IllegalArgumentException("the plan analyses metrics but has no 'prometheus' section;"
+                    + " add prometheus: {url: http://prometheus.istio-system:9090}");
+        }
+        if (needsPrometheus && (target.canaryVersion() == null || target.canaryVersion().isBlank())) {
+            throw new FieldProblem("target.canaryVersion", "'target.canaryVersion' is required for analysis when the canary"
+                    + " is a host without subset: give the canary's destination_version label");
+        }
+    }
+
+    public Optional<AnalysisSettings> backgroundAnalysis() {
+        return Optional.ofNullable(analysis);
+    }
+}

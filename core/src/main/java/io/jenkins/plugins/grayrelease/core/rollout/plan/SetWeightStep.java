@@ -1,0 +1,23 @@
+package io.jenkins.plugins.grayrelease.core.rollout.plan;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+
+/** {@code - setWeight: 10}: send this percentage of the managed route's traffic to the canary. */
+public record SetWeightStep(int weight) implements Step {
+    public static final String KIND = "setWeight";
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public SetWeightStep {
+        Checks.percent(weight, KIND);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String describe() {
+        return KIND + " " + weight;
+    }
+}

@@ -1,0 +1,30 @@
+package io.jenkins.plugins.grayrelease.core.rollout.plan;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * One step of a plan. In YAML each step is a one-key map whose key is the step's kind:
+ * {@code - setWeight: 10}, {@code - pause: 5m}, {@code - approval: {...}}, {@code - analysis: {...}},
+ * {@code - testers: {...}}, {@code - mirror: 20}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = SetWeightStep.class, name = SetWeightStep.KIND),
+    @JsonSubTypes.Type(value = PauseStep.class, name = PauseStep.KIND),
+    @JsonSubTypes.Type(value = ApprovalStep.class, name = ApprovalStep.KIND),
+    @JsonSubTypes.Type(value = AnalysisStep.class, name = AnalysisStep.KIND),
+    @JsonSubTypes.Type(value = TestersStep.class, name = TestersStep.KIND),
+    @JsonSubTypes.Type(value = MirrorStep.class, name = MirrorStep.KIND)
+})
+public sealed interface Step permits SetWeightStep, PauseStep, ApprovalStep, AnalysisStep, TestersStep, MirrorStep {
+    /** All step kinds, in the order the README documents them. */
+    java.util.List<String> KINDS = java.util.List.of(SetWeightStep.KIND, PauseStep.KIND, ApprovalStep.KIND,
+            AnalysisStep.KIND, TestersStep.KIND, MirrorStep.KIND);
+
+    /** The step's key in the plan file; recorded in the release state. */
+    String kind();
+
+    /** One line for progress logs, e.g. {@code setWeight 10}. */
+    String describe();
+}

@@ -1,0 +1,29 @@
+package io.jenkins.plugins.grayrelease.core.routing;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.grayrelease.core.ObjectRef;
+
+/**
+ * One traffic provider (a service mesh). The engine plans with it, writes the plan itself, and
+ * reads back with it; another mesh is another implementation, chosen explicitly (no silent
+ * fallback).
+ */
+public interface TrafficRouter {
+
+    /**
+     * The routing object (and subset definitions) as they must be for {@code input.change()}.
+     * Pure: reads nothing, writes nothing, never modifies its input. Validates the whole change
+     * and throws {@link io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException} before
+     * returning anything.
+     */
+    RoutePlan plan(RoutingInput input);
+
+    /** How the managed route really splits traffic, with the engine's tester and mirror in place. */
+    RouteObservation observe(ObjectNode routing, ObjectRef ref, String routeName, RouteSides sides);
+
+    /**
+     * The stable side read from the managed route when nobody named it: the route's only
+     * destination. Null when the route sends to several destinations.
+     */
+    io.jenkins.plugins.grayrelease.core.Destination inferStable(ObjectNode routing, ObjectRef ref, String routeName);
+}

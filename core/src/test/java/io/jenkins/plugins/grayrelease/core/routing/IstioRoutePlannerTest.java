@@ -1,0 +1,218 @@
+package io.jenkins.plugins.grayrelease.core.routing;
+
+import static io.jenkins.plugins.grayrelease.core.routing.PlannerFixture.V1;
+import static io.jenkins.plugins.grayrelease.core.routing.PlannerFixture.V2;
+import static io.jenkins.plugins.grayrelease.core.routing.PlannerFixture.V3;
+import static io.jenkins.plugins.grayrelease.core.routing.PlannerFixture.dr;
+import static io.jenkins.plugins.grayrelease.core.routing.PlannerFixture.plan;
+import static io.jenkins.plugins.grayrelease.core.routing.PlannerFixture.vs;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.grayrelease.core.Destination;
+import io.jenkins.plugins.grayrelease.core.TesterMatch;
+import io.jenkins.plugins.grayrelease.core.TesterRoute;
+import io.jenkins.plugins.grayrelease.core.testing.SampleApp;
+import io.jenkins.plugins.grayrelease.core.testing.Yaml;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class IstioRoutePlannerTest {
+
+    @ParameterizedTest(name = "weight {0} gives v1={1}, v2={0}")
+    @CsvSource({"0,100", "1,99", "50,50", "99,1", "100,0"})
+    void setWeightSplitsManagedRouteBetweenStableAndCanary(int canary, int stable) {
+        RoutePlan plan = plan(vs(), new RouteChange.SetWeight(canary));
+
+        assertThat(Yaml.route(plan.virtualService(), "primary").get("route")).isEqualTo(Yaml.node("""
+                r:
+                - destination: {host: reviews, subset: v1}
+                  weight: %d
+                - destination: {host: reviews, subset: v2}
+                  weight: %d
+                """.formatted(stable, canary)).get("r"));
+        assertThat(plan.routesChanged()).isTrue();
+    }
+
+    @Test
+    void shiftingWeightKeepsOtherRoutesAndFieldsUntouched() {
+        ObjectNode before = vs();
+        ObjectNode after = plan(before, new RouteChange.SetWeight(30)).virtualService();
+
+        assertThat(Yaml.route(after, "jason")).isEqualTo(Yaml.route(before, "jason"));
+        assertThat(Yaml.route(after, "ratings-api")).isEqualTo(Yaml.route(before, "ratings-api"));
+        JsonNode primary = Yaml.route(after, "primary");
+        assertThat(primary.get("timeout").asText()).isEqualTo("10s");
+        assertThat(primary.get("retries")).isEqualTo(Yaml.route(before, "primary").get("retries"));
+        assertThat(primary.get("headers")).isEqualTo(Yaml.route(before, "primary").get("headers"));
+        assertThat(after.get("metadata")).isEqualTo(before.get("metadata"));
+        assertThat(after.path("spec").get("exportTo")).isEqualTo(before.path("spec").get("exportTo"));
+    }
+
+    @Test
+    void plannerNeverModifiesItsInput() {
+        ObjectNode before = vs();
+        ObjectNode copy = before.deepCopy();
+        plan(before, new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-canary", "1"))));
+        assertThat(before).isEqualTo(copy);
+    }
+
+    @Test
+    void sameWeightTwiceChangesNothingTheSecondTime() {
+        ObjectNode once = plan(vs(), new RouteChange.SetWeight(10)).virtualService();
+        RoutePlan again = plan(once, new RouteChange.SetWeight(10));
+        assertThat(again.routesChanged()).isFalse();
+        assertThat(again.virtualService()).isEqualTo(once);
+    }
+
+    @Test
+    void testerRouteGoesImmediatelyBeforeManagedRouteAndIsReplacedNotDuplicated() {
+        TesterRoute testers = TesterRoute.of(TesterMatch.header("X-Canary", "yes"), TesterMatch.headerPrefix("user-agent", "qa-"),
+                TesterMatch.headerRegex("x-team", "^(qa|dev)$"), TesterMatch.cookie("canary", "on"));
+        ObjectNode once = plan(vs(), new RouteChange.SetTesters(testers)).virtualService();
+        ObjectNode twice = plan(once, new RouteChange.SetTesters(testers)).virtualService();
+
+        assertThat(names(twice)).containsExactly("jason", "ratings-api", "gray-primary-testers", "primary");
+        assertThat(twice).isEqualTo(once);
+        assertThat(Yaml.route(once, "gray-primary-testers")).isEqualTo(Yaml.node("""
+                name: gray-primary-testers
+                match:
+                - headers: {x-canary: {exact: "yes"}}
+                - headers: {user-agent: {prefix: qa-}}
+                - headers: {x-team: {regex: "^(qa|dev)$"}}
+                - headers: {cookie: {regex: "^(.*?;\\\\s*)?(canary=on)(;.*)?$"}}
+                route:
+                - destination: {host: reviews, subset: v2}
+                  weight: 100
+                timeout: 10s
+                retries: {attempts: 2}
+                headers: {response: {set: {x-served-by: mesh}}}
+                """));
+        assertThat(TesterRoutes.read(Yaml.route(once, "gray-primary-testers")))
+                .containsExactly(TesterMatch.header("x-canary", "yes"), TesterMatch.headerPrefix("user-agent", "qa-"),
+                        TesterMatch.headerRegex("x-team", "^(qa|dev)$"), TesterMatch.cookie("canary", "on"));
+    }
+
+    @Test
+    void newTesterMatchesReplaceTheOldOnes() {
+        ObjectNode first = plan(vs(), new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-a", "1")))).virtualService();
+        ObjectNode second = plan(first, new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-b", "2")))).virtualService();
+        assertThat(TesterRoutes.read(Yaml.route(second, "gray-primary-testers"))).containsExactly(TesterMatch.header("x-b", "2"));
+        assertThat(names(second)).containsExactly("jason", "ratings-api", "gray-primary-testers", "primary");
+    }
+
+    @Test
+    void removingTestersRestoresTheRoutesExactly() {
+        ObjectNode with = plan(vs(), new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-a", "1")))).virtualService();
+        assertThat(plan(with, new RouteChange.RemoveTesters()).virtualService()).isEqualTo(vs());
+    }
+
+    @Test
+    void mirrorIsAddedToManagedRouteAndRemovedByZero() {
+        ObjectNode mirrored = plan(vs(), new RouteChange.SetMirror(25)).virtualService();
+        JsonNode primary = Yaml.route(mirrored, "primary");
+        assertThat(primary.get("mirror")).isEqualTo(Yaml.node("{host: reviews, subset: v2}"));
+        assertThat(primary.path("mirrorPercentage").path("value").asDouble()).isEqualTo(25.0);
+        assertThat(plan(mirrored, new RouteChange.SetMirror(0)).virtualService()).isEqualTo(vs());
+    }
+
+    @Test
+    void promoteSendsAllToCanaryAndRemovesTestersAndMirror() {
+        ObjectNode running = plan(vs(), new RouteChange.SetWeight(40)).virtualService();
+        running = plan(running, new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-a", "1")))).virtualService();
+        running = plan(running, new RouteChange.SetMirror(10)).virtualService();
+
+        ObjectNode promoted = plan(running, new RouteChange.Promote()).virtualService();
+
+        assertThat(names(promoted)).containsExactly("jason", "ratings-api", "primary");
+        JsonNode primary = Yaml.route(promoted, "primary");
+        assertThat(primary.get("route")).isEqualTo(Yaml.node("r: [{destination: {host: reviews, subset: v2}, weight: 100}]").get("r"));
+        assertThat(primary.has("mirror")).isFalse();
+        assertThat(primary.has("mirrorPercentage")).isFalse();
+    }
+
+    @Test
+    void secondReleaseStartsFromThePromotedStable() {
+        ObjectNode promoted = plan(plan(vs(), new RouteChange.SetWeight(50)).virtualService(), new RouteChange.Promote()).virtualService();
+        ObjectNode second = plan(promoted, dr(), null, V2, V3, new RouteChange.SetWeight(10), true).virtualService();
+        assertThat(Yaml.route(second, "primary").get("route")).isEqualTo(Yaml.node("""
+                r:
+                - destination: {host: reviews, subset: v2}
+                  weight: 90
+                - destination: {host: reviews, subset: v3}
+                  weight: 10
+                """).get("r"));
+    }
+
+    @Test
+    void rollbackSendsAllToStableAndRemovesEngineRoutes() {
+        ObjectNode running = plan(vs(), new RouteChange.SetWeight(40)).virtualService();
+        running = plan(running, new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-a", "1")))).virtualService();
+        running = plan(running, new RouteChange.SetMirror(10)).virtualService();
+
+        ObjectNode back = plan(running, new RouteChange.Rollback()).virtualService();
+
+        assertThat(names(back)).containsExactly("jason", "ratings-api", "primary");
+        assertThat(Yaml.route(back, "primary").get("route"))
+                .isEqualTo(Yaml.node("r: [{destination: {host: reviews, subset: v1}, weight: 100}]").get("r"));
+        assertThat(Yaml.route(back, "primary").has("mirror")).isFalse();
+    }
+
+    @Test
+    void aMirrorTheUserWroteSurvivesRollback() {
+        ObjectNode vs = vs();
+        ((ObjectNode) Yaml.route(vs, "primary")).set("mirror", Yaml.node("{host: shadow}"));
+        ObjectNode back = plan(plan(vs, new RouteChange.SetWeight(20)).virtualService(), new RouteChange.Rollback()).virtualService();
+        assertThat(Yaml.route(back, "primary").get("mirror")).isEqualTo(Yaml.node("{host: shadow}"));
+    }
+
+    @Test
+    void twoHostLayoutSplitsBetweenHostsAndCopiesThePort() {
+        ObjectNode vs = Yaml.documents(SampleApp.TWO_HOST_YAML).get(2);
+        Destination stable = SampleApp.twoHostTarget().stable();
+        Destination canary = SampleApp.twoHostTarget().canary();
+        RoutePlan plan = plan(vs, null, null, stable, canary, new RouteChange.SetWeight(20), false);
+
+        assertThat(Yaml.route(plan.virtualService(), "main").get("route")).isEqualTo(Yaml.node("""
+                r:
+                - destination: {host: checkout-stable.shop.svc.cluster.local, port: {number: 8080}}
+                  weight: 80
+                - destination: {host: checkout-canary.shop.svc.cluster.local, port: {number: 8080}}
+                  weight: 20
+                """).get("r"));
+        assertThat(Yaml.route(plan.virtualService(), "main").get("corsPolicy")).isEqualTo(Yaml.route(vs, "main").get("corsPolicy"));
+        assertThat(plan.needsSubset()).isFalse();
+    }
+
+    @Test
+    void shortAndFullHostNamesAreTheSameDestination() {
+        ObjectNode vs = vs();
+        ((ObjectNode) Yaml.route(vs, "primary").get("route").get(0).get("destination")).put("host", "reviews.shop.svc.cluster.local");
+        RoutePlan plan = plan(vs, new RouteChange.SetWeight(5));
+        assertThat(Yaml.route(plan.virtualService(), "primary").get("route").get(0).path("weight").asInt()).isEqualTo(95);
+        assertThat(Yaml.route(plan.virtualService(), "primary").get("route")).hasSize(2);
+    }
+
+    @Test
+    void missingCanarySubsetIsAddedOnlyWhenAsked() {
+        RoutePlan plan = plan(vs(), dr(), null, V1, V3, new RouteChange.SetWeight(10), true);
+        assertThat(plan.destinationRule().path("spec").path("subsets").get(2))
+                .isEqualTo(Yaml.node("{name: v3, labels: {version: v3}}"));
+        assertThat(plan.destinationRule().path("spec").get("trafficPolicy")).isEqualTo(dr().path("spec").get("trafficPolicy"));
+    }
+
+    @Test
+    void namedRouteCanBeManagedEvenWithMatch() {
+        RoutePlan plan = plan(vs(), dr(), "jason", V1, V2, new RouteChange.SetWeight(50), false);
+        assertThat(Yaml.route(plan.virtualService(), "jason").get("route")).hasSize(2);
+        assertThat(Yaml.route(plan.virtualService(), "primary")).isEqualTo(Yaml.route(vs(), "primary"));
+    }
+
+    private static java.util.List<String> names(JsonNode vs) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        vs.path("spec").path("http").forEach(r -> names.add(r.path("name").asText()));
+        return names;
+    }
+}
