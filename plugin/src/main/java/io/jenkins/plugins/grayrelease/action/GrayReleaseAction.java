@@ -183,21 +183,21 @@ public final class GrayReleaseAction implements RunAction2 {
         ReleasePermissions.checkRead(run.getParent());
         Approval approval = getApproval(id);
         if (approval == null) {
-            return HttpResponses.errorWithoutStack(404, "This build has no approval with id '" + id + "'.");
+            return PlainResponse.of(404, "This build has no approval with id '" + id + "'.");
         }
         Decision d;
         try {
             d = Decision.parse(decision, weight);
         } catch (IllegalArgumentException e) {
-            return HttpResponses.errorWithoutStack(400, e.getMessage() + ".");
+            return PlainResponse.of(400, e.getMessage() + ".");
         }
         if (!approval.offers(d)) {
-            return HttpResponses.errorWithoutStack(400, "This approval offers only " + String.join(", ", approval.getChoices()) + ".");
+            return PlainResponse.of(400, "This approval offers only " + String.join(", ", approval.getChoices()) + ".");
         }
         ReleasePermissions.checkDecide(run.getParent(), approval, d);
         String refused = answer(approval, d, ReleasePermissions.currentUserId(), null);
         if (refused != null) {
-            return HttpResponses.errorWithoutStack(409, refused);
+            return PlainResponse.of(409, refused);
         }
         return HttpResponses.redirectToDot();
     }

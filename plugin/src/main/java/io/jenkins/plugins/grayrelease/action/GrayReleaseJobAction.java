@@ -102,7 +102,7 @@ public final class GrayReleaseJobAction implements Action {
         ReleasePermissions.checkRollBack(job);
         Run<?, ?> run = getLastReleaseBuild();
         if (run == null) {
-            return HttpResponses.errorWithoutStack(404, "No recent build of " + job.getFullDisplayName() + " made a gray release; there is nothing to roll back.");
+            return PlainResponse.of(404, "No recent build of " + job.getFullDisplayName() + " made a gray release; there is nothing to roll back.");
         }
         GrayReleaseAction action = run.getAction(GrayReleaseAction.class);
         String user = ReleasePermissions.currentUserId();
@@ -123,7 +123,7 @@ public final class GrayReleaseJobAction implements Action {
             action.answer(a, Decision.rollback(), user, "emergency roll back");
         }
         if (!failures.isEmpty()) {
-            return HttpResponses.errorWithoutStack(500, "Roll back failed for " + String.join("; ", failures));
+            return PlainResponse.of(500, "Roll back failed for " + String.join("; ", failures));
         }
         return HttpResponses.redirectToDot();
     }

@@ -47,8 +47,8 @@ public final class Approval {
      */
     public static void validateChoices(@CheckForNull String choices) {
         for (String c : split(choices == null || choices.isBlank() ? ALL_CHOICES : choices)) {
-            if (!List.of("promote", "rollback", "weight").contains(c)) {
-                throw new IllegalArgumentException("choices: '" + c + "' is not a decision. Use any of promote, rollback, weight, separated by commas");
+            if (!List.of("promote", "rollback", "weight", "abort").contains(c)) {
+                throw new IllegalArgumentException("choices: '" + c + "' is not a decision. Use any of promote, rollback, weight, abort, separated by commas");
             }
         }
     }

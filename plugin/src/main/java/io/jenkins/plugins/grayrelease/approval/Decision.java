@@ -5,15 +5,15 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What a person decided at an approval: promote, roll back, or set the canary weight and go on.
- * {@link #toString()} is the stored and returned form: {@code promote}, {@code rollback}, or the
- * weight's digits ({@code 30}).
+ * What a person decided at an approval: promote, roll back, set the canary weight and go on, or
+ * (in a rollout) abort and leave traffic as it is. {@link #toString()} is the stored and returned
+ * form: {@code promote}, {@code rollback}, {@code abort}, or the weight's digits ({@code 30}).
  */
 public final class Decision implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public enum Kind { PROMOTE, ROLLBACK, WEIGHT }
+    public enum Kind { PROMOTE, ROLLBACK, WEIGHT, ABORT }
 
     private final Kind kind;
     private final int weight;
@@ -29,6 +29,10 @@ public final class Decision implements Serializable {
 
     public static Decision rollback() {
         return new Decision(Kind.ROLLBACK, 0);
+    }
+
+    public static Decision abort() {
+        return new Decision(Kind.ABORT, -1);
     }
 
     public static Decision weight(int percent) {
@@ -51,13 +55,15 @@ public final class Decision implements Serializable {
                 return promote();
             case "rollback":
                 return rollback();
+            case "abort":
+                return abort();
             case "weight":
                 return weight(parseWeight(weight));
             default:
                 if (!d.isEmpty() && d.chars().allMatch(Character::isDigit)) {
                     return weight(parseWeight(d));
                 }
-                throw new IllegalArgumentException("decision '" + decision + "' is not one of promote, rollback, weight");
+                throw new IllegalArgumentException("decision '" + decision + "' is not one of promote, rollback, weight, abort");
         }
     }
 
@@ -73,12 +79,12 @@ public final class Decision implements Serializable {
         return kind;
     }
 
-    /** The canary weight this decision asks for (100 for promote, 0 for roll back). */
+    /** The canary weight this decision asks for (100 for promote, 0 for roll back, -1 for abort). */
     public int weight() {
         return weight;
     }
 
-    /** The name under which approvals list what they offer: {@code promote}, {@code rollback}, {@code weight}. */
+    /** The name under which approvals list what they offer: {@code promote}, {@code rollback}, {@code weight}, {@code abort}. */
     public String choiceName() {
         return kind.name().toLowerCase(Locale.ROOT);
     }
