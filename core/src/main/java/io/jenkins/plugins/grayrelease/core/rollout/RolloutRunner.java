@@ -31,7 +31,8 @@ import java.util.Optional;
  * run that dies resumes from the cluster's record: a finished step is never repeated, a step
  * that was under way is entered again. Ends in promotion when every step passed.
  *
- * <p>One runner runs one plan at a time; {@link #cancel()} may be called from any thread.
+ * <p>A runner runs one plan once (a cancelled runner stays cancelled); {@link #cancel()} may be
+ * called from any thread.
  */
 public final class RolloutRunner {
 
