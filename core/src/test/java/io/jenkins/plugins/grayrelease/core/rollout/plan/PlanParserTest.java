@@ -189,6 +189,20 @@ class PlanParserTest {
                               failureLimit: -1
                               metrics: [{name: sr, template: successRate, min: 99}]
                         """, 5, "steps[0].analysis.failureLimit", "must be 0 or more", ""),
+                Arguments.of("failure limit that can never be reached", TARGET + PROMETHEUS + """
+                        steps:
+                          - analysis:
+                              count: 2
+                              failureLimit: 2
+                              metrics: [{name: sr, template: successRate, min: 99}]
+                        """, 6, "steps[0].analysis.failureLimit", "could never fail", ""),
+                Arguments.of("two metrics with one name", TARGET + PROMETHEUS + """
+                        steps:
+                          - analysis:
+                              metrics:
+                                - {name: sr, template: successRate, min: 99}
+                                - {name: sr, template: latency, max: 500}
+                        """, 5, "steps[0].analysis.metrics", "same name", ""),
                 Arguments.of("prometheus url without scheme", TARGET + """
                         prometheus:
                           url: prometheus:9090
