@@ -103,8 +103,15 @@ public final class RolloutRunner {
     public RolloutResult run(RolloutPlan plan) {
         ReleaseTarget target = plan.target().toReleaseTarget();
         RunContext run = prepare(plan, target);
-        Preflight.check(run, run.evaluator() == null ? null : endpoint(plan));
         ReleaseStatus before = engine.status(target);
+        if (alreadyPromoted(plan, target, before)) {
+            RolloutResult done = new RolloutResult(Outcome.PROMOTED, plan.steps().size(), "plan " + plan.name()
+                    + " already promoted " + target.canary() + " (recorded on " + target.virtualServiceRef()
+                    + "); nothing to do", before, Optional.empty(), Optional.empty());
+            listener.runFinished(done);
+            return done;
+        }
+        Preflight.check(run, run.evaluator() == null ? null : endpoint(plan));
         int start = resumePoint(plan, target, before);
         listener.runStarted(plan, start, start > 0 || recordsThisPlanUnderWay(plan, before));
         BackgroundAnalysis background = plan.backgroundAnalysis().map(a -> new BackgroundAnalysis(
@@ -219,6 +226,15 @@ public final class RolloutRunner {
                     "the plan changed since it ran: give it a new name to start over, or roll the release back first");
         }
         return Math.min(recorded.isDone() ? step + 1 : step, plan.steps().size());
+    }
+
+    /** Re-running a plan that already promoted its canary changes nothing (runs are idempotent). */
+    private static boolean alreadyPromoted(RolloutPlan plan, ReleaseTarget target, ReleaseStatus status) {
+        if (status == null || status.state() == null || status.state().rollout() == null) {
+            return false;
+        }
+        return status.state().phase() == Phase.PROMOTED && plan.name().equals(status.state().rollout().plan())
+                && target.canary() != null && target.canary().equals(status.state().stable());
     }
 
     private static boolean recordsThisPlanUnderWay(RolloutPlan plan, ReleaseStatus status) {

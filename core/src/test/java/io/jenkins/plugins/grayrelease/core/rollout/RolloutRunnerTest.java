@@ -117,6 +117,21 @@ class RolloutRunnerTest {
     }
 
     @Test
+    void rerunningAPromotedPlanChangesNothingAndAsksNothing() {
+        run(plan(CanaryMetrics.HEALTHY), new ScriptedGate(Decision.promote("alice")));
+        String promoted = cluster.virtualService().toString();
+        listener = new RecordingListener();
+        ScriptedGate gate = ScriptedGate.silent();
+
+        RolloutResult again = run(plan(CanaryMetrics.HEALTHY), gate);
+
+        assertThat(again.outcome()).isEqualTo(Outcome.PROMOTED);
+        assertThat(again.message()).contains("already promoted");
+        assertThat(gate.asked()).isEmpty();
+        assertThat(cluster.virtualService().toString()).isEqualTo(promoted);
+    }
+
+    @Test
     void errorSpikeOfTwentyFivePercentIsRolledBackShowingObservedRateAndThreshold() {
         ScriptedGate gate = new ScriptedGate(Decision.promote("alice"));
 
