@@ -18,15 +18,15 @@ import java.time.Duration;
 import java.util.HashMap;
 
 /**
- * A fabric8 mock API server in CRUD mode on 127.0.0.1 with a {@link FaultInjector} in front,
- * and a client that gives up after one second (so injected timeouts are quick). Use it with
- * try-with-resources; {@link #withSampleApp()} loads {@link SampleApp}.
+ * A fabric8 mock API server in CRUD mode on 127.0.0.1 with a {@link FaultInjector} in front.
+ * Use it with try-with-resources; {@link #withSampleApp()} loads {@link SampleApp}.
  */
 public final class SandboxCluster implements AutoCloseable {
 
     private final KubernetesMockServer server;
     private final FaultInjector faults;
     private final KubernetesClient client;
+    private KubernetesClient impatientClient;
 
     private SandboxCluster() {
         faults = new FaultInjector(new KubernetesCrudDispatcher());
@@ -36,7 +36,8 @@ public final class SandboxCluster implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
-        client = server.createClient(b -> b.editOrNewConfig().withRequestTimeout(1000).withRequestRetryBackoffLimit(0).endConfig());
+        // No retries inside the HTTP client: injected faults must reach the engine, which retries itself.
+        client = server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
     }
 
     public static SandboxCluster start() {
@@ -73,10 +74,29 @@ public final class SandboxCluster implements AutoCloseable {
         return faults;
     }
 
-    /** An engine on this sandbox: quick retries, and no server-side dry run (the mock server would store it). */
+    /**
+     * An engine on this sandbox with quick retries. Server-side dry run stays on (the default):
+     * the mock server refuses it, which proves on every dry run that it stores nothing.
+     */
     public GrayRelease engine() {
-        return new GrayRelease(client, new Actor("alice", "https://ci.example.org/job/shop/42/"),
-                new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(10)), false);
+        return engine(new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(10)));
+    }
+
+    public GrayRelease engine(RetryPolicy retry) {
+        return new GrayRelease(client, new Actor("alice", "https://ci.example.org/job/shop/42/"), retry);
+    }
+
+    /**
+     * An engine whose client gives up after {@code timeout}, so that injected timeouts are quick.
+     * Only for timeout tests: on a busy machine an ordinary request may also run out of time
+     * (the engine retries it like any transient fault).
+     */
+    public GrayRelease impatientEngine(RetryPolicy retry, Duration timeout) {
+        if (impatientClient == null) {
+            impatientClient = server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0)
+                    .withRequestTimeout((int) timeout.toMillis()).endConfig());
+        }
+        return new GrayRelease(impatientClient, new Actor("alice", "https://ci.example.org/job/shop/42/"), retry);
     }
 
     public ObjectNode virtualService(String name) {
@@ -89,6 +109,9 @@ public final class SandboxCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        if (impatientClient != null) {
+            impatientClient.close();
+        }
         client.close();
         server.destroy();
     }
