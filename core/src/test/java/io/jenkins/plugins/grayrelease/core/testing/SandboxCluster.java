@@ -1,8 +1,6 @@
 package io.jenkins.plugins.grayrelease.core.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -49,19 +47,11 @@ public final class SandboxCluster implements AutoCloseable {
         return start().load(SampleApp.subsetLayout()).load(SampleApp.TWO_HOST_YAML);
     }
 
-    /** Creates every object of a multi-document YAML (Istio kinds as generic resources). */
+    /** Creates every object of a multi-document YAML (in the namespace each names, else {@code shop}). */
     public SandboxCluster load(String yaml) {
         for (ObjectNode doc : Yaml.documents(yaml)) {
-            String kind = doc.path("kind").asText();
             String ns = doc.path("metadata").path("namespace").asText(SampleApp.NAMESPACE);
-            if (kind.equals("VirtualService") || kind.equals("DestinationRule")) {
-                var ctx = kind.equals("VirtualService") ? IstioResources.VIRTUAL_SERVICE : IstioResources.DESTINATION_RULE;
-                client.genericKubernetesResources(ctx).inNamespace(ns)
-                        .resource(client.getKubernetesSerialization().convertValue(doc, GenericKubernetesResource.class)).create();
-            } else {
-                HasMetadata object = client.getKubernetesSerialization().unmarshal(doc.toString());
-                client.resource(object).inNamespace(ns).create();
-            }
+            SampleApp.install(client, ns, doc.toString());
         }
         return this;
     }
