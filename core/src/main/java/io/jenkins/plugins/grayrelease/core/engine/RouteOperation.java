@@ -46,7 +46,6 @@ public final class RouteOperation {
 
     Outcome run(ReleaseTarget target, RouteChange change, WriteOptions options) {
         String ns = target.namespace();
-        boolean[] planned = {false};
         return retry.run(target.virtualServiceRef(), progress -> {
             int subsetWrites = 0;
             while (true) {
@@ -62,7 +61,7 @@ public final class RouteOperation {
                                 "the canary subset was written but is not there when read back",
                                 "Check for an admission webhook or controller that rewrites the DestinationRule", 0, null);
                     }
-                    planned[0] = true;
+                    progress.planned();
                     progress.touching(target.destinationRuleRef());
                     istio.patch(IstioResources.DESTINATION_RULE, ns, target.destinationRule(),
                             GuardedPatch.guarded(snap.destinationRule(), plan.drDiff()).toString(), false);
@@ -70,15 +69,15 @@ public final class RouteOperation {
                     continue; // re-read: the VirtualService plan must see the stored subset
                 }
                 if (plan.vsDiff().isEmpty()) {
-                    boolean changed = progress.hasWritten() || planned[0];
-                    return new Outcome(result(target, snap.virtualService(), plan, changed, null), plan);
+                    // Nothing (left) to do: changed if an earlier attempt's change is what is now in place.
+                    return new Outcome(result(target, snap.virtualService(), plan, progress.hasPlanned(), null), plan);
                 }
-                planned[0] = true;
+                progress.planned();
                 String patch = GuardedPatch.guarded(snap.virtualService(), plan.vsDiff()).toString();
                 ObjectNode stored = istio.patch(IstioResources.VIRTUAL_SERVICE, ns, target.virtualService(), patch, false);
                 progress.wrote();
-                PlannedChange change1 = new PlannedChange(patch, diff(target, snap, plan), false);
-                return new Outcome(result(target, stored, plan, true, change1), plan);
+                PlannedChange written = new PlannedChange(patch, diff(target, snap, plan), false);
+                return new Outcome(result(target, stored, plan, true, written), plan);
             }
         });
     }
