@@ -20,7 +20,7 @@ class UsageErrorsTest {
         CliRun run = CliRun.run("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("status", "weight", "testers", "mirror", "promote", "rollback", "deploy", "demo",
+        assertThat(run.out()).contains("status", "weight", "testers", "mirror", "promote", "rollback", "deploy", "rollout", "demo",
                 "--kubeconfig", "--context", "--namespace", "--output", "--verbose");
     }
 
