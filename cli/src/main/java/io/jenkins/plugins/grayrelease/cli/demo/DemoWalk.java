@@ -88,7 +88,7 @@ public final class DemoWalk {
     private void step(String title, Action action) {
         stepNumber++;
         if (action != null) {
-            progress.step(title);
+            progress.step("writing " + target.virtualServiceRef() + ": " + title);
         }
         ReleaseStatus status = action == null ? null : action.apply();
         VirtualService vs = readVirtualService();
