@@ -3,6 +3,7 @@ package io.jenkins.plugins.grayrelease.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,5 +42,21 @@ class LauncherIT {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).startsWith("grayctl ");
+    }
+
+    @Test
+    void launcherFindsTheClusterThroughKubeconfigWhenNoOptionNamesIt() throws Exception {
+        try (SandboxCluster cluster = new SandboxCluster()) {
+            String namespace = cluster.newSampleNamespace();
+            Path kubeconfig = cluster.kubeconfig(elsewhere, namespace);
+
+            CliRun run = LauncherProcess.run(LauncherProcess.launcher(), elsewhere, Map.of("KUBECONFIG", kubeconfig.toString()),
+                    "-o", "json", "weight", "reviews", "10", "--stable", "v1", "--canary", "v2");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.json().get("namespace").asText()).isEqualTo(namespace);
+            assertThat(run.json().get("weights").toString()).isEqualTo("{\"stable\":90,\"canary\":10}");
+            assertThat(cluster.virtualService(namespace).getSpec().getHttp().get(1).getRoute()).hasSize(2);
+        }
     }
 }

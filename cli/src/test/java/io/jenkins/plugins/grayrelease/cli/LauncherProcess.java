@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the {@code ./grayctl} launcher script as a separate process, as a user's shell would. */
@@ -20,6 +21,11 @@ final class LauncherProcess {
     }
 
     static CliRun run(Path launcher, Path workDir, String... args) throws IOException, InterruptedException {
+        return run(launcher, workDir, Map.of(), args);
+    }
+
+    /** Runs with {@code env} added to the environment (e.g. KUBECONFIG). */
+    static CliRun run(Path launcher, Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("sh", launcher.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
@@ -27,6 +33,8 @@ final class LauncherProcess {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().remove("GRAYCTL_JAR");
+        builder.environment().remove("KUBECONFIG");
+        builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close();
         // A bound so that a hanging launcher fails the test instead of the build; not a timing assertion.
