@@ -36,10 +36,13 @@ public final class GrayCtl {
     static CommandLine commandLine(Terminal terminal) {
         RootCommand root = new RootCommand(terminal);
         ErrorReporter errors = new ErrorReporter(root);
-        return new CommandLine(root)
+        CommandLine commandLine = new CommandLine(root)
                 .setOut(terminal.out())
                 .setErr(terminal.err())
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
+        // Subcommands have their own --version (picocli's standard options); they answer like grayctl's.
+        commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new GrayCtlVersion()));
+        return commandLine;
     }
 }

@@ -130,4 +130,20 @@ class UsageErrorsTest {
         assertThat(quiet.err()).doesNotContain("\tat ");
         assertThat(verbose.err()).contains("InvalidReleaseException").contains("\tat io.jenkins.plugins.grayrelease");
     }
+
+    @Test
+    void misspelledOptionIsAUsageErrorWithASuggestion() {
+        CliRun run = CliRun.run("weight", "reviews", "10", "--canry", "v2");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("error: Unknown options: '--canry'").contains("hint: Did you mean --canary?");
+    }
+
+    @Test
+    void everyCommandAnswersVersion() {
+        CliRun run = CliRun.run("status", "--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("grayctl ");
+    }
 }
