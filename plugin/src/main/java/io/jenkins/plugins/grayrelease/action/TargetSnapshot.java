@@ -1,0 +1,92 @@
+package io.jenkins.plugins.grayrelease.action;
+
+import io.jenkins.plugins.grayrelease.ReleaseSettings;
+import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
+import java.util.List;
+
+/**
+ * A release target as this build last saw it, for the build page. The cluster stays the source
+ * of truth; this is what the build did, shown even when the cluster cannot be reached.
+ */
+public final class TargetSnapshot {
+
+    private final ReleaseSettings settings;
+    private final String label;
+    private final String stable;
+    private final String canary;
+    private final int stableWeight;
+    private final int canaryWeight;
+    private final String phase;
+    private final int mirrorPercent;
+    private final int testerMatches;
+    private final List<String> drift;
+    private final String lastChange;
+    private final long seenAt;
+
+    TargetSnapshot(ReleaseSettings settings, ReleaseStatus status, long seenAt) {
+        this.settings = settings;
+        this.label = status.namespace() + "/" + status.service();
+        this.stable = status.stable() == null ? null : status.stable().toString();
+        this.canary = status.canary() == null ? null : status.canary().toString();
+        this.stableWeight = status.weights() == null ? 100 : status.weights().stable();
+        this.canaryWeight = status.weights() == null ? 0 : status.weights().canary();
+        this.phase = status.phase() == null ? null : status.phase().name();
+        this.mirrorPercent = status.mirrorPercent();
+        this.testerMatches = status.testers().size();
+        this.drift = List.copyOf(status.drift());
+        this.lastChange = status.lastChange() == null ? null : status.lastChange().action() + " by " + status.lastChange().by()
+                + (status.lastChange().at() == null ? "" : " at " + status.lastChange().at())
+                + (status.lastChange().origin() == null ? "" : " from " + status.lastChange().origin());
+        this.seenAt = seenAt;
+    }
+
+    /** What the steps were given; used by the emergency roll back. Holds no secret. */
+    public ReleaseSettings getSettings() {
+        return settings;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    public String getStable() {
+        return stable;
+    }
+
+    public String getCanary() {
+        return canary;
+    }
+
+    public int getStableWeight() {
+        return stableWeight;
+    }
+
+    public int getCanaryWeight() {
+        return canaryWeight;
+    }
+
+    public String getPhase() {
+        return phase;
+    }
+
+    public int getMirrorPercent() {
+        return mirrorPercent;
+    }
+
+    public int getTesterMatches() {
+        return testerMatches;
+    }
+
+    public List<String> getDrift() {
+        return drift == null ? List.of() : drift;
+    }
+
+    /** The last change recorded on the VirtualService (by anyone, from anywhere), or null. */
+    public String getLastChange() {
+        return lastChange;
+    }
+
+    public long getSeenAt() {
+        return seenAt;
+    }
+}

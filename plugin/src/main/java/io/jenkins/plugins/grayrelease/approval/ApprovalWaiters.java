@@ -1,0 +1,48 @@
+package io.jenkins.plugins.grayrelease.approval;
+
+import hudson.model.Run;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Wakes whoever waits for an approval (the grayApproval step, a rollout's gate) when the build
+ * page records the answer. Memory only: after a restart the waiters register again and find the
+ * answer in {@code build.xml} if it came while they were away.
+ */
+public final class ApprovalWaiters {
+
+    private static final Map<String, CompletableFuture<Decision>> WAITERS = new ConcurrentHashMap<>();
+
+    private ApprovalWaiters() {
+    }
+
+    private static String key(Run<?, ?> run, String approvalId) {
+        return run.getExternalizableId() + "#" + approvalId;
+    }
+
+    /** A future completed with the decision; already completed when {@code approval} is decided. */
+    public static CompletableFuture<Decision> await(Run<?, ?> run, Approval approval) {
+        CompletableFuture<Decision> f = WAITERS.computeIfAbsent(key(run, approval.getId()), k -> new CompletableFuture<>());
+        Decision decided = approval.getDecision();
+        if (decided != null) {
+            complete(run, approval.getId(), decided);
+        }
+        return f;
+    }
+
+    static void complete(Run<?, ?> run, String approvalId, Decision decision) {
+        CompletableFuture<Decision> f = WAITERS.remove(key(run, approvalId));
+        if (f != null) {
+            f.complete(decision);
+        }
+    }
+
+    /** Forgets a waiter whose step ended another way (build aborted). */
+    public static void forget(Run<?, ?> run, String approvalId) {
+        CompletableFuture<Decision> f = WAITERS.remove(key(run, approvalId));
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.jenkins.plugins.grayrelease.cluster;
+
+import hudson.AbortException;
+import hudson.model.Cause;
+import hudson.model.Run;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.grayrelease.ReleaseSettings;
+import io.jenkins.plugins.grayrelease.core.Actor;
+import io.jenkins.plugins.grayrelease.core.ClusterConnector;
+import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
+import java.io.IOException;
+import jenkins.model.Jenkins;
+
+/**
+ * One conversation with the cluster for one build: the client, the engine and the target. Opened
+ * and closed around each operation, always off the Pipeline (CPS VM) thread.
+ */
+public final class ReleaseSession implements AutoCloseable {
+
+    private final KubernetesClient client;
+    private final GrayRelease engine;
+    private final ReleaseTarget target;
+
+    private ReleaseSession(KubernetesClient client, GrayRelease engine, ReleaseTarget target) {
+        this.client = client;
+        this.engine = engine;
+        this.target = target;
+    }
+
+    /** Opens a session acting as the build (changes are recorded as made by the user who started it). */
+    public static ReleaseSession open(ReleaseSettings settings, Run<?, ?> run) throws IOException {
+        return open(settings, run, buildActor(run));
+    }
+
+    /** Opens a session acting as {@code actor} (a person pressing a button on the build page). */
+    public static ReleaseSession open(ReleaseSettings settings, Run<?, ?> run, Actor actor) throws IOException {
+        KubernetesClient client;
+        try {
+            client = ClusterConnector.connect(ClusterCredentials.resolve(settings, run));
+        } catch (GrayReleaseException e) {
+            throw new AbortException(e.getMessage());
+        } catch (KubernetesClientException e) {
+            throw new AbortException("withGrayRelease: cannot configure the Kubernetes client for " + settings.label()
+                    + " (" + e.getMessage() + "). Check credentialsId, serverUrl and context");
+        }
+        try {
+            ReleaseTarget target = settings.toTarget(client.getNamespace());
+            return new ReleaseSession(client, new GrayRelease(client, actor), target);
+        } catch (IllegalArgumentException e) {
+            client.close();
+            throw new AbortException("withGrayRelease: " + e.getMessage()
+                    + ". Give namespace: and service: to withGrayRelease, or a context whose namespace is set");
+        }
+    }
+
+    /** The build as the engine records it: the user who started it, from the build's URL. */
+    public static Actor buildActor(Run<?, ?> run) {
+        Cause.UserIdCause cause = run.getCause(Cause.UserIdCause.class);
+        String user = cause != null && cause.getUserId() != null ? cause.getUserId() : "jenkins";
+        return new Actor(user, origin(run));
+    }
+
+    /** The build's address, or its name when Jenkins does not know its own URL. */
+    public static String origin(Run<?, ?> run) {
+        String root = Jenkins.get().getRootUrl();
+        return root != null ? root + run.getUrl() : run.getFullDisplayName();
+    }
+
+    public GrayRelease engine() {
+        return engine;
+    }
+
+    public ReleaseTarget target() {
+        return target;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,61 @@
+package io.jenkins.plugins.grayrelease.steps;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
+import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
+import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
+import java.util.Map;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+
+/** {@code def s = grayStatus()}: the release as it really is (weights, phase, drift). Reads only. */
+public final class GrayStatusStep extends Step {
+
+    @DataBoundConstructor
+    public GrayStatusStep() {
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context);
+    }
+
+    private static final class Execution extends ReleaseStepExecution<Map<String, Object>> {
+
+        private static final long serialVersionUID = 1L;
+
+        Execution(StepContext context) {
+            super(context, "grayStatus");
+        }
+
+        @Override
+        protected Map<String, Object> perform(Operation op) {
+            ReleaseStatus s = op.session.engine().status(op.session.target());
+            GrayReleaseAction.of(op.run).record(op.settings, s, ReleaseSession.buildActor(op.run).user(), null);
+            for (String d : s.drift()) {
+                op.listener.getLogger().println("[gray release] " + s.namespace() + "/" + s.service() + ": drift: " + d);
+            }
+            return StatusMaps.of(s);
+        }
+    }
+
+    @Extension
+    @Symbol("grayStatus")
+    public static final class DescriptorImpl extends ReleaseStepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "grayStatus";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Gray release: read the release's status";
+        }
+    }
+}

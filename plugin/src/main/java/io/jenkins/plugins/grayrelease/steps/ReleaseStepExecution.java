@@ -1,0 +1,84 @@
+package io.jenkins.plugins.grayrelease.steps;
+
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.grayrelease.ConsoleLinks;
+import io.jenkins.plugins.grayrelease.ReleaseSettings;
+import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
+import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
+import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
+import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+
+/**
+ * A short cluster operation (set weight, promote, roll back, status, deploy). It runs on a
+ * background thread of Jenkins, never on the Pipeline's CPS VM thread, and takes seconds, so it
+ * is not resumed after a restart (the step then fails and says so; the cluster's record is
+ * consistent because every engine write is a single guarded patch).
+ */
+abstract class ReleaseStepExecution<T> extends SynchronousNonBlockingStepExecution<T> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String stepName;
+
+    ReleaseStepExecution(StepContext context, String stepName) {
+        super(context);
+        this.stepName = stepName;
+    }
+
+    @Override
+    protected final T run() throws Exception {
+        Run<?, ?> run = getContext().get(Run.class);
+        TaskListener listener = getContext().get(TaskListener.class);
+        ReleaseSettings settings = requireSettings(getContext(), stepName);
+        try (ReleaseSession session = ReleaseSession.open(settings, run)) {
+            return perform(new Operation(run, listener, settings, session));
+        } catch (GrayReleaseException e) {
+            // The engine's messages name the object, the field and the fix: that is the whole story.
+            throw new AbortException(stepName + ": " + e.getMessage());
+        } catch (KubernetesClientException e) {
+            throw new AbortException(stepName + ": the Kubernetes API server refused or could not be reached for "
+                    + settings.label() + " (HTTP " + e.getCode() + ": " + e.getMessage()
+                    + "). Check the cluster address and that the credential may patch VirtualServices there");
+        }
+    }
+
+    /** Does the operation; everything it needs is in {@code op}. */
+    protected abstract T perform(Operation op) throws Exception;
+
+    static ReleaseSettings requireSettings(StepContext context, String stepName) throws Exception {
+        ReleaseSettings settings = context.get(ReleaseSettings.class);
+        if (settings == null || settings.getService() == null) {
+            throw new AbortException(stepName + " needs a release target: put it inside withGrayRelease(service: 'reviews', namespace: '…') { … }");
+        }
+        return settings;
+    }
+
+    /** The parts of one step run, with the record keeping every step shares. */
+    static final class Operation {
+        final Run<?, ?> run;
+        final TaskListener listener;
+        final ReleaseSettings settings;
+        final ReleaseSession session;
+
+        Operation(Run<?, ?> run, TaskListener listener, ReleaseSettings settings, ReleaseSession session) {
+            this.run = run;
+            this.listener = listener;
+            this.settings = settings;
+            this.session = session;
+        }
+
+        /** Puts the status on the build page, adds the change to the history, and prints one line. */
+        void record(ReleaseStatus status, String what, boolean changed) {
+            GrayReleaseAction action = GrayReleaseAction.of(run);
+            action.record(settings, status, ReleaseSession.buildActor(run).user(), changed ? what : null);
+            listener.getLogger().println("[gray release] " + status.namespace() + "/" + status.service() + ": " + what
+                    + (changed ? "" : " (already so, nothing written)") + " — stable " + status.weights().stable()
+                    + " %, canary " + status.weights().canary() + " % " + ConsoleLinks.page(run));
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.jenkins.plugins.grayrelease;
+
+import static io.jenkins.plugins.grayrelease.ReleaseJenkins.answer;
+import static io.jenkins.plugins.grayrelease.ReleaseJenkins.pendingApproval;
+import static io.jenkins.plugins.grayrelease.ReleaseJenkins.startAndWaitForApproval;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.Result;
+import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
+import io.jenkins.plugins.grayrelease.action.HistoryEntry;
+import io.jenkins.plugins.grayrelease.approval.Approval;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** The Jenkinsfile of the issue against a mock Kubernetes API: every stage shows in the VirtualService. */
+@WithJenkins
+class GrayReleasePipelineTest {
+
+    private MockCluster cluster;
+
+    @BeforeEach
+    void startCluster() {
+        cluster = MockCluster.startWithSampleApp();
+    }
+
+    @AfterEach
+    void stopCluster() {
+        cluster.close();
+    }
+
+    @Test
+    void promoteFromTheBuildPageSendsAllTrafficToTheCanary(JenkinsRule r) throws Exception {
+        ReleaseJenkins.secure(r);
+        ReleaseJenkins.addTokenCredential(r);
+        WorkflowJob p = ReleaseJenkins.releaseJob(r, cluster, "");
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 100));
+
+        WorkflowRun b = startAndWaitForApproval(r, p);
+        assertThat(cluster.primaryWeights()).as("while waiting for the decision").isEqualTo(Map.of("v1", 90, "v2", 10));
+
+        Approval approval = pendingApproval(b);
+        assertThat(answer(r, b, "alice", approval.getId(), "promote", null).status()).isEqualTo(200);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        r.assertLogContains("decision: promote", b);
+        assertThat(cluster.primaryWeights().get("v2")).isEqualTo(100);
+        assertThat(cluster.primaryWeights().getOrDefault("v1", 0)).isZero();
+        assertThat(b.getAction(GrayReleaseAction.class).getHistory()).extracting(HistoryEntry::getUser).contains("alice");
+    }
+
+    @Test
+    void rollBackFromTheBuildPageSendsAllTrafficToStable(JenkinsRule r) throws Exception {
+        ReleaseJenkins.secure(r);
+        ReleaseJenkins.addTokenCredential(r);
+        WorkflowRun b = startAndWaitForApproval(r, ReleaseJenkins.releaseJob(r, cluster, ""));
+
+        assertThat(answer(r, b, "alice", pendingApproval(b).getId(), "rollback", null).status()).isEqualTo(200);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        r.assertLogContains("decision: rollback", b);
+        assertThat(cluster.primaryWeights().getOrDefault("v2", 0)).isZero();
+        assertThat(cluster.primaryWeights().get("v1")).isEqualTo(100);
+    }
+
+    @Test
+    void setWeightIsReturnedToTheJenkinsfileAsDigits(JenkinsRule r) throws Exception {
+        ReleaseJenkins.addTokenCredential(r);
+        WorkflowJob p = r.createProject(WorkflowJob.class, "weights");
+        p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
+                + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
+                + "  grayRelease(weight: 10)\n"
+                + "  def d = grayApproval(message: 'Promote?')\n"
+                + "  grayRelease(weight: d as int)\n"
+                + "}\n", true));
+        WorkflowRun b = startAndWaitForApproval(r, p);
+
+        assertThat(answer(r, b, null, pendingApproval(b).getId(), "weight", "30").status()).isEqualTo(200);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 70, "v2", 30));
+    }
+
+    @Test
+    void userWithoutBuildPermissionGets403AndNothingChanges(JenkinsRule r) throws Exception {
+        ReleaseJenkins.secure(r);
+        ReleaseJenkins.addTokenCredential(r);
+        WorkflowRun b = startAndWaitForApproval(r, ReleaseJenkins.releaseJob(r, cluster, ""));
+        Approval approval = pendingApproval(b);
+
+        assertThat(answer(r, b, "bob", approval.getId(), "promote", null).status()).isEqualTo(403);
+        assertThat(answer(r, b, null, approval.getId(), "promote", null).status()).isEqualTo(403);
+
+        assertThat(approval.isPending()).isTrue();
+        assertThat(b.isBuilding()).isTrue();
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 90, "v2", 10));
+
+        answer(r, b, "alice", approval.getId(), "rollback", null);
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+    }
+
+    @Test
+    void cancelPermissionMayRollBackButNotPromote(JenkinsRule r) throws Exception {
+        ReleaseJenkins.secure(r);
+        ReleaseJenkins.addTokenCredential(r);
+        WorkflowRun b = startAndWaitForApproval(r, ReleaseJenkins.releaseJob(r, cluster, ""));
+        String id = pendingApproval(b).getId();
+
+        assertThat(answer(r, b, "carol", id, "promote", null).status()).isEqualTo(403);
+        assertThat(answer(r, b, "carol", id, "rollback", null).status()).isEqualTo(200);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        assertThat(b.getAction(GrayReleaseAction.class).getApproval(id).getDecidedBy()).isEqualTo("carol");
+        assertThat(cluster.primaryWeights().get("v1")).isEqualTo(100);
+    }
+
+    @Test
+    void onlyTheNamedSubmitterMayPromote(JenkinsRule r) throws Exception {
+        ReleaseJenkins.secure(r);
+        ReleaseJenkins.addTokenCredential(r);
+        WorkflowRun b = startAndWaitForApproval(r, ReleaseJenkins.releaseJob(r, cluster, ", submitter: 'dave'"));
+        String id = pendingApproval(b).getId();
+
+        assertThat(answer(r, b, "alice", id, "promote", null).status()).as("Build permission is not enough").isEqualTo(403);
+        assertThat(answer(r, b, "dave", id, "promote", null).status()).isEqualTo(200);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        r.assertLogContains("decision: promote", b);
+    }
+
+    @Test
+    void aSecondAnswerIsRefusedWithAPlainSentence(JenkinsRule r) throws Exception {
+        ReleaseJenkins.secure(r);
+        ReleaseJenkins.addTokenCredential(r);
+        WorkflowRun b = startAndWaitForApproval(r, ReleaseJenkins.releaseJob(r, cluster, ""));
+        String id = pendingApproval(b).getId();
+        answer(r, b, "alice", id, "promote", null);
+        r.waitForCompletion(b);
+
+        ReleaseJenkins.Answer second = answer(r, b, "admin", id, "rollback", null);
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.body()).contains("already answered: promote by alice");
+        assertThat(cluster.primaryWeights().get("v2")).isEqualTo(100);
+    }
+
+    @Test
+    void theTokenNeverReachesTheLog(JenkinsRule r) throws Exception {
+        ReleaseJenkins.addTokenCredential(r);
+        WorkflowRun b = startAndWaitForApproval(r, ReleaseJenkins.releaseJob(r, cluster, ""));
+        answer(r, b, null, pendingApproval(b).getId(), "promote", null);
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+
+        r.assertLogNotContains(ReleaseJenkins.TOKEN, b);
+        assertThat(b.getRootDir().toPath().resolve("build.xml")).content().doesNotContain(ReleaseJenkins.TOKEN);
+    }
+
+    @Test
+    void aStepOutsideWithGrayReleaseSaysWhereItBelongs(JenkinsRule r) throws Exception {
+        WorkflowJob p = r.createProject(WorkflowJob.class, "bare");
+        p.setDefinition(new CpsFlowDefinition("grayRelease(weight: 10)", true));
+
+        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, p);
+
+        r.assertLogContains("grayRelease needs a release target: put it inside withGrayRelease(", b);
+    }
+
+    @Test
+    void aTokenWithoutServerUrlFailsNamingTheCredential(JenkinsRule r) throws Exception {
+        ReleaseJenkins.addTokenCredential(r);
+        WorkflowJob p = r.createProject(WorkflowJob.class, "no-url");
+        p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', credentialsId: '"
+                + ReleaseJenkins.CREDENTIALS_ID + "') { grayStatus() }", true));
+
+        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, p);
+
+        r.assertLogContains("serverUrl: credential '" + ReleaseJenkins.CREDENTIALS_ID + "' is a token", b);
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 100));
+    }
+}

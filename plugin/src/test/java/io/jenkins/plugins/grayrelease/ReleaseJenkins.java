@@ -1,0 +1,99 @@
+package io.jenkins.plugins.grayrelease;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.Item;
+import hudson.util.Secret;
+import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
+import io.jenkins.plugins.grayrelease.approval.Approval;
+import java.net.URL;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+
+/** What the Jenkins tests share: users, the cluster credential, the Jenkinsfile, and answering from the page. */
+final class ReleaseJenkins {
+
+    /** A token the log must never show. */
+    static final String TOKEN = "s3cr3t-token-value";
+    static final String CREDENTIALS_ID = "k8s-token";
+
+    private ReleaseJenkins() {
+    }
+
+    /**
+     * alice may build, bob may only read, carol may read and cancel; everyone reads. Passwords
+     * are the user names (the test security realm).
+     */
+    static void secure(JenkinsRule r) {
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
+                .grant(Jenkins.READ, Item.READ).everywhere().to("alice", "bob", "carol", "dave")
+                .grant(Item.BUILD).everywhere().to("alice")
+                .grant(Item.CANCEL).everywhere().to("carol"));
+    }
+
+    static void addTokenCredential(JenkinsRule r) throws Exception {
+        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
+                new StringCredentialsImpl(CredentialsScope.GLOBAL, CREDENTIALS_ID, "mock cluster token", Secret.fromString(TOKEN)));
+    }
+
+    /** The Jenkinsfile of the issue: 10 %, ask, then promote or roll back as answered. */
+    static String releaseScript(MockCluster cluster, String approvalArgs) {
+        return "withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',\n"
+                + "    credentialsId: '" + CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
+                + "  def s = grayRelease(weight: 10)\n"
+                + "  echo \"canary weight is ${s.canaryWeight}\"\n"
+                + "  def d = grayApproval(message: 'Promote?'" + approvalArgs + ")\n"
+                + "  echo \"decision: ${d}\"\n"
+                + "  if (d == 'promote') { grayPromote() } else { grayRollback() }\n"
+                + "}\n";
+    }
+
+    static WorkflowJob releaseJob(JenkinsRule r, MockCluster cluster, String approvalArgs) throws Exception {
+        WorkflowJob p = r.createProject(WorkflowJob.class, "shop-release");
+        p.setDefinition(new CpsFlowDefinition(releaseScript(cluster, approvalArgs), true));
+        return p;
+    }
+
+    /** Starts the build and returns once it waits for the decision. */
+    static WorkflowRun startAndWaitForApproval(JenkinsRule r, WorkflowJob p) throws Exception {
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("Waiting for a decision: Promote?", b);
+        return b;
+    }
+
+    static Approval pendingApproval(WorkflowRun b) {
+        List<Approval> pending = b.getAction(GrayReleaseAction.class).getPendingApprovals();
+        if (pending.size() != 1) {
+            throw new AssertionError("expected one pending approval, found " + pending.size());
+        }
+        return pending.get(0);
+    }
+
+    /** What the server said to a button press. */
+    record Answer(int status, String body) {
+    }
+
+    /** Presses a button of the build page as {@code user} (null: anonymous). */
+    static Answer answer(JenkinsRule r, WorkflowRun b, String user, String approvalId, String decision, String weight) throws Exception {
+        JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        if (user != null) {
+            wc.login(user);
+        }
+        String query = "id=" + approvalId + "&decision=" + decision + (weight == null ? "" : "&weight=" + weight);
+        WebRequest request = new WebRequest(new URL(r.getURL(), b.getUrl() + GrayReleaseAction.URL_NAME + "/decide?" + query), HttpMethod.POST);
+        Page page = wc.getPage(wc.addCrumb(request));
+        return new Answer(page.getWebResponse().getStatusCode(), page.getWebResponse().getContentAsString());
+    }
+}
