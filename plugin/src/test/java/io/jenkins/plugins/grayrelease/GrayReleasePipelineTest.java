@@ -77,7 +77,7 @@ class GrayReleasePipelineTest {
                 + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
                 + "  grayRelease(weight: 10)\n"
                 + "  def d = grayApproval(message: 'Promote?')\n"
-                + "  grayRelease(weight: d as int)\n"
+                + "  grayRelease(weight: Integer.parseInt(d))\n"
                 + "}\n", true));
         WorkflowRun b = startAndWaitForApproval(r, p);
 
