@@ -9,6 +9,11 @@ public final class GrayCtl {
     }
 
     public static void main(String[] args) {
+        // fabric8 logs through SLF4J and grayctl ships no logging backend on purpose (errors are
+        // reported by grayctl itself); this keeps SLF4J from warning about that on every run.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         Terminal terminal = Terminal.system();
         int code = run(terminal, args);
         terminal.flush();

@@ -23,11 +23,17 @@ final class RoutesView {
         List<String> lines = new ArrayList<>();
         lines.add("  VirtualService " + vs.getMetadata().getNamespace() + "/" + vs.getMetadata().getName() + ", in order:");
         List<HTTPRoute> routes = vs.getSpec() == null || vs.getSpec().getHttp() == null ? List.of() : vs.getSpec().getHttp();
+        List<String> names = new ArrayList<>();
+        List<String> matches = new ArrayList<>();
         for (int i = 0; i < routes.size(); i++) {
-            HTTPRoute route = routes.get(i);
-            String name = route.getName() == null ? "http[" + i + "]" : route.getName();
-            lines.add(String.format("    %-14s %-22s → %s%s", name, match(route.getMatch()), destinations(route.getRoute()),
-                    mirror(route)));
+            names.add(routes.get(i).getName() == null ? "http[" + i + "]" : routes.get(i).getName());
+            matches.add(match(routes.get(i).getMatch()));
+        }
+        int nameWidth = names.stream().mapToInt(String::length).max().orElse(0);
+        int matchWidth = matches.stream().mapToInt(String::length).max().orElse(0);
+        for (int i = 0; i < routes.size(); i++) {
+            lines.add(String.format("    %-" + nameWidth + "s  %-" + matchWidth + "s  → %s%s", names.get(i), matches.get(i),
+                    destinations(routes.get(i).getRoute()), mirror(routes.get(i))));
         }
         return lines;
     }

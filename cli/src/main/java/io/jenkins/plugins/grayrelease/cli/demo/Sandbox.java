@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -20,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * An API server inside this process: fabric8's mock server in CRUD mode, which stores whatever
- * is written and serves it back, on a free loopback port. Istio's kinds are CRDs there, so the
+ * is written and serves it back, on a free loopback port; server-side dry runs are honoured
+ * (see {@link DryRunAwareDispatcher}). Istio's kinds are CRDs there, so the
  * dispatcher is told about {@code networking.istio.io/v1} VirtualService and DestinationRule;
  * without that it would not know their plural paths and scopes.
  */
@@ -46,7 +46,7 @@ public final class Sandbox implements AutoCloseable {
                 istioKind(HasMetadata.getKind(VirtualService.class), HasMetadata.getPlural(VirtualService.class)),
                 istioKind(HasMetadata.getKind(DestinationRule.class), HasMetadata.getPlural(DestinationRule.class)));
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(istioKinds), false);
+                new DryRunAwareDispatcher(istioKinds), false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         return new Sandbox(server);
     }

@@ -63,9 +63,12 @@ final class SplitView {
         return lines;
     }
 
+    /** A route's counts; with several versions also their shares, to compare with its weights. */
     private static String describe(SimulatedSplit.RouteCount route) {
+        boolean split = route.versions().size() > 1;
         return route.name() + " " + route.versions().entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" / "));
+                .map(e -> e.getKey() + " " + e.getValue() + (split ? String.format(" (%.1f %%)", 100 * route.share(e.getKey())) : ""))
+                .collect(Collectors.joining(" / "));
     }
 
     private void redraw(List<String> lines, int previousLines) {

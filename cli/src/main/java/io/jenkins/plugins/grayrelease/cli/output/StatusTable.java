@@ -5,6 +5,7 @@ import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.state.LastChange;
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -59,7 +60,7 @@ public final class StatusTable {
         if (c == null) {
             return "none recorded";
         }
-        return c.action() + " by " + c.by() + (c.at() == null ? "" : " at " + c.at())
+        return c.action() + " by " + c.by() + (c.at() == null ? "" : " at " + c.at().truncatedTo(ChronoUnit.SECONDS))
                 + (c.origin() == null ? "" : " (" + c.origin() + ")");
     }
 

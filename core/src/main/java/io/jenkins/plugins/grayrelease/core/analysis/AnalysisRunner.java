@@ -43,6 +43,7 @@ public final class AnalysisRunner {
         int passed = 0;
         int failed = 0;
         int inconclusiveInARow = 0;
+        int failedAsInconclusive = 0;
         while (spec.untilStopped() || passed + failed < spec.count()) {
             if (!taken.isEmpty()) {
                 sleeper.sleep(spec.interval());
@@ -66,14 +67,15 @@ public final class AnalysisRunner {
                     inconclusiveInARow++;
                     if (inconclusiveInARow >= spec.inconclusiveTries()) {
                         failed++;
+                        failedAsInconclusive++;
                         inconclusiveInARow = 0;
                     }
                 }
             }
             if (failed > spec.failureLimit()) {
-                return new AnalysisVerdict(false, failed + " failed measurement(s), more than the failure limit "
-                        + spec.failureLimit() + " (inconclusive " + spec.inconclusiveTries()
-                        + " times in a row counts as failed)", taken);
+                return new AnalysisVerdict(false, failed + " measurement(s) failed, failure limit "
+                        + spec.failureLimit() + (failedAsInconclusive == 0 ? "" : "; " + failedAsInconclusive
+                        + " of them inconclusive " + spec.inconclusiveTries() + " times in a row"), taken);
             }
         }
         return new AnalysisVerdict(true, passed + " of " + spec.count() + " measurements passed"

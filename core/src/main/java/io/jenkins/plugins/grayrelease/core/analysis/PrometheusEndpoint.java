@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Where and how to reach a Prometheus server.
  *
- * @param url base URL of the server, e.g. {@code http://prometheus.istio-system:9090}
+ * @param url base URL of the server, such as the in-cluster Prometheus service's URL
  * @param timeout limit for connecting and for each query
  * @param bearerToken sent as {@code Authorization: Bearer …} when present; never printed
  */

@@ -25,8 +25,8 @@ public final class ApiFaults {
         if (code == 409) {
             return Kind.CONFLICT;
         }
-        // fabric8 reports some timeouts as an exception with neither a code nor a server status.
-        if (code >= 500 || code == 429 || (code == 0 && (isIo(e) || e.getStatus() == null))) {
+        // fabric8 reports a request timeout as code -1 with neither a cause nor a server status.
+        if (code >= 500 || code == 429 || (code <= 0 && (isIo(e) || e.getStatus() == null))) {
             return Kind.TRANSIENT;
         }
         return Kind.PERMANENT;

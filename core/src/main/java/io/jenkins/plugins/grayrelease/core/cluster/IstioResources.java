@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
  * Istio objects read and patched as generic JSON trees, never through a typed model, so that
@@ -33,7 +32,7 @@ public final class IstioResources {
     /** The object as a JSON tree, or null when it does not exist. */
     public ObjectNode get(ResourceDefinitionContext type, String namespace, String name) {
         GenericKubernetesResource found = resource(type, namespace, name).get();
-        return found == null ? null : Serialization.jsonMapper().valueToTree(found);
+        return found == null ? null : client.getKubernetesSerialization().convertValue(found, ObjectNode.class);
     }
 
     /**
@@ -46,7 +45,7 @@ public final class IstioResources {
         Resource<GenericKubernetesResource> resource = resource(type, namespace, name);
         PatchContext context = PatchContext.of(PatchType.JSON);
         GenericKubernetesResource stored = serverDryRun ? resource.dryRun().patch(context, jsonPatch) : resource.patch(context, jsonPatch);
-        return Serialization.jsonMapper().valueToTree(stored);
+        return client.getKubernetesSerialization().convertValue(stored, ObjectNode.class);
     }
 
     private Resource<GenericKubernetesResource> resource(ResourceDefinitionContext type, String namespace, String name) {

@@ -67,7 +67,7 @@ final class RetryLoop {
                         throw new ConflictException(object, failures, e);
                     }
                     throw new ClusterApiException(object, null, "the API server failed on each of " + failures + " attempts (last: "
-                            + (e.getCode() == 0 ? "no answer" : String.valueOf(e.getCode())) + ", " + reason(e)
+                            + (e.getCode() <= 0 ? "no answer in time" : String.valueOf(e.getCode())) + ", " + reason(e)
                             + "); the object is as the server last stored it",
                             "Check the API server's health and run the operation again; it is safe to repeat", e.getCode(), e);
                 }

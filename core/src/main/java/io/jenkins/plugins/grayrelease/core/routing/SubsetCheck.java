@@ -65,7 +65,7 @@ public final class SubsetCheck {
         for (JsonNode s : destinationRule.path("spec").path("subsets")) {
             if (subset.equals(s.path("name").asText())) {
                 Map<String, String> labels = new java.util.LinkedHashMap<>();
-                s.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+                s.path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
                 return labels;
             }
         }

@@ -46,7 +46,7 @@ public final class TesterRoutes {
         ObjectNode entry = route.putArray("route").addObject();
         entry.set("destination", HttpRoutes.destinationNode(canary, sibling));
         entry.put("weight", 100);
-        managedRoute.fields().forEachRemaining(f -> {
+        managedRoute.properties().forEach(f -> {
             if (!ROUTING_FIELDS.contains(f.getKey())) {
                 route.set(f.getKey(), f.getValue().deepCopy());
             }
@@ -77,7 +77,7 @@ public final class TesterRoutes {
             return matches;
         }
         for (JsonNode alternative : route.path("match")) {
-            alternative.path("headers").fields().forEachRemaining(h -> {
+            alternative.path("headers").properties().forEach(h -> {
                 JsonNode c = h.getValue();
                 if (c.has("exact")) {
                     matches.add(TesterMatch.header(h.getKey(), c.get("exact").asText()));

@@ -16,8 +16,8 @@ public final class UnifiedDiff {
         if (before.equals(after)) {
             return "";
         }
-        String[] a = before.split("\n", -1);
-        String[] b = after.split("\n", -1);
+        String[] a = lines(before);
+        String[] b = lines(after);
         List<String> ops = script(a, b);
         StringBuilder out = new StringBuilder("--- " + label + " (current)\n+++ " + label + " (planned)\n");
         int i = 0;
@@ -42,6 +42,12 @@ public final class UnifiedDiff {
             i = end;
         }
         return out.toString();
+    }
+
+    /** The lines of a text; a final newline ends the last line rather than starting an empty one. */
+    private static String[] lines(String text) {
+        String t = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        return t.split("\n", -1);
     }
 
     private static String header(List<String> ops, int start, int end) {
@@ -76,10 +82,11 @@ public final class UnifiedDiff {
             if (i < a.length && j < b.length && a[i].equals(b[j])) {
                 ops.add(" " + a[i++]);
                 j++;
-            } else if (j < b.length && (i == a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                ops.add("+" + b[j++]);
-            } else {
+            } else if (i < a.length && (j == b.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                // Removals before additions, as diff(1) prints them.
                 ops.add("-" + a[i++]);
+            } else {
+                ops.add("+" + b[j++]);
             }
         }
         return ops;

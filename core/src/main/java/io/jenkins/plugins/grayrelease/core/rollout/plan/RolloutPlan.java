@@ -29,7 +29,7 @@ public record RolloutPlan(String name, TargetSpec target, PrometheusSpec prometh
         boolean needsPrometheus = analysis != null || steps.stream().anyMatch(s -> s instanceof AnalysisStep);
         if (needsPrometheus && prometheus == null) {
             throw new IllegalArgumentException("the plan analyses metrics but has no 'prometheus' section;"
-                    + " add prometheus: {url: http://prometheus.istio-system:9090}");
+                    + " add prometheus: {url: <your Prometheus server's URL>}");
         }
         if (needsPrometheus && (target.canaryVersion() == null || target.canaryVersion().isBlank())) {
             throw new FieldProblem("target.canaryVersion", "'target.canaryVersion' is required for analysis when the canary"

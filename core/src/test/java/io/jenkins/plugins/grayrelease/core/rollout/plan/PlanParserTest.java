@@ -7,7 +7,8 @@ import io.jenkins.plugins.grayrelease.core.Destination;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.analysis.MetricQuery;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -19,17 +20,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PlanParserTest {
     private final PlanParser parser = new PlanParser();
 
-    static String resource(String name) {
-        try (InputStream in = PlanParserTest.class.getResourceAsStream("/rollout/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /** The first YAML block of the README's "Rollout plans" section: the documented example must stay valid. */
+    static String readmeExample() {
+        try {
+            String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+            String section = readme.substring(readme.indexOf("## Rollout plans"));
+            int start = section.indexOf("```yaml\n") + "```yaml\n".length();
+            return section.substring(start, section.indexOf("```", start));
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("README.md is read from the module's parent folder", e);
         }
     }
 
     @Test
-    void fullExamplePlanReadsEveryStepInOrder() {
-        RolloutPlan plan = parser.parse(resource("full-plan.yaml"), "full-plan.yaml");
+    void readmeExamplePlanReadsEveryStepInOrder() {
+        RolloutPlan plan = parser.parse(readmeExample(), "plan.yaml");
 
         assertThat(plan.name()).isEqualTo("reviews-v2");
         assertThat(plan.steps()).extracting(Step::kind).containsExactly("testers", "mirror", "setWeight", "pause",
@@ -48,6 +53,16 @@ class PlanParserTest {
         assertThat(approval.onTimeout()).isEqualTo(DecisionKind.ROLLBACK);
         assertThat(plan.backgroundAnalysis()).get().extracting(a -> a.toBackgroundSpec().untilStopped())
                 .isEqualTo(true);
+    }
+
+    @Test
+    void readmeExampleOfAValidationErrorIsWhatTheParserSays() {
+        String broken = readmeExample().replace("decisions: [promote, rollback, setWeight, abort]",
+                "decisions: [promote, rollback]").replace("onTimeout: rollback", "onTimeout: abort");
+
+        assertThatThrownBy(() -> parser.parse(broken, "plan.yaml")).hasMessageStartingWith(
+                "plan.yaml line 54, column 7: steps[5].approval.onTimeout: 'onTimeout: abort' is not among"
+                        + " 'decisions' [promote, rollback]; add it or choose another");
     }
 
     @Test

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Builds the real servers the `apiserver`-tagged tests need, into a cache, only when missing:
+#   $CACHE/kube-api-test/k8s/<version>-linux-amd64/{kube-apiserver,kubectl,etcd}
+#       the layout io.fabric8:kube-api-test reads in offline mode (testDir = $CACHE/kube-api-test)
+#   $CACHE/istio/istio-validate                       Istio's own validation code (tools/istio-validate)
+#   $CACHE/istio/customresourcedefinitions.gen.yaml   Istio's CRDs, from the same istio.io/api module
+# CACHE is $GRAY_RELEASE_CACHE, default ~/.cache/gray-release. Needs Go (>= the version in the
+# tools' go.mod files) and, when etcd is missing, apt-get (Debian's etcd-server).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+CACHE=${GRAY_RELEASE_CACHE:-$HOME/.cache/gray-release}
+started=$(date +%s)
+
+step() { echo "kube-binaries: $*"; }
+elapsed() { echo "$(( $(date +%s) - $1 )) s"; }
+
+command -v go >/dev/null || { echo "kube-binaries: Go is required to build kube-apiserver (install golang >= 1.26)" >&2; exit 1; }
+
+# The Kubernetes version comes from the wrapper module, so there is one place to bump it.
+k8s_tag=$(cd tools/kube && go list -m -f '{{.Version}}' k8s.io/kubernetes)
+[[ $k8s_tag =~ ^v([0-9]+)\.([0-9]+)\.([0-9]+)$ ]] || { echo "kube-binaries: cannot read k8s.io/kubernetes version from tools/kube/go.mod" >&2; exit 1; }
+k8s_version=${k8s_tag#v}
+k8s_major=${BASH_REMATCH[1]}
+k8s_minor=${BASH_REMATCH[2]}
+k8s_dir=$CACHE/kube-api-test/k8s/$k8s_version-linux-amd64
+
+build_kube() {
+  local t tmp ldflags pkg
+  t=$(date +%s)
+  tmp=$(mktemp -d "$CACHE/.kube-build.XXXXXX")
+  # Without these the binaries report a development version instead of the release.
+  ldflags="-s -w"
+  for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+    ldflags+=" -X $pkg.gitVersion=$k8s_tag -X $pkg.gitMajor=$k8s_major -X $pkg.gitMinor=$k8s_minor"
+    ldflags+=" -X $pkg.gitTreeState=clean -X $pkg.buildDate=1970-01-01T00:00:00Z"
+  done
+  step "building kube-apiserver and kubectl $k8s_tag (slow the first time: several minutes)"
+  (cd tools/kube && go build -trimpath -ldflags "$ldflags" -o "$tmp/" \
+    k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kubectl)
+  mkdir -p "$k8s_dir"
+  mv "$tmp/kube-apiserver" "$tmp/kubectl" "$k8s_dir/"
+  rmdir "$tmp"
+  step "built kube-apiserver and kubectl in $(elapsed "$t")"
+}
+
+install_etcd() {
+  local etcd t
+  etcd=$(command -v etcd || true)
+  if [[ -z $etcd ]]; then
+    t=$(date +%s)
+    step "installing Debian's etcd-server"
+    local sudo=""
+    [[ $(id -u) -eq 0 ]] || sudo=sudo
+    $sudo apt-get install -y -q etcd-server >/dev/null || { $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q etcd-server >/dev/null; }
+    etcd=$(command -v etcd)
+    step "installed etcd-server in $(elapsed "$t")"
+  fi
+  mkdir -p "$k8s_dir"
+  # A copy, not a link: the cache folder stays usable if the package is removed or upgraded.
+  cp "$etcd" "$k8s_dir/etcd"
+  step "etcd: $("$k8s_dir/etcd" --version | head -1)"
+}
+
+istio_dir=$CACHE/istio
+# The stamp records which module versions built the validator and CRDs; a bump rebuilds both.
+istio_stamp=$(cd tools/istio-validate && go list -m -f '{{.Path}} {{.Version}}' istio.io/istio istio.io/api | paste -sd ' ')
+
+build_istio() {
+  local t api_dir
+  t=$(date +%s)
+  step "building istio-validate ($istio_stamp)"
+  mkdir -p "$istio_dir"
+  (cd tools/istio-validate && go build -trimpath -ldflags "-s -w" -o "$istio_dir/istio-validate.tmp" .)
+  mv "$istio_dir/istio-validate.tmp" "$istio_dir/istio-validate"
+  # The CRDs come from the very istio.io/api version the validator was built with.
+  api_dir=$(cd tools/istio-validate && go list -m -f '{{.Dir}}' istio.io/api)
+  install -m 0644 "$api_dir/kubernetes/customresourcedefinitions.gen.yaml" "$istio_dir/customresourcedefinitions.gen.yaml"
+  echo "$istio_stamp" > "$istio_dir/VERSION"
+  step "built istio-validate and copied Istio CRDs in $(elapsed "$t")"
+}
+
+mkdir -p "$CACHE"
+if [[ -x $k8s_dir/kube-apiserver && -x $k8s_dir/kubectl ]]; then
+  step "kube-apiserver and kubectl $k8s_tag cached in $k8s_dir"
+else
+  build_kube
+fi
+if [[ -x $k8s_dir/etcd ]]; then
+  step "etcd cached in $k8s_dir"
+else
+  install_etcd
+fi
+if [[ -x $istio_dir/istio-validate && -f $istio_dir/customresourcedefinitions.gen.yaml \
+      && $(cat "$istio_dir/VERSION" 2>/dev/null) == "$istio_stamp" ]]; then
+  step "istio-validate and Istio CRDs cached in $istio_dir ($istio_stamp)"
+else
+  build_istio
+fi
+step "ready in $(elapsed "$started") (cache: $CACHE; tests read it from GRAY_RELEASE_CACHE or ~/.cache/gray-release)"

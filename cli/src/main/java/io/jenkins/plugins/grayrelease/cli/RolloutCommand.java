@@ -1,0 +1,163 @@
+package io.jenkins.plugins.grayrelease.cli;
+
+import io.jenkins.plugins.grayrelease.cli.output.ResultPrinter;
+import io.jenkins.plugins.grayrelease.core.Actor;
+import io.jenkins.plugins.grayrelease.core.analysis.PrometheusEndpoint;
+import io.jenkins.plugins.grayrelease.core.rollout.PrintingRolloutListener;
+import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
+import io.jenkins.plugins.grayrelease.core.rollout.RolloutRunner;
+import io.jenkins.plugins.grayrelease.core.rollout.TerminalGate;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code grayctl rollout -f PLAN.yaml}: runs a rollout plan through the engine, or resumes it
+ * from the step recorded on the VirtualService. Progress, analysis values and approval
+ * questions go to stderr; the final status to stdout in the chosen format. Ctrl-C stops at the
+ * next wait, records the release as aborted at that step, and leaves traffic as it is.
+ */
+@Command(name = "rollout", mixinStandardHelpOptions = true,
+        description = "Run (or resume) a rollout plan: weights, pauses, approvals, Prometheus analysis; "
+                + "a failed analysis rolls back by itself.%n"
+                + "Exit codes: 0 promoted, 1 failed or cancelled, 2 invalid plan (nothing written), "
+                + "3 rolled back by analysis, 4 approval rejected, aborted or timed out.")
+final class RolloutCommand implements Callable<Integer> {
+    /** How long Ctrl-C waits for the runner to record where it stopped. */
+    private static final long CANCEL_GRACE_SECONDS = 30;
+
+    @ParentCommand
+    RootCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-f", "--file"}, required = true, paramLabel = "PLAN.yaml",
+            description = "The rollout plan (see README, \"Rollout plans\").")
+    Path file;
+
+    @Option(names = "--yes", description = "Answer every approval with promote, without asking.")
+    boolean yes;
+
+    @Option(names = "--prometheus-url", paramLabel = "URL",
+            description = "Query this Prometheus instead of the plan's prometheus.url (e.g. through kubectl port-forward).")
+    String prometheusUrl;
+
+    @Override
+    public Integer call() {
+        RolloutPlan plan = new PlanParser().parse(file);
+        if (root.namespace != null && !root.namespace.equals(plan.target().namespace())) {
+            throw new UsageException(spec.commandLine(), "-n " + root.namespace + " differs from the plan's target.namespace "
+                    + plan.target().namespace(), "Drop -n, or change target.namespace in " + file);
+        }
+        RolloutRunner.Settings settings = RolloutRunner.Settings.defaults();
+        if (prometheusUrl != null) {
+            settings = settings.withPrometheus(prometheusEndpoint(plan));
+        }
+        Terminal terminal = root.terminal();
+        PrintStream progress = printStream(terminal.err());
+        try (ClusterSession session = ClusterSession.open(root)) {
+            TerminalGate gate = new TerminalGate(terminal.in(), progress, yes, Actor.currentUser(ClusterSession.ORIGIN).user());
+            RolloutRunner runner = new RolloutRunner(session.engine(), gate, new PrintingRolloutListener(progress), settings);
+            RolloutResult result = runCancellableByCtrlC(runner, plan);
+            progress.flush();
+            if (result.status() != null) {
+                new ResultPrinter(terminal.out(), root.output()).status(result.status());
+            }
+            return exitCode(result.outcome());
+        }
+    }
+
+    private PrometheusEndpoint prometheusEndpoint(RolloutPlan plan) {
+        URI url;
+        try {
+            url = URI.create(prometheusUrl);
+            PrometheusEndpoint endpoint = new PrometheusEndpoint(url, PrometheusEndpoint.DEFAULT_TIMEOUT,
+                    java.util.Optional.empty());
+            if (plan.prometheus() == null) {
+                return endpoint;
+            }
+            // Keep the plan's timeout and token; only the address changes.
+            PrometheusEndpoint planned = plan.prometheus().toEndpoint(System.getenv());
+            return new PrometheusEndpoint(url, planned.timeout(), planned.bearerToken());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(spec.commandLine(), "--prometheus-url " + prometheusUrl + ": " + e.getMessage(),
+                    "Give a URL like http://127.0.0.1:9090");
+        } catch (IllegalStateException e) {
+            throw new UsageException(spec.commandLine(), e.getMessage(), "Export the variable, or remove bearerTokenEnv");
+        }
+    }
+
+    /**
+     * Ctrl-C runs shutdown hooks: this one cancels the run and waits until the runner has recorded
+     * where it stopped, so the cluster's record stays consistent with its traffic.
+     */
+    private static RolloutResult runCancellableByCtrlC(RolloutRunner runner, RolloutPlan plan) {
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onCtrlC = new Thread(() -> {
+            runner.cancel();
+            try {
+                finished.await(CANCEL_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "grayctl-rollout-cancel");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try {
+            return runner.run(plan);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting (Ctrl-C): the hook is running and just got its signal.
+            }
+        }
+    }
+
+    static int exitCode(RolloutResult.Outcome outcome) {
+        return switch (outcome) {
+            case PROMOTED -> ExitCodes.OK;
+            case ROLLED_BACK_BY_ANALYSIS -> ExitCodes.ROLLED_BACK;
+            case ROLLED_BACK_BY_DECISION, ABORTED_BY_DECISION -> ExitCodes.NOT_APPROVED;
+            case CANCELLED, FAILED -> ExitCodes.FAILED;
+        };
+    }
+
+    /** The engine's gate and listener write to a PrintStream (Jenkins' log is one); grayctl's stderr is a PrintWriter. */
+    private static PrintStream printStream(PrintWriter writer) {
+        OutputStream lines = new OutputStream() {
+            private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+            @Override
+            public synchronized void write(int b) {
+                pending.write(b);
+                if (b == '\n') {
+                    flush();
+                }
+            }
+
+            @Override
+            public synchronized void flush() {
+                writer.print(pending.toString(StandardCharsets.UTF_8));
+                writer.flush();
+                pending.reset();
+            }
+        };
+        return new PrintStream(lines, true, StandardCharsets.UTF_8);
+    }
+}

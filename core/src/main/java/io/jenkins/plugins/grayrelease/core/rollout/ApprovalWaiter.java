@@ -1,0 +1,78 @@
+package io.jenkins.plugins.grayrelease.core.rollout;
+
+import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Asks the gate on a thread of its own, so that the step's timeout and a stop (cancellation, a
+ * failed background analysis) end the wait whatever the gate is doing.
+ */
+final class ApprovalWaiter {
+    /** How often the wait looks at the stop signal; short enough to feel immediate. */
+    private static final long POLL_MILLIS = 50;
+
+    private final Gate gate;
+    private final StopSignal signal;
+    private final Clock clock;
+
+    ApprovalWaiter(Gate gate, StopSignal signal, Clock clock) {
+        this.gate = gate;
+        this.signal = signal;
+        this.clock = clock;
+    }
+
+    /** @throws RunStopped when the signal was raised while waiting */
+    Decision await(ApprovalRequest request) {
+        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "gray-release-approval");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<Decision> answer = thread.submit(() -> gate.decide(request));
+        Instant deadline = request.timeout().map(d -> clock.instant().plus(d)).orElse(null);
+        try {
+            while (true) {
+                if (signal.isRaised()) {
+                    throw new RunStopped();
+                }
+                try {
+                    return check(request, answer.get(POLL_MILLIS, TimeUnit.MILLISECONDS));
+                } catch (TimeoutException notYet) {
+                    if (deadline != null && !clock.instant().isBefore(deadline)) {
+                        DecisionKind fallback = request.onTimeout().orElse(DecisionKind.ROLLBACK);
+                        return new Decision(fallback, 0, "timeout after "
+                                + io.jenkins.plugins.grayrelease.core.analysis.Durations.format(
+                                        request.timeout().orElse(Duration.ZERO)), true);
+                    }
+                } catch (ExecutionException e) {
+                    throw new GateException("steps[" + request.step() + "].approval", "the approval could not be"
+                            + " asked: " + e.getCause(), "check the gate (terminal input, Jenkins); the release was"
+                            + " not changed and the run can be resumed", e.getCause());
+                } catch (InterruptedException e) {
+                    // The runner's own thread was interrupted (e.g. Jenkins aborts the build): a cancellation.
+                    signal.cancel();
+                }
+            }
+        } finally {
+            answer.cancel(true);
+            thread.shutdownNow();
+        }
+    }
+
+    private static Decision check(ApprovalRequest request, Decision decision) {
+        if (decision == null || !request.allows(decision.kind())) {
+            throw new GateException("steps[" + request.step() + "].approval", "the gate answered "
+                    + (decision == null ? "nothing" : decision.describe()) + ", which this approval does not offer",
+                    "answer one of " + request.allowed().stream().map(DecisionKind::planName).sorted().toList(), null);
+        }
+        return decision;
+    }
+}

@@ -1,0 +1,238 @@
+package io.jenkins.plugins.grayrelease.core.rollout;
+
+import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.OperationResult;
+import io.jenkins.plugins.grayrelease.core.PromoteOptions;
+import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
+import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import io.jenkins.plugins.grayrelease.core.analysis.MetricCheck;
+import io.jenkins.plugins.grayrelease.core.analysis.MetricEvaluator;
+import io.jenkins.plugins.grayrelease.core.analysis.PrometheusClient;
+import io.jenkins.plugins.grayrelease.core.analysis.PrometheusEndpoint;
+import io.jenkins.plugins.grayrelease.core.analysis.QueryContext;
+import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
+import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
+import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.ApprovalStep;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.PauseStep;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.Step;
+import io.jenkins.plugins.grayrelease.core.state.Phase;
+import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs a {@link RolloutPlan} through the engine. Before each step it records the step as
+ * running in the release state, and after it as done (with the decision, for approvals), so a
+ * run that dies resumes from the cluster's record: a finished step is never repeated, a step
+ * that was under way is entered again. Ends in promotion when every step passed.
+ *
+ * <p>One runner runs one plan at a time; {@link #cancel()} may be called from any thread.
+ */
+public final class RolloutRunner {
+
+    /**
+     * How the runner writes and measures.
+     *
+     * @param write options for every routing write
+     * @param promote options for the final promotion
+     * @param analysisClock the instant analyses query at (tests pin it to their data)
+     * @param environment where {@code prometheus.bearerTokenEnv} is looked up
+     * @param prometheusOverride replaces the plan's Prometheus endpoint when present
+     */
+    public record Settings(WriteOptions write, PromoteOptions promote, Clock analysisClock,
+            Map<String, String> environment, Optional<PrometheusEndpoint> prometheusOverride) {
+        public Settings {
+            Objects.requireNonNull(write, "write");
+            Objects.requireNonNull(promote, "promote");
+            Objects.requireNonNull(analysisClock, "analysisClock");
+            environment = Map.copyOf(environment);
+            Objects.requireNonNull(prometheusOverride, "prometheusOverride");
+        }
+
+        public static Settings defaults() {
+            return new Settings(WriteOptions.defaults(), PromoteOptions.defaults(), Clock.systemUTC(), System.getenv(),
+                    Optional.empty());
+        }
+
+        public Settings withAnalysisClock(Clock clock) {
+            return new Settings(write, promote, clock, environment, prometheusOverride);
+        }
+
+        public Settings withPrometheus(PrometheusEndpoint endpoint) {
+            return new Settings(write, promote, analysisClock, environment, Optional.of(endpoint));
+        }
+    }
+
+    private final GrayRelease engine;
+    private final Gate gate;
+    private final RolloutListener listener;
+    private final Settings settings;
+    private final StopSignal signal = new StopSignal();
+
+    public RolloutRunner(GrayRelease engine, Gate gate, RolloutListener listener, Settings settings) {
+        this.engine = engine;
+        this.gate = gate;
+        this.listener = listener;
+        this.settings = settings;
+    }
+
+    /**
+     * Stops the run at its next wait or between two writes (never inside one), records the
+     * release as aborted at the current step, and makes {@link #run} return {@link Outcome#CANCELLED}
+     * with the release's state. Re-running the plan resumes at that step.
+     */
+    public void cancel() {
+        signal.cancel();
+    }
+
+    /**
+     * Starts the plan, or resumes it from the step recorded in the release state.
+     *
+     * @throws InvalidReleaseException before any write when the plan cannot run here (its
+     *     Prometheus token is missing, the recorded progress belongs to a different plan layout)
+     */
+    public RolloutResult run(RolloutPlan plan) {
+        ReleaseTarget target = plan.target().toReleaseTarget();
+        RunContext run = prepare(plan, target);
+        int start = resumePoint(plan, target, engine.status(target));
+        listener.runStarted(plan, start, start > 0);
+        BackgroundAnalysis background = plan.backgroundAnalysis().map(a -> new BackgroundAnalysis(
+                a.toBackgroundSpec(), run.queries(), run.evaluator(), run.analysisClock(), signal, listener))
+                .orElse(null);
+        if (background != null) {
+            background.start();
+        }
+        RolloutResult result;
+        try {
+            result = runSteps(run, start);
+        } finally {
+            if (background != null) {
+                background.stop(endpoint(plan).timeout());
+            }
+        }
+        listener.runFinished(result);
+        return result;
+    }
+
+    private RolloutResult runSteps(RunContext run, int start) {
+        StepExecutor executor = new StepExecutor(run, gate);
+        RolloutPlan plan = run.plan();
+        int index = start;
+        try {
+            for (; index < plan.steps().size(); index++) {
+                stopIfSignalled();
+                Step step = plan.steps().get(index);
+                record(run, index, step, RolloutProgress.RUNNING, null, phaseWhile(step));
+                listener.stepStarted(index, step);
+                StepOutcome outcome = executor.execute(index, step);
+                if (outcome.end().isPresent()) {
+                    return outcome.end().get();
+                }
+                stopIfSignalled();
+                record(run, index, step, RolloutProgress.DONE, outcome.decision(), Phase.PROGRESSING);
+                listener.stepFinished(index, step);
+            }
+            stopIfSignalled();
+            OperationResult promoted = engine.promote(run.target(), settings.promote());
+            listener.routingChanged("promoted: all traffic to the canary, now the stable", promoted.status());
+            return new RolloutResult(Outcome.PROMOTED, plan.steps().size(), "all " + plan.steps().size()
+                    + " steps passed; promoted", promoted.status(), Optional.empty(), Optional.empty());
+        } catch (RunStopped stopped) {
+            return stoppedAt(run, index);
+        } catch (GrayReleaseException e) {
+            return new RolloutResult(Outcome.FAILED, index, "step " + (index + 1) + " failed: " + e.getMessage()
+                    + "; the release stays as it was after the last successful write, and re-running the plan"
+                    + " resumes at this step", statusOrNull(run.target()), Optional.empty(), Optional.empty());
+        }
+    }
+
+    private void stopIfSignalled() {
+        if (signal.isRaised()) {
+            throw new RunStopped();
+        }
+    }
+
+    /** A failed background analysis rolls back; a cancellation leaves traffic as it is, recorded as aborted. */
+    private RolloutResult stoppedAt(RunContext run, int index) {
+        if (signal.failedBackground() != null) {
+            return Endings.rollBackForAnalysis(run, index, signal.failedBackground());
+        }
+        Step step = index < run.plan().steps().size() ? run.plan().steps().get(index) : null;
+        ReleaseStatus recorded = engine.recordRollout(run.target(), new RolloutProgress(run.plan().name(), index,
+                step == null ? "promote" : step.kind(), RolloutProgress.RUNNING, null), Phase.ABORTED);
+        return new RolloutResult(Outcome.CANCELLED, index, "cancelled in step " + (index + 1) + " ("
+                + (step == null ? "promote" : step.describe()) + "); traffic left at " + Endings.split(recorded)
+                + ", recorded as aborted; re-run the plan to resume at this step, or roll back",
+                recorded, Optional.empty(), Optional.empty());
+    }
+
+    private RunContext prepare(RolloutPlan plan, ReleaseTarget target) {
+        boolean analyses = plan.prometheus() != null || settings.prometheusOverride().isPresent();
+        MetricEvaluator evaluator = analyses ? new MetricEvaluator(new PrometheusClient(endpoint(plan))) : null;
+        String version = plan.target().canaryVersion();
+        QueryContext queries = new QueryContext(target.namespace(), target.service(), version == null ? "" : version,
+                MetricCheck.DEFAULT_WINDOW);
+        return new RunContext(plan, target, engine, listener, signal, settings.analysisClock(), evaluator, queries,
+                settings);
+    }
+
+    private PrometheusEndpoint endpoint(RolloutPlan plan) {
+        if (settings.prometheusOverride().isPresent()) {
+            return settings.prometheusOverride().get();
+        }
+        if (plan.prometheus() == null) {
+            return PrometheusEndpoint.of("http://127.0.0.1:9090");
+        }
+        try {
+            return plan.prometheus().toEndpoint(settings.environment());
+        } catch (IllegalStateException e) {
+            throw new InvalidReleaseException(null, "prometheus.bearerTokenEnv", e.getMessage(),
+                    "nothing was changed");
+        }
+    }
+
+    /**
+     * Where to start: after the last step recorded as done, or at a step recorded as running,
+     * when the state belongs to this plan and the release is still under way.
+     */
+    private int resumePoint(RolloutPlan plan, ReleaseTarget target, ReleaseStatus status) {
+        if (status == null || status.state() == null || status.state().rollout() == null) {
+            return 0;
+        }
+        RolloutProgress recorded = status.state().rollout();
+        Phase phase = status.state().phase();
+        if (!plan.name().equals(recorded.plan()) || phase == Phase.PROMOTED || phase == Phase.ROLLED_BACK) {
+            return 0;
+        }
+        int step = recorded.step();
+        if (step < plan.steps().size() && !plan.steps().get(step).kind().equals(recorded.stepType())) {
+            throw new InvalidReleaseException(target.virtualServiceRef(), "release state: rollout.step",
+                    "the cluster records step " + (step + 1) + " (" + recorded.stepType() + ") of plan '"
+                            + plan.name() + "', but that step of this plan is " + plan.steps().get(step).kind(),
+                    "the plan changed since it ran: give it a new name to start over, or roll the release back first");
+        }
+        return Math.min(recorded.isDone() ? step + 1 : step, plan.steps().size());
+    }
+
+    private void record(RunContext run, int index, Step step, String state, String decision, Phase phase) {
+        engine.recordRollout(run.target(), new RolloutProgress(run.plan().name(), index, step.kind(), state, decision),
+                phase);
+    }
+
+    private static Phase phaseWhile(Step step) {
+        return step instanceof PauseStep || step instanceof ApprovalStep ? Phase.PAUSED : Phase.PROGRESSING;
+    }
+
+    private ReleaseStatus statusOrNull(ReleaseTarget target) {
+        try {
+            return engine.status(target);
+        } catch (GrayReleaseException e) {
+            return null;
+        }
+    }
+}

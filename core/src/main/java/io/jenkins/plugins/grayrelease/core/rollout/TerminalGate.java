@@ -1,0 +1,133 @@
+package io.jenkins.plugins.grayrelease.core.rollout;
+
+import io.jenkins.plugins.grayrelease.core.WeightSplit;
+import io.jenkins.plugins.grayrelease.core.analysis.Durations;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Asks on a terminal: prints the question to {@code out} and reads answers from {@code in}
+ * ({@code promote}, {@code rollback}, {@code weight 30}, {@code abort}, or their first letter).
+ * With {@code autoApprove} ({@code --yes}) it answers promote without asking.
+ *
+ * <p>Lines are read by one background thread into a queue, so that a question abandoned at its
+ * timeout never swallows the answer meant for the next one, and waiting stays interruptible.
+ */
+public final class TerminalGate implements Gate {
+    private static final Pattern WEIGHT = Pattern.compile("(?:w|weight|setweight)?\\s*(\\d{1,3})\\s*%?");
+
+    private final BufferedReader in;
+    private final PrintStream out;
+    private final boolean autoApprove;
+    private final String user;
+    private final BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
+    private Thread reader;
+
+    /**
+     * @param user recorded as who decided, e.g. the operating-system user name
+     */
+    public TerminalGate(Reader in, PrintStream out, boolean autoApprove, String user) {
+        this.in = in instanceof BufferedReader b ? b : new BufferedReader(in);
+        this.out = out;
+        this.autoApprove = autoApprove;
+        this.user = user;
+    }
+
+    @Override
+    public Decision decide(ApprovalRequest request) throws InterruptedException {
+        out.println();
+        out.println("Approval (step " + (request.step() + 1) + " of " + request.plan() + "): " + request.message());
+        WeightSplit split = request.status() == null ? null : request.status().weights();
+        if (split != null) {
+            out.println("  now: stable " + split.stable() + " %, canary " + split.canary() + " %");
+        }
+        if (autoApprove) {
+            if (request.allows(DecisionKind.PROMOTE)) {
+                out.println("  promote (--yes)");
+                return Decision.promote("--yes");
+            }
+            out.println("  --yes cannot answer: this approval does not offer promote; asking instead");
+        }
+        String choices = request.allowed().stream().sorted().map(k -> k == DecisionKind.SET_WEIGHT ? "weight N"
+                : k.planName()).collect(Collectors.joining(" | "));
+        String timeout = request.timeout().map(d -> "  (after " + Durations.format(d) + ": "
+                + request.onTimeout().map(DecisionKind::planName).orElse("abort") + ")").orElse("");
+        while (true) {
+            out.print("  " + choices + timeout + " > ");
+            out.flush();
+            Optional<String> line = nextLine();
+            if (line.isEmpty()) {
+                DecisionKind fallback = request.onTimeout().orElse(DecisionKind.ABORT);
+                out.println();
+                out.println("  input closed: taking " + fallback.planName() + " (run with --yes to approve unattended)");
+                return new Decision(fallback, 0, user + " (input closed)", false);
+            }
+            Decision decision = parse(line.get().trim().toLowerCase(Locale.ROOT));
+            if (decision == null) {
+                out.println("  not understood: '" + line.get().trim() + "'; answer one of: " + choices);
+            } else if (!request.allows(decision.kind())) {
+                out.println("  " + decision.kind().planName() + " is not offered here; answer one of: " + choices);
+            } else {
+                return decision;
+            }
+        }
+    }
+
+    private Decision parse(String answer) {
+        switch (answer) {
+            case "p", "promote", "y", "yes" -> {
+                return Decision.promote(user);
+            }
+            case "r", "rollback", "roll back" -> {
+                return Decision.rollback(user);
+            }
+            case "a", "abort" -> {
+                return Decision.abort(user);
+            }
+            default -> {
+                Matcher m = WEIGHT.matcher(answer);
+                if (m.matches() && Integer.parseInt(m.group(1)) <= 100) {
+                    return Decision.setWeight(Integer.parseInt(m.group(1)), user);
+                }
+                return null;
+            }
+        }
+    }
+
+    private Optional<String> nextLine() throws InterruptedException {
+        synchronized (this) {
+            if (reader == null) {
+                reader = new Thread(this::readLines, "grayctl-approval-input");
+                reader.setDaemon(true);
+                reader.start();
+            }
+        }
+        Optional<String> line = lines.take();
+        if (line.isEmpty()) {
+            lines.add(line); // input stays closed for later questions too
+        }
+        return line;
+    }
+
+    private void readLines() {
+        try {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lines.add(Optional.of(line));
+            }
+        } catch (IOException e) {
+            // An unreadable input is a closed one: the question falls back like at end of input.
+        }
+        lines.add(Optional.empty());
+    }
+}

@@ -1,0 +1,91 @@
+package io.jenkins.plugins.grayrelease.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.OperationResult;
+import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import io.jenkins.plugins.grayrelease.core.testing.SampleApp;
+import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DryRunTest {
+
+    private final SandboxCluster cluster = SandboxCluster.withSampleApp();
+    private final GrayRelease engine = cluster.engine();
+
+    @AfterEach
+    void close() {
+        cluster.close();
+    }
+
+    @Test
+    void dryRunShowsPatchAndDiffAndStoresNothing() {
+        ObjectNode before = cluster.virtualService("reviews");
+
+        OperationResult result = engine.setWeight(SampleApp.target(), 20, WriteOptions.dryRunOnly());
+
+        assertThat(result.dryRun()).isTrue();
+        assertThat(result.changed()).isTrue();
+        assertThat(result.status().weights().canary()).isEqualTo(20);
+        assertThat(result.change().patch()).startsWith("[{\"op\":\"replace\",\"path\":\"/metadata/resourceVersion\",\"value\":\"")
+                .contains("{\"op\":\"add\",\"path\":\"/spec/http/2/route/0/weight\",\"value\":80}");
+        assertThat(result.change().diff()).startsWith("--- shop/VirtualService/reviews (current)\n+++ shop/VirtualService/reviews (planned)\n")
+                .contains("\n+      weight: 80\n").contains("\n+        subset: \"v2\"\n");
+        assertThat(result.change().serverValidated()).isFalse();
+        assertThat(cluster.virtualService("reviews")).isEqualTo(before);
+        assertThat(cluster.faults().count("PATCH", "/")).isZero();
+    }
+
+    @Test
+    void dryRunOfAMissingSubsetShowsTheDestinationRuleChangeToo() {
+        ObjectNode dr = cluster.destinationRule("reviews");
+        ReleaseTarget v3 = SampleApp.target().toBuilder().canarySubset("v3").build();
+
+        OperationResult result = engine.setWeight(v3, 5, WriteOptions.dryRunOnly().withAddCanarySubset(true));
+
+        assertThat(result.change().diff()).contains("+++ shop/DestinationRule/reviews (planned)").contains("+  - name: \"v3\"");
+        assertThat(cluster.destinationRule("reviews")).isEqualTo(dr);
+    }
+
+    @Test
+    void mockServerIgnoresDryRunSoTheSandboxEngineNeverSendsIt() {
+        // The fact behind GrayRelease's serverDryRun switch: this server stores a dryRun=All patch.
+        cluster.client().genericKubernetesResources(io.jenkins.plugins.grayrelease.core.cluster.IstioResources.VIRTUAL_SERVICE)
+                .inNamespace("shop").withName("reviews").dryRun().patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                        io.fabric8.kubernetes.client.dsl.base.PatchType.JSON), "[{\"op\":\"add\",\"path\":\"/spec/exportTo/-\",\"value\":\"*\"}]");
+        assertThat(cluster.virtualService("reviews").path("spec").path("exportTo")).hasSize(2);
+        long patches = cluster.faults().count("PATCH", "/");
+
+        engine.setWeight(SampleApp.target(), 20, WriteOptions.dryRunOnly());
+
+        assertThat(cluster.faults().count("PATCH", "/")).isEqualTo(patches);
+    }
+
+    @Test
+    void againstAServerThatHonoursDryRunThePatchIsValidatedThereAndNotStored() {
+        cluster.faults().emulateServerDryRun(true);
+        ObjectNode before = cluster.virtualService("reviews");
+
+        OperationResult result = engine.withServerDryRun(true).setWeight(SampleApp.target(), 20, WriteOptions.dryRunOnly());
+
+        assertThat(result.change().serverValidated()).isTrue();
+        assertThat(cluster.faults().requests()).filteredOn(r -> r.startsWith("PATCH ")).singleElement().asString().contains("dryRun=All");
+        assertThat(cluster.virtualService("reviews")).isEqualTo(before);
+    }
+
+    @Test
+    void aServerRejectingTheDryRunIsReportedAsAnApiError() {
+        cluster.faults().emulateServerDryRun(true);
+        cluster.faults().failWith("PATCH", "dryRun=All", 422, "spec.http[2].route[1].destination.host: Invalid value");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.withServerDryRun(true)
+                        .setWeight(SampleApp.target(), 20, WriteOptions.dryRunOnly()))
+                .isInstanceOf(io.jenkins.plugins.grayrelease.core.errors.ClusterApiException.class)
+                .hasMessageStartingWith("shop/VirtualService/reviews: the API server refused the request (422): "
+                        + "spec.http[2].route[1].destination.host: Invalid value.");
+    }
+}

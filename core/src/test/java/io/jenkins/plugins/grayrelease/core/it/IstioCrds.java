@@ -1,0 +1,48 @@
+package io.jenkins.plugins.grayrelease.core.it;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Installs Istio's generated CRDs (with their OpenAPI schemas) and waits until they are served. */
+final class IstioCrds {
+
+    private IstioCrds() {
+    }
+
+    static List<CustomResourceDefinition> install(KubernetesClient client, Path crdFile) {
+        List<CustomResourceDefinition> crds;
+        try (InputStream in = Files.newInputStream(crdFile)) {
+            crds = client.load(in).items().stream()
+                    .filter(CustomResourceDefinition.class::isInstance)
+                    .map(CustomResourceDefinition.class::cast)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Istio's CRDs from " + crdFile, e);
+        }
+        if (crds.isEmpty()) {
+            throw new IllegalStateException(crdFile + " holds no CustomResourceDefinition; rebuild it with `"
+                    + TestBinaries.BUILD_COMMAND + "`");
+        }
+        for (CustomResourceDefinition crd : crds) {
+            client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+        }
+        for (HasMetadata crd : crds) {
+            client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+                    .waitUntilCondition(IstioCrds::isEstablished, 2, TimeUnit.MINUTES);
+        }
+        return crds;
+    }
+
+    static boolean isEstablished(CustomResourceDefinition crd) {
+        return crd != null && crd.getStatus() != null && crd.getStatus().getConditions().stream()
+                .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+}

@@ -1,0 +1,71 @@
+package io.jenkins.plugins.grayrelease.core.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Where {@code .ci/kube-binaries.sh} puts the real servers the {@code apiserver} tests use:
+ * {@code $GRAY_RELEASE_CACHE} (default {@code ~/.cache/gray-release}) holding
+ * {@code kube-api-test/k8s/<version>-linux-amd64/{kube-apiserver,etcd,kubectl}} in the layout
+ * fabric8 kube-api-test reads offline, and {@code istio/{istio-validate,customresourcedefinitions.gen.yaml}}.
+ */
+public final class TestBinaries {
+
+    /** Must match {@code require k8s.io/kubernetes} in tools/kube/go.mod, which the build script reads. */
+    public static final String KUBERNETES_VERSION = "1.35.4";
+    public static final String CACHE_ENV = "GRAY_RELEASE_CACHE";
+    static final String BUILD_COMMAND = "bash .ci/kube-binaries.sh";
+
+    private final Path cache;
+
+    TestBinaries(Path cache) {
+        this.cache = cache;
+    }
+
+    /** The cache named by {@value #CACHE_ENV}, or {@code ~/.cache/gray-release}. */
+    public static TestBinaries fromEnvironment() {
+        String override = System.getenv(CACHE_ENV);
+        Path cache = override != null && !override.isBlank()
+                ? Path.of(override)
+                : Path.of(System.getProperty("user.home"), ".cache", "gray-release");
+        return new TestBinaries(cache);
+    }
+
+    /** The folder to use as kube-api-test's test directory (it holds {@code k8s/}). */
+    public Path kubeApiTestDir() {
+        return cache.resolve("kube-api-test");
+    }
+
+    public Path kubernetesBinaries() {
+        return kubeApiTestDir().resolve("k8s").resolve(KUBERNETES_VERSION + "-linux-amd64");
+    }
+
+    public Path kubectl() {
+        return kubernetesBinaries().resolve("kubectl");
+    }
+
+    public Path istioValidator() {
+        return cache.resolve("istio").resolve("istio-validate");
+    }
+
+    public Path istioCrds() {
+        return cache.resolve("istio").resolve("customresourcedefinitions.gen.yaml");
+    }
+
+    /** Fails, naming every missing file and the command that builds them. */
+    public TestBinaries requirePresent() {
+        List<Path> required = List.of(kubernetesBinaries().resolve("kube-apiserver"),
+                kubernetesBinaries().resolve("etcd"), kubectl(), istioValidator(), istioCrds());
+        List<Path> missing = required.stream().filter(p -> !Files.isRegularFile(p)).toList();
+        if (!missing.isEmpty()) {
+            throw new MissingTestBinariesException("The apiserver tests need a real kube-apiserver, etcd, kubectl"
+                    + " and Istio's validator, and these are missing: "
+                    + missing.stream().map(Path::toString).collect(Collectors.joining(", "))
+                    + ". Build them once with `" + BUILD_COMMAND + "` from the repository root (cache: " + cache
+                    + ", set " + CACHE_ENV + " to use another folder).");
+        }
+        return this;
+    }
+}

@@ -1,0 +1,111 @@
+package io.jenkins.plugins.grayrelease.core.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
+import java.io.ByteArrayOutputStream;
+import java.io.PipedReader;
+import java.io.PipedWriter;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class TerminalGateTest {
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+    static ApprovalRequest request(Set<DecisionKind> allowed, DecisionKind onTimeout) {
+        return new ApprovalRequest("reviews-v2", 2, "Go to 50 %?", allowed, Optional.of(Duration.ofMinutes(30)),
+                Optional.ofNullable(onTimeout), null);
+    }
+
+    static ApprovalRequest anyDecision() {
+        return request(EnumSet.allOf(DecisionKind.class), DecisionKind.ROLLBACK);
+    }
+
+    String printed() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void answersAreReadWithTheirShortForms() throws InterruptedException {
+        TerminalGate gate = new TerminalGate(new StringReader("p\nweight 30\nr\n45%\nabort\n"), out, false, "erin");
+
+        assertThat(gate.decide(anyDecision())).isEqualTo(Decision.promote("erin"));
+        assertThat(gate.decide(anyDecision())).isEqualTo(Decision.setWeight(30, "erin"));
+        assertThat(gate.decide(anyDecision())).isEqualTo(Decision.rollback("erin"));
+        assertThat(gate.decide(anyDecision())).isEqualTo(Decision.setWeight(45, "erin"));
+        assertThat(gate.decide(anyDecision())).isEqualTo(Decision.abort("erin"));
+        assertThat(printed()).contains("Approval (step 3 of reviews-v2): Go to 50 %?", "(after 30m: rollback)");
+    }
+
+    @Test
+    void unclearOrNotOfferedAnswersAreAskedAgain() throws InterruptedException {
+        TerminalGate gate = new TerminalGate(new StringReader("weight 30\nmaybe\nweight 130\nrollback\n"), out, false,
+                "erin");
+
+        Decision decision = gate.decide(request(EnumSet.of(DecisionKind.PROMOTE, DecisionKind.ROLLBACK), null));
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ROLLBACK);
+        assertThat(printed()).contains("setWeight is not offered here", "not understood: 'maybe'",
+                "not understood: 'weight 130'");
+    }
+
+    @Test
+    void yesApprovesWithoutReadingAndSaysWhoDecided() throws InterruptedException {
+        TerminalGate gate = new TerminalGate(new StringReader(""), out, true, "erin");
+
+        Decision decision = gate.decide(anyDecision());
+
+        assertThat(decision).isEqualTo(Decision.promote("--yes"));
+        assertThat(printed()).contains("promote (--yes)");
+    }
+
+    @Test
+    void closedInputTakesTheStepsDefaultInsteadOfApproving() throws InterruptedException {
+        TerminalGate gate = new TerminalGate(new StringReader(""), out, false, "erin");
+
+        Decision decision = gate.decide(anyDecision());
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ROLLBACK);
+        assertThat(decision.decidedBy()).isEqualTo("erin (input closed)");
+        assertThat(printed()).contains("input closed: taking rollback", "--yes");
+    }
+
+    @Test
+    void aQuestionAbandonedAtItsTimeoutDoesNotSwallowTheNextAnswer() throws Exception {
+        PipedWriter typing = new PipedWriter();
+        TerminalGate gate = new TerminalGate(new PipedReader(typing), out, false, "erin");
+        ExecutorService asker = Executors.newSingleThreadExecutor();
+        try {
+            Future<Decision> first = asker.submit(() -> gate.decide(anyDecision()));
+            Thread.sleep(200);
+            first.cancel(true); // what the runner does at a timeout
+
+            Future<Decision> second = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return gate.decide(anyDecision());
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            typing.write("promote\n");
+            typing.flush();
+
+            assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(Decision.promote("erin"));
+        } finally {
+            asker.shutdownNow();
+            typing.close();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.jenkins.plugins.grayrelease.core.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.zjsonpatch.JsonPatch;
+
+/** A real API server's answer to a JSON Patch sent with {@code dryRun=All}: computed, checked, never stored. */
+final class DryRunEmulation {
+
+    private DryRunEmulation() {
+    }
+
+    static MockResponse answer(Dispatcher crud, RecordedRequest request) {
+        String path = request.getPath().split("\\?")[0];
+        MockResponse current = crud.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.GET, path, Headers.builder().build(), new Buffer()));
+        if (current.code() != 200) {
+            return current;
+        }
+        JsonNode stored = Serialization.unmarshal(current.getBody().readUtf8(), JsonNode.class);
+        JsonNode patched = JsonPatch.apply(Serialization.unmarshal(request.getUtf8Body(), JsonNode.class), stored);
+        String wanted = patched.path("metadata").path("resourceVersion").asText();
+        if (!wanted.equals(stored.path("metadata").path("resourceVersion").asText())) {
+            return new MockResponse().setResponseCode(409).setBody("{\"kind\":\"Status\",\"code\":409,\"reason\":\"Conflict\"}");
+        }
+        return new MockResponse().setResponseCode(200).setBody(patched.toString());
+    }
+}
