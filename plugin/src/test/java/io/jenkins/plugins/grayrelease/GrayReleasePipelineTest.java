@@ -88,6 +88,24 @@ class GrayReleasePipelineTest {
     }
 
     @Test
+    void testersGetTheirOwnRouteUntilRemoved(JenkinsRule r) throws Exception {
+        ReleaseJenkins.addTokenCredential(r);
+        WorkflowJob p = r.createProject(WorkflowJob.class, "testers");
+        String around = "withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
+                + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n";
+        int before = cluster.routeCount();
+
+        p.setDefinition(new CpsFlowDefinition(around + "grayRelease(testers: [[name: 'x-tester', value: 'yes']])\n}", true));
+        r.buildAndAssertSuccess(p);
+        assertThat(cluster.routeCount()).isEqualTo(before + 1);
+        assertThat(cluster.primaryWeights()).as("testers alone move no weight").isEqualTo(Map.of("v1", 100));
+
+        p.setDefinition(new CpsFlowDefinition(around + "grayRelease(removeTesters: true)\n}", true));
+        r.buildAndAssertSuccess(p);
+        assertThat(cluster.routeCount()).isEqualTo(before);
+    }
+
+    @Test
     void userWithoutBuildPermissionGets403AndNothingChanges(JenkinsRule r) throws Exception {
         ReleaseJenkins.secure(r);
         ReleaseJenkins.addTokenCredential(r);

@@ -67,6 +67,13 @@ class SnippetGeneratorRoundTripTest {
     }
 
     @Test
+    void grayReleaseRemovingTesters(JenkinsRule r) throws Exception {
+        GrayReleaseStep s = new GrayReleaseStep();
+        s.setRemoveTesters(true);
+        roundTrip(r, s, "grayRelease removeTesters: true");
+    }
+
+    @Test
     void grayApproval(JenkinsRule r) throws Exception {
         GrayApprovalStep s = new GrayApprovalStep();
         s.setMessage("Go to 50 %?");
