@@ -10,11 +10,7 @@ import io.jenkins.plugins.grayrelease.core.analysis.OpenMetricsData;
 import io.jenkins.plugins.grayrelease.core.analysis.OpenMetricsData.Traffic;
 import io.jenkins.plugins.grayrelease.core.analysis.PrometheusFixture;
 import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -27,27 +23,16 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code grayctl rollout} in-process against the sandbox, a fresh sample namespace per test. */
 class RolloutCommandTest extends SandboxCommandTest {
 
-    /** Runs grayctl with {@code stdin}; {@code rollout} is registered here while RootCommand does not list it yet. */
+    /** {@code grayctl --kubeconfig … rollout -f plan.yaml EXTRA…} with {@code stdin} as the answers to prompts. */
     CliRun rollout(String stdin, String planYaml, String... extra) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Terminal terminal = new Terminal(new BufferedReader(new StringReader(stdin)), new PrintWriter(out, true),
-                new PrintWriter(err, true), false);
-        CommandLine commandLine = GrayCtl.commandLine(terminal);
-        if (!commandLine.getSubcommands().containsKey("rollout")) {
-            commandLine.addSubcommand(new RolloutCommand());
-        }
-        List<String> args = new ArrayList<>(List.of("--kubeconfig", kubeconfig.toString()));
-        args.addAll(List.of("rollout", "-f", writePlan(planYaml).toString()));
+        List<String> args = new ArrayList<>(List.of("rollout", "-f", writePlan(planYaml).toString()));
         // Global options are inherited, so they may follow the command name too.
         args.addAll(List.of(extra));
-        int code = commandLine.execute(args.toArray(String[]::new));
-        return new CliRun(code, out.toString(), err.toString());
+        return CliRun.runWithInput(stdin, cluster.args(kubeconfig, args.toArray(String[]::new)));
     }
 
     Path writePlan(String yaml) {
