@@ -14,6 +14,7 @@ import io.jenkins.plugins.grayrelease.core.analysis.QueryContext;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.AnalysisStep;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.ApprovalStep;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PauseStep;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
@@ -104,7 +105,7 @@ public final class RolloutRunner {
         ReleaseTarget target = plan.target().toReleaseTarget();
         RunContext run = prepare(plan, target);
         ReleaseStatus before = engine.status(target);
-        if (alreadyPromoted(plan, target, before)) {
+        if (RecordedProgress.alreadyPromoted(plan, target, before)) {
             RolloutResult done = new RolloutResult(Outcome.PROMOTED, plan.steps().size(), "plan " + plan.name()
                     + " already promoted " + target.canary() + " (recorded on " + target.virtualServiceRef()
                     + "); nothing to do", before, Optional.empty(), Optional.empty());
@@ -112,8 +113,8 @@ public final class RolloutRunner {
             return done;
         }
         Preflight.check(run, run.evaluator() == null ? null : endpoint(plan));
-        int start = resumePoint(plan, target, before);
-        listener.runStarted(plan, start, start > 0 || recordsThisPlanUnderWay(plan, before));
+        int start = RecordedProgress.resumePoint(plan, target, before);
+        listener.runStarted(plan, start, start > 0 || RecordedProgress.underWay(plan, before));
         BackgroundAnalysis background = plan.backgroundAnalysis().map(a -> new BackgroundAnalysis(
                 a.toBackgroundSpec(), run.queries(), run.evaluator(), run.analysisClock(), signal, listener))
                 .orElse(null);
@@ -156,12 +157,20 @@ public final class RolloutRunner {
             return new RolloutResult(Outcome.PROMOTED, plan.steps().size(), "all " + plan.steps().size()
                     + " steps passed; promoted", promoted.status(), Optional.empty(), Optional.empty());
         } catch (RunStopped stopped) {
-            return stoppedAt(run, index);
+            try {
+                return stoppedAt(run, index);
+            } catch (GrayReleaseException e) {
+                return failed(run, index, e);
+            }
         } catch (GrayReleaseException e) {
-            return new RolloutResult(Outcome.FAILED, index, "step " + (index + 1) + " failed: " + e.getMessage()
-                    + "; the release stays as it was after the last successful write, and re-running the plan"
-                    + " resumes at this step", statusOrNull(run.target()), Optional.empty(), Optional.empty());
+            return failed(run, index, e);
         }
+    }
+
+    private RolloutResult failed(RunContext run, int index, GrayReleaseException e) {
+        return new RolloutResult(Outcome.FAILED, index, "step " + (index + 1) + " failed: " + e.getMessage()
+                + "; the release stays as it was after the last successful write, and re-running the plan"
+                + " resumes at this step", statusOrNull(run.target()), Optional.empty(), Optional.empty());
     }
 
     private void stopIfSignalled() {
@@ -185,7 +194,8 @@ public final class RolloutRunner {
     }
 
     private RunContext prepare(RolloutPlan plan, ReleaseTarget target) {
-        boolean analyses = plan.prometheus() != null || settings.prometheusOverride().isPresent();
+        boolean analyses = plan.backgroundAnalysis().isPresent()
+                || plan.steps().stream().anyMatch(s -> s instanceof AnalysisStep);
         MetricEvaluator evaluator = analyses ? new MetricEvaluator(new PrometheusClient(endpoint(plan))) : null;
         String version = plan.target().canaryVersion();
         QueryContext queries = new QueryContext(target.namespace(), target.service(), version == null ? "" : version,
@@ -207,43 +217,6 @@ public final class RolloutRunner {
             throw new InvalidReleaseException(null, "prometheus.bearerTokenEnv", e.getMessage(),
                     "nothing was changed");
         }
-    }
-
-    /**
-     * Where to start: after the last step recorded as done, or at a step recorded as running,
-     * when the state belongs to this plan and the release is still under way.
-     */
-    private int resumePoint(RolloutPlan plan, ReleaseTarget target, ReleaseStatus status) {
-        if (!recordsThisPlanUnderWay(plan, status)) {
-            return 0;
-        }
-        RolloutProgress recorded = status.state().rollout();
-        int step = recorded.step();
-        if (step < plan.steps().size() && !plan.steps().get(step).kind().equals(recorded.stepType())) {
-            throw new InvalidReleaseException(target.virtualServiceRef(), "release state: rollout.step",
-                    "the cluster records step " + (step + 1) + " (" + recorded.stepType() + ") of plan '"
-                            + plan.name() + "', but that step of this plan is " + plan.steps().get(step).kind(),
-                    "the plan changed since it ran: give it a new name to start over, or roll the release back first");
-        }
-        return Math.min(recorded.isDone() ? step + 1 : step, plan.steps().size());
-    }
-
-    /** Re-running a plan that already promoted its canary changes nothing (runs are idempotent). */
-    private static boolean alreadyPromoted(RolloutPlan plan, ReleaseTarget target, ReleaseStatus status) {
-        if (status == null || status.state() == null || status.state().rollout() == null) {
-            return false;
-        }
-        return status.state().phase() == Phase.PROMOTED && plan.name().equals(status.state().rollout().plan())
-                && target.canary() != null && target.canary().equals(status.state().stable());
-    }
-
-    private static boolean recordsThisPlanUnderWay(RolloutPlan plan, ReleaseStatus status) {
-        if (status == null || status.state() == null || status.state().rollout() == null) {
-            return false;
-        }
-        Phase phase = status.state().phase();
-        return plan.name().equals(status.state().rollout().plan()) && phase != Phase.PROMOTED
-                && phase != Phase.ROLLED_BACK;
     }
 
     private void record(RunContext run, int index, Step step, String state, String decision, Phase phase) {
