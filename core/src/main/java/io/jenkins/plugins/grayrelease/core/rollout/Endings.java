@@ -5,7 +5,6 @@ import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.analysis.AnalysisVerdict;
 import io.jenkins.plugins.grayrelease.core.analysis.MetricResult;
 import io.jenkins.plugins.grayrelease.core.analysis.Outcome;
-import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import java.util.Optional;
@@ -21,7 +20,7 @@ final class Endings {
         run.listener().routingChanged("rolled back: all traffic to stable", r.status());
         String kind = index < run.plan().steps().size() ? run.plan().steps().get(index).kind() : "promote";
         ReleaseStatus recorded = run.engine().recordRollout(run.target(), new RolloutProgress(run.plan().name(),
-                index, kind, RolloutProgress.DONE, "rolled back by analysis"), Phase.ROLLED_BACK);
+                index, kind, RolloutProgress.DONE, null), Phase.ROLLED_BACK);
         String evidence = verdict.lastResults().stream().filter(m -> m.outcome() != Outcome.PASSED)
                 .map(MetricResult::describe).collect(Collectors.joining("; "));
         return new RolloutResult(RolloutResult.Outcome.ROLLED_BACK_BY_ANALYSIS, index,
