@@ -42,12 +42,15 @@ class ConcurrentWritersTest {
         String created = StoredRoutes.read(server.client(), namespace, HOST).resourceVersion();
         List<StoredRoutes> versions = new CopyOnWriteArrayList<>();
         List<Integer> changesStored;
-        try (Watch watch = IstioResources.virtualServices(server.client()).inNamespace(namespace).withName(HOST)
-                .watch(new ListOptionsBuilder().withResourceVersion(created).build(), collector(server, versions))) {
+        Watch watch = IstioResources.virtualServices(server.client()).inNamespace(namespace).withName(HOST)
+                .watch(new ListOptionsBuilder().withResourceVersion(created).build(), collector(server, versions));
+        try {
             changesStored = runWriters(server, namespace);
             String last = StoredRoutes.read(server.client(), namespace, HOST).resourceVersion();
             await().atMost(Duration.ofMinutes(1)).until(() -> !versions.isEmpty()
                     && versions.get(versions.size() - 1).resourceVersion().equals(last));
+        } finally {
+            watch.close();
         }
 
         assertThat(changesStored).as("every change reported as stored").containsOnly(CHANGES);
