@@ -33,7 +33,8 @@ public final class IstioRoutePlanner {
             throw new InvalidReleaseException(vsRef, "canary", "the canary " + canary + " is the stable destination",
                     "Give the new version's subset or host as the canary");
         }
-        ObjectNode destinationRule = SubsetCheck.check(in, change.needsCanary());
+        // Promotion sends nothing to the old stable, so its subset may already be gone.
+        ObjectNode destinationRule = SubsetCheck.check(in, !(change instanceof RouteChange.Promote), change.needsCanary());
 
         ObjectNode after = in.virtualService().deepCopy();
         ArrayNode http = HttpRoutes.http(after);

@@ -20,10 +20,12 @@ public final class SubsetCheck {
     }
 
     /**
+     * @param stableUsed whether the change routes to the stable side (promote does not)
+     * @param canaryUsed whether the change routes to the canary side
      * @return the DestinationRule with the canary subset added, or null when nothing must be added
      */
-    public static ObjectNode check(RoutingInput in, boolean canaryUsed) {
-        Destination stable = in.sides().stable();
+    public static ObjectNode check(RoutingInput in, boolean stableUsed, boolean canaryUsed) {
+        Destination stable = stableUsed ? in.sides().stable() : null;
         Destination canary = canaryUsed ? in.sides().canary() : null;
         boolean stableNeedsDr = stable != null && stable.hasSubset();
         boolean canaryNeedsDr = canary != null && canary.hasSubset();

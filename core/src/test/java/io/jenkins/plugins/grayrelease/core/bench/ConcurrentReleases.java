@@ -8,6 +8,7 @@ import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.it.ManyRoutes;
 import io.jenkins.plugins.grayrelease.core.it.RealApiServer;
+import io.jenkins.plugins.grayrelease.core.it.RequestCounter;
 import io.jenkins.plugins.grayrelease.core.it.SampleRelease;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import java.util.ArrayList;

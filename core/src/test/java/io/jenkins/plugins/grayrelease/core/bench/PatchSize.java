@@ -8,6 +8,7 @@ import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.it.IstioResources;
 import io.jenkins.plugins.grayrelease.core.it.ManyRoutes;
 import io.jenkins.plugins.grayrelease.core.it.RealApiServer;
+import io.jenkins.plugins.grayrelease.core.it.RequestCounter;
 import io.jenkins.plugins.grayrelease.core.it.SampleRelease;
 import java.nio.charset.StandardCharsets;
 

@@ -5,6 +5,7 @@ import io.jenkins.plugins.grayrelease.core.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.PromoteOptions;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.it.RealApiServer;
+import io.jenkins.plugins.grayrelease.core.it.RequestCounter;
 import io.jenkins.plugins.grayrelease.core.it.SampleRelease;
 import java.util.Locale;
 

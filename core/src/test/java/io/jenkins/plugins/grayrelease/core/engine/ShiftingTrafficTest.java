@@ -17,9 +17,13 @@ import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.testing.SampleApp;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import io.jenkins.plugins.grayrelease.core.testing.Yaml;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Route operations against the mock API server in CRUD mode. */
@@ -160,5 +164,34 @@ class ShiftingTrafficTest {
 
         assertThat(result.status().testers()).isEmpty();
         assertThat(result.status().weights()).isEqualTo(WeightSplit.canary(20));
+    }
+
+    /** An operation on the engine, for tables of operations. */
+    interface Operation extends BiFunction<GrayRelease, ReleaseTarget, OperationResult> {
+    }
+
+    static Stream<Arguments> operations() {
+        return Stream.of(
+                Arguments.of("setWeight", (Operation) (e, t) -> e.setWeight(t, 30, WriteOptions.defaults())),
+                Arguments.of("setTesters", (Operation) (e, t) -> e.setTesters(t, TesterRoute.of(TesterMatch.header("x-canary", "1")),
+                        WriteOptions.defaults())),
+                Arguments.of("removeTesters", (Operation) (e, t) -> e.removeTesters(t, WriteOptions.defaults())),
+                Arguments.of("setMirror", (Operation) (e, t) -> e.setMirror(t, 10, WriteOptions.defaults())),
+                Arguments.of("promote", (Operation) (e, t) -> e.promote(t, PromoteOptions.defaults())),
+                Arguments.of("rollback", (Operation) (e, t) -> e.rollback(t, WriteOptions.defaults())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("operations")
+    void everyOperationRepeatedWritesNothingTheSecondTime(String name, Operation operation) {
+        engine.setWeight(target, 20, WriteOptions.defaults());
+        operation.apply(engine, target);
+        ObjectNode once = cluster.virtualService("reviews");
+
+        OperationResult again = operation.apply(engine, target);
+
+        assertThat(again.changed()).isFalse();
+        assertThat(again.change().isEmpty()).isTrue();
+        assertThat(cluster.virtualService("reviews")).isEqualTo(once);
     }
 }

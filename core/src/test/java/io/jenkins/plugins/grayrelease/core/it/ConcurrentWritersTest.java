@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -40,31 +41,16 @@ class ConcurrentWritersTest {
         ManyRoutes.install(server.client(), namespace, HOST, WRITERS);
         String created = StoredRoutes.read(server.client(), namespace, HOST).resourceVersion();
         List<StoredRoutes> versions = new CopyOnWriteArrayList<>();
-        // RetryPolicy.defaults() (8 attempts) is sized for a few writers; 20 writers hammering one
-        // object lose the race more often than that, so this test gives them a larger budget.
-        // Conflicts past the budget would be reported (ConflictException), never lost.
-        GrayRelease engine = new GrayRelease(server.client(), SampleRelease.ACTOR, CONTENDED);
-
-        List<Integer> changesStored = new ArrayList<>();
-        try (Watch watch = IstioResources.virtualServices(server.client()).inNamespace(namespace).withName(HOST)
-                .watch(new ListOptionsBuilder().withResourceVersion(created).build(), collector(server, versions))) {
-            ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-            List<Future<Integer>> writers = new ArrayList<>();
-            for (int w = 0; w < WRITERS; w++) {
-                ReleaseTarget target = ReleaseTarget.builder(namespace, HOST).route(ManyRoutes.routeName(w))
-                        .stableSubset("v1").canarySubset("v2").build();
-                writers.add(pool.submit(() -> shiftOneByOne(engine, target)));
-            }
-            try {
-                for (Future<Integer> writer : writers) {
-                    changesStored.add(writer.get());
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+        List<Integer> changesStored;
+        Watch watch = IstioResources.virtualServices(server.client()).inNamespace(namespace).withName(HOST)
+                .watch(new ListOptionsBuilder().withResourceVersion(created).build(), collector(server, versions));
+        try {
+            changesStored = runWriters(server, namespace);
             String last = StoredRoutes.read(server.client(), namespace, HOST).resourceVersion();
             await().atMost(Duration.ofMinutes(1)).until(() -> !versions.isEmpty()
                     && versions.get(versions.size() - 1).resourceVersion().equals(last));
+        } finally {
+            watch.close();
         }
 
         assertThat(changesStored).as("every change reported as stored").containsOnly(CHANGES);
@@ -88,6 +74,37 @@ class ConcurrentWritersTest {
         assertThat(lost).as("lost updates").isEmpty();
         IstioValidator.IstioValidation validation = istio.validateStored(namespace);
         assertThat(validation.errors()).as(validation.output()).isEmpty();
+    }
+
+    /** Runs the writers to the end; returns how many changes each reported as stored. */
+    private static List<Integer> runWriters(RealApiServer server, String namespace) throws Exception {
+        RequestCounter counter = new RequestCounter();
+        long began = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        try (KubernetesClient client = server.newClient(b -> b.withHttpClientBuilderConsumer(
+                h -> h.addOrReplaceInterceptor("counter", counter)))) {
+            // RetryPolicy.defaults() (8 attempts) is sized for a few writers; 20 writers hammering one
+            // object lose the race more often than that, so this test gives them a larger budget.
+            // Conflicts past the budget would be reported (ConflictException), never lost.
+            GrayRelease engine = new GrayRelease(client, SampleRelease.ACTOR, CONTENDED);
+            List<Future<Integer>> writers = new ArrayList<>();
+            for (int w = 0; w < WRITERS; w++) {
+                ReleaseTarget target = ReleaseTarget.builder(namespace, HOST).route(ManyRoutes.routeName(w))
+                        .stableSubset("v1").canarySubset("v2").build();
+                writers.add(pool.submit(() -> shiftOneByOne(engine, target)));
+            }
+            List<Integer> stored = new ArrayList<>();
+            for (Future<Integer> writer : writers) {
+                stored.add(writer.get());
+            }
+            RequestCounter.Snapshot used = counter.snapshot();
+            // Printed, not asserted (no timed assertions): the cost of contention, visible in the test log.
+            System.out.printf("%d writers x %d changes: %.1f s, %d PATCH attempts, %d conflicts (409), %d requests%n",
+                    WRITERS, CHANGES, (System.nanoTime() - began) / 1e9, used.patches(), used.conflicts(), used.total());
+            return stored;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static int shiftOneByOne(GrayRelease engine, ReleaseTarget target) {

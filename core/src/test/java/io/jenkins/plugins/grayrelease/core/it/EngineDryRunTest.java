@@ -94,7 +94,7 @@ class EngineDryRunTest {
                   {"destination":{"host":"reviews","subset":"v1"},"weight":40},
                   {"destination":{"host":"reviews","subset":"v2"},"weight":60}]}]
                 """;
-        await().atMost(Duration.ofMinutes(1)).until(() -> {
+        await().atMost(Duration.ofMinutes(3)).until(() -> {
             try {
                 IstioResources.virtualServices(server.client()).inNamespace(namespace).withName(SampleApp.SERVICE)
                         .dryRun().patch(PatchContext.of(PatchType.JSON), tooMuch);

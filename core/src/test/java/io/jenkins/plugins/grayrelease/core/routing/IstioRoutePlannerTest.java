@@ -134,6 +134,17 @@ class IstioRoutePlannerTest {
     }
 
     @Test
+    void promotionDoesNotNeedTheOldStableSubsetAnyMore() {
+        ObjectNode running = plan(vs(), new RouteChange.SetWeight(50)).virtualService();
+        ObjectNode dr = dr();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) dr.path("spec").path("subsets")).remove(0);
+
+        ObjectNode promoted = plan(running, dr, null, V1, V2, new RouteChange.Promote(), false).virtualService();
+
+        assertThat(Yaml.route(promoted, "primary").get("route")).isEqualTo(Yaml.node("r: [{destination: {host: reviews, subset: v2}, weight: 100}]").get("r"));
+    }
+
+    @Test
     void secondReleaseStartsFromThePromotedStable() {
         ObjectNode promoted = plan(plan(vs(), new RouteChange.SetWeight(50)).virtualService(), new RouteChange.Promote()).virtualService();
         ObjectNode second = plan(promoted, dr(), null, V2, V3, new RouteChange.SetWeight(10), true).virtualService();

@@ -21,6 +21,9 @@ import java.util.HashMap;
  */
 public final class SandboxCluster implements AutoCloseable {
 
+    /** The mock server logs every request at INFO; kept referenced so the level sticks. */
+    private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver.MockWebServer");
+
     private final KubernetesMockServer server;
     private final FaultInjector faults;
     private final KubernetesClient client;
@@ -36,6 +39,12 @@ public final class SandboxCluster implements AutoCloseable {
         }
         // No retries inside the HTTP client: injected faults must reach the engine, which retries itself.
         client = server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
     }
 
     public static SandboxCluster start() {

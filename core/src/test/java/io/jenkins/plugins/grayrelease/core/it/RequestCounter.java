@@ -1,4 +1,4 @@
-package io.jenkins.plugins.grayrelease.core.bench;
+package io.jenkins.plugins.grayrelease.core.it;
 
 import io.fabric8.kubernetes.client.http.AsyncBody;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
@@ -10,8 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts the HTTP requests a client sends (by method), the 409 Conflict answers, and PATCH body bytes. */
-final class RequestCounter implements Interceptor {
+/**
+ * Counts the HTTP requests a client sends (by method), the 409 Conflict answers, and PATCH body
+ * bytes. Install with {@code server.newClient(b -> b.withHttpClientBuilderConsumer(h ->
+ * h.addOrReplaceInterceptor("counter", counter)))}.
+ */
+public final class RequestCounter implements Interceptor {
 
     private final AtomicLong gets = new AtomicLong();
     private final AtomicLong patches = new AtomicLong();
@@ -39,17 +43,17 @@ final class RequestCounter implements Interceptor {
         }
     }
 
-    Snapshot snapshot() {
+    public Snapshot snapshot() {
         return new Snapshot(gets.get(), patches.get(), others.get(), conflicts.get(), patchBytes.get());
     }
 
-    record Snapshot(long gets, long patches, long others, long conflicts, long patchBytes) {
+    public record Snapshot(long gets, long patches, long others, long conflicts, long patchBytes) {
 
-        long total() {
+        public long total() {
             return gets + patches + others;
         }
 
-        Snapshot minus(Snapshot earlier) {
+        public Snapshot minus(Snapshot earlier) {
             return new Snapshot(gets - earlier.gets, patches - earlier.patches, others - earlier.others,
                     conflicts - earlier.conflicts, patchBytes - earlier.patchBytes);
         }
