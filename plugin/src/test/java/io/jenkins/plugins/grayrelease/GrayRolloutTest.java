@@ -20,7 +20,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class GrayRolloutTest {
 
-    private static final String PLAN = """
+    static final String PLAN = """
             name: reviews-v2
             target:
               namespace: shop
@@ -48,6 +48,11 @@ class GrayRolloutTest {
     }
 
     private WorkflowRun startRollout(JenkinsRule r) throws Exception {
+        return startRollout(r, cluster);
+    }
+
+    /** A job running {@link #PLAN} inside withGrayRelease, started and waiting at the plan's approval. */
+    static WorkflowRun startRollout(JenkinsRule r, MockCluster cluster) throws Exception {
         ReleaseJenkins.addTokenCredential(r);
         WorkflowJob p = r.createProject(WorkflowJob.class, "rollout");
         p.setDefinition(new CpsFlowDefinition("withGrayRelease(service: 'reviews', credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID

@@ -103,12 +103,19 @@ public final class GrayReleaseAction implements RunAction2 {
         save();
     }
 
-    /** Adds a pending approval unless one with that id exists (a resumed step asks again). */
+    /**
+     * Adds a pending approval. When one with that id exists (a resumed rollout asks again) it is
+     * returned instead, so an answer given before the restart counts; one that was closed without
+     * an answer (its wait was interrupted) is replaced, so the question shows again.
+     */
     public Approval addApproval(Approval approval) {
         synchronized (approvals) {
             Approval existing = getApproval(approval.getId());
-            if (existing != null) {
+            if (existing != null && !existing.isCancelled()) {
                 return existing;
+            }
+            if (existing != null) {
+                approvals.remove(existing);
             }
             approvals.add(approval);
         }

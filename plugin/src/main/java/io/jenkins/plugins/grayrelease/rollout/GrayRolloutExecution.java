@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.AbstractStepExecutionImpl;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -44,6 +45,8 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
     private transient volatile Future<?> task;
     private transient volatile RolloutRunner runner;
     private transient volatile Throwable stopCause;
+    /** The controller this run started under; another one (or its shutdown) means this thread is stale. */
+    private transient volatile Jenkins startedUnder;
 
     GrayRolloutExecution(StepContext context, String plan, String submitter) {
         super(context);
@@ -63,11 +66,14 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
     }
 
     private void launch(boolean resumed) {
+        startedUnder = Jenkins.get();
         task = THREADS.submit(() -> {
             try {
                 runPlan(resumed);
             } catch (Throwable t) {
-                getContext().onFailure(t);
+                if (!detached()) {
+                    getContext().onFailure(t);
+                }
             }
         });
     }
@@ -84,8 +90,8 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
         RolloutResult result;
         try (ReleaseSession session = ReleaseSession.open(settings, run)) {
             RolloutRunner r = new RolloutRunner(session.engine(),
-                    new JenkinsGate(run, listener, idPrefix, settings.label(), submitter),
-                    new BuildPageRolloutListener(run, listener, settings),
+                    new JenkinsGate(run, listener, idPrefix, settings.label(), submitter, this::detached),
+                    new BuildPageRolloutListener(run, listener, settings, this::detached),
                     new RolloutRunner.Settings(WriteOptions.defaults(), PromoteOptions.defaults(), Clock.systemUTC(),
                             getContext().get(EnvVars.class), Optional.empty()));
             runner = r;
@@ -99,7 +105,19 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
         finish(result);
     }
 
+    /**
+     * True once the controller this run started under shuts down. Its daemon thread dies with the
+     * JVM; until then it must not answer for the step, which the restarted controller resumes.
+     */
+    private boolean detached() {
+        Jenkins now = Jenkins.getInstanceOrNull();
+        return now == null || now != startedUnder || now.isTerminating();
+    }
+
     private void finish(RolloutResult result) {
+        if (detached()) {
+            return;
+        }
         if (stopCause != null) {
             getContext().onFailure(stopCause);
         } else if (result.succeeded()) {
