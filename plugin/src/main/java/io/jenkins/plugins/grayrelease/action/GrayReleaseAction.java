@@ -31,6 +31,8 @@ public final class GrayReleaseAction implements RunAction2 {
 
     private static final Logger LOGGER = Logger.getLogger(GrayReleaseAction.class.getName());
     public static final String URL_NAME = "grayRelease";
+    /** The plugin's symbol (src/main/resources/images/symbols/gray-release.svg): themable, no inline markup. */
+    public static final String ICON = "symbol-gray-release plugin-gray-release";
 
     private Map<String, TargetSnapshot> targets = new ConcurrentHashMap<>();
     private List<Approval> approvals = new CopyOnWriteArrayList<>();
@@ -73,7 +75,7 @@ public final class GrayReleaseAction implements RunAction2 {
 
     @Override
     public String getIconFileName() {
-        return "/plugin/gray-release/images/gray-release.svg";
+        return ICON;
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class GrayReleaseJobAction implements Action {
 
     @Override
     public String getIconFileName() {
-        return getLastReleaseBuild() == null ? null : "/plugin/gray-release/images/gray-release.svg";
+        return getLastReleaseBuild() == null ? null : GrayReleaseAction.ICON;
     }
 
     @Override
