@@ -35,6 +35,9 @@ public final class ClusterSession implements AutoCloseable {
         ClusterAccess access = new ClusterAccess(null, root.kubeconfig, root.context, null, null, root.namespace);
         Config config = ClusterConnector.config(access);
         requireContext(root.context, config);
+        // The engine re-reads, re-plans and retries failed writes itself, within a bound; fabric8's
+        // own retries (10, backing off up to ~50 s each) underneath it turned one HTTP 500 into minutes of waiting.
+        config.setRequestRetryBackoffLimit(0);
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         String namespace = client.getNamespace();
         return new ClusterSession(client, namespace == null || namespace.isBlank() ? "default" : namespace);

@@ -59,6 +59,8 @@ final class DemoCommand implements Callable<Integer> {
         Terminal terminal = root.terminal();
         Progress progress = new Progress(terminal.err());
         long started = System.nanoTime();
+        boolean interrupted = false;
+        DemoWalk.Outcome outcome;
         // Reading the sample's model classes takes about as long as starting the server: overlap them.
         CompletableFuture<List<HasMetadata>> sample = CompletableFuture.supplyAsync(SampleApplication::objects);
         try (Sandbox sandbox = Sandbox.start(); KubernetesClient client = sandbox.newClient()) {
@@ -67,17 +69,25 @@ final class DemoCommand implements Callable<Integer> {
             progress.step("installed the sample application in namespace " + SampleApplication.NAMESPACE
                     + ": Service, Deployments reviews-v1 and reviews-v2, DestinationRule and VirtualService reviews");
             GrayRelease engine = new GrayRelease(client, Actor.currentUser("grayctl demo"));
-            DemoWalk.Outcome outcome = new DemoWalk(engine, terminal, root.output(), yes, requests, seed).run(sandbox.url());
+            outcome = new DemoWalk(engine, terminal, root.output(), yes, requests, seed).run(sandbox.url());
             progress.step(String.format("demo finished in %.1f s", (System.nanoTime() - started) / 1e9));
             if (keep) {
-                keepRunning(sandbox, terminal);
+                interrupted = !keepRunning(sandbox, terminal);
             }
-            return outcome == DemoWalk.Outcome.PROMOTED ? ExitCodes.OK : ExitCodes.NOT_APPROVED;
         }
+        if (interrupted) {
+            // Restored only now: closing the sandbox with the flag set would fail.
+            Thread.currentThread().interrupt();
+        }
+        return outcome == DemoWalk.Outcome.PROMOTED ? ExitCodes.OK : ExitCodes.NOT_APPROVED;
     }
 
-    /** Blocks until Ctrl-C (which ends the JVM) or, in-process, until the thread is interrupted. */
-    private void keepRunning(Sandbox sandbox, Terminal terminal) {
+    /**
+     * Blocks until Ctrl-C (which ends the JVM) or, in-process, until the thread is interrupted.
+     *
+     * @return false when interrupted
+     */
+    private boolean keepRunning(Sandbox sandbox, Terminal terminal) {
         Path kubeconfig = SandboxKubeconfig.writeTemporary(sandbox.url(), SampleApplication.NAMESPACE);
         // Keep stdout a single document when it is JSON or YAML.
         PrintWriter out = root.output() == OutputFormat.TABLE ? terminal.out() : terminal.err();
@@ -91,8 +101,9 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         try {
             new CountDownLatch(1).await();
+            return true;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

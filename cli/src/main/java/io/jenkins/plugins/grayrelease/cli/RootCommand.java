@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
                 + "Exit codes: 0 done, 1 operation failed, 2 invalid input (nothing written), "
                 + "3 rolled back by analysis, 4 not approved.",
         subcommands = {StatusCommand.class, WeightCommand.class, TestersCommand.class, MirrorCommand.class,
-                PromoteCommand.class, RollbackCommand.class, DeployCommand.class, DemoCommand.class})
+                PromoteCommand.class, RollbackCommand.class, DeployCommand.class, RolloutCommand.class, DemoCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     @Spec

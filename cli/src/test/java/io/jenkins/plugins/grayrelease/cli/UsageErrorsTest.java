@@ -20,7 +20,7 @@ class UsageErrorsTest {
         CliRun run = CliRun.run("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("status", "weight", "testers", "mirror", "promote", "rollback", "deploy", "demo",
+        assertThat(run.out()).contains("status", "weight", "testers", "mirror", "promote", "rollback", "deploy", "rollout", "demo",
                 "--kubeconfig", "--context", "--namespace", "--output", "--verbose");
     }
 
@@ -129,5 +129,21 @@ class UsageErrorsTest {
         assertThat(quiet.err().lines()).hasSize(2);
         assertThat(quiet.err()).doesNotContain("\tat ");
         assertThat(verbose.err()).contains("InvalidReleaseException").contains("\tat io.jenkins.plugins.grayrelease");
+    }
+
+    @Test
+    void misspelledOptionIsAUsageErrorWithASuggestion() {
+        CliRun run = CliRun.run("weight", "reviews", "10", "--canry", "v2");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("error: Unknown options: '--canry'").contains("hint: Did you mean --canary?");
+    }
+
+    @Test
+    void everyCommandAnswersVersion() {
+        CliRun run = CliRun.run("status", "--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("grayctl ");
     }
 }

@@ -187,4 +187,13 @@ class WeightAndStatusCommandsTest extends SandboxCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
     }
+
+    @Test
+    void statusBeforeAnyReleaseShowsTheStableSideAndThatNothingIsRecorded() {
+        CliRun run = grayctl("status", "reviews");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).containsPattern("STABLE +reviews/v1 +100 %").contains("CANARY          none")
+                .contains("PHASE           not recorded");
+    }
 }

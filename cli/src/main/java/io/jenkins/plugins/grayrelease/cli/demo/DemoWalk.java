@@ -43,6 +43,7 @@ public final class DemoWalk {
     private final List<Map<String, Object>> steps = new ArrayList<>();
     private final ReleaseTarget target = SampleApplication.target();
     private int stepNumber;
+    private String sandboxUrl;
 
     public DemoWalk(GrayRelease engine, Terminal terminal, OutputFormat format, boolean assumeYes, int requests, long seed) {
         this.engine = engine;
@@ -58,9 +59,12 @@ public final class DemoWalk {
     }
 
     public Outcome run(String sandboxUrl) {
-        println("Gray Release demo: " + target.service() + " " + SampleApplication.STABLE_SUBSET + " → "
+        this.sandboxUrl = sandboxUrl;
+        if (format == OutputFormat.TABLE) {
+            println("Gray Release demo: " + target.service() + " " + SampleApplication.STABLE_SUBSET + " → "
                 + SampleApplication.CANARY_SUBSET + " in namespace " + target.namespace() + ", on a sandbox API server at "
-                + sandboxUrl);
+                    + sandboxUrl);
+        }
         step("start: " + SampleApplication.STABLE_SUBSET + " serves everything but its pinned partner", null);
         step("testers: requests with end-user: jason go to " + SampleApplication.CANARY_SUBSET,
                 () -> engine.setTesters(target, TesterRoute.of(TesterMatch.header("end-user", "jason")), WriteOptions.defaults()).status());
@@ -84,7 +88,7 @@ public final class DemoWalk {
     private void step(String title, Action action) {
         stepNumber++;
         if (action != null) {
-            progress.step(title);
+            progress.step("writing " + target.virtualServiceRef() + ": " + title);
         }
         ReleaseStatus status = action == null ? null : action.apply();
         VirtualService vs = readVirtualService();
@@ -109,6 +113,7 @@ public final class DemoWalk {
             return;
         }
         Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("sandbox", sandboxUrl);
         doc.put("outcome", outcome.name());
         doc.put("steps", steps);
         doc.put("final", StatusDocument.of(last));

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 final class SplitView {
 
     private static final int BAR_WIDTH = 40;
-    private static final int FRAMES = 10;
-    private static final long FRAME_MILLIS = 40;
+    private static final int FRAMES = 8;
+    private static final long FRAME_MILLIS = 30;
 
     private final PrintWriter out;
     private final boolean animate;

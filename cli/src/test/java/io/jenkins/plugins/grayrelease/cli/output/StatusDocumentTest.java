@@ -111,4 +111,18 @@ class StatusDocumentTest {
 
         assertThat(table).startsWith("Dry run: nothing was written. Planned change:\n-  weight: 100\n+  weight: 90\n");
     }
+
+    @Test
+    void tableShowsDriftAndAnUnusableRecordOnLinesOfTheirOwn() {
+        ReleaseStatus drifted = new ReleaseStatus("shop", "reviews", "reviews", "primary", Destination.subset("reviews", "v1"),
+                Destination.subset("reviews", "v2"), WeightSplit.canary(30), Phase.PROGRESSING, List.of(), 0, null,
+                "the annotation grayrelease.jenkins.io/state is not valid JSON",
+                List.of("the record says canary 10 %, the VirtualService sends 30 %"), null, "3");
+
+        String table = print(OutputFormat.TABLE, p -> p.status(drifted));
+
+        assertThat(table).contains("STATE           the annotation grayrelease.jenkins.io/state is not valid JSON\n")
+                .contains("DRIFT           the record says canary 10 %, the VirtualService sends 30 %\n")
+                .contains("LAST CHANGE     none recorded");
+    }
 }

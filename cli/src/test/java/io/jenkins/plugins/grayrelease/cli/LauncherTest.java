@@ -1,0 +1,27 @@
+package io.jenkins.plugins.grayrelease.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher script where nothing is built yet (a fresh clone): it says what to do. */
+class LauncherTest {
+
+    @TempDir
+    Path freshClone;
+
+    @Test
+    void launcherWithoutABuiltJarSaysHowToBuildItAndExitsWithTwo() throws Exception {
+        Path launcher = Files.copy(LauncherProcess.launcher(), freshClone.resolve("grayctl"));
+
+        CliRun run = LauncherProcess.run(launcher, freshClone, "status", "reviews");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("grayctl: " + freshClone.toRealPath().resolve("cli/target/grayctl.jar") + " is not built yet.")
+                .contains("hint: build it once with: (cd \"" + freshClone.toRealPath() + "\" && mvn -B -ntp -q package -DskipTests)");
+    }
+}
