@@ -92,6 +92,21 @@ class GrayRolloutTest {
     }
 
     @Test
+    void aPlanWithoutTargetReleasesWhatWithGrayReleaseNames(JenkinsRule r) throws Exception {
+        ReleaseJenkins.addTokenCredential(r);
+        WorkflowJob p = r.createProject(WorkflowJob.class, "steps-only");
+        p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
+                + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
+                + "  grayRollout(plan: 'steps: [{setWeight: 30}]')\n"
+                + "}\n", true));
+
+        WorkflowRun b = r.buildAndAssertSuccess(p);
+
+        r.assertLogContains("setWeight 30", b);
+        assertThat(cluster.primaryWeights().get("v2")).as("promoted after its only step").isEqualTo(100);
+    }
+
+    @Test
     void aDecisionThePlanDoesNotOfferIsRefused(JenkinsRule r) throws Exception {
         WorkflowRun b = startRollout(r);
         String id = pendingApproval(b).getId();

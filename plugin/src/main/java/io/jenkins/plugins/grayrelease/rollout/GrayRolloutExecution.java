@@ -81,14 +81,19 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
     private void runPlan(boolean resumed) throws Exception {
         Run<?, ?> run = getContext().get(Run.class);
         TaskListener listener = getContext().get(TaskListener.class);
-        RolloutPlan parsed = PlanSource.read(plan, getContext().get(FilePath.class));
-        ReleaseSettings settings = settingsFor(parsed.target(), getContext().get(ReleaseSettings.class));
+        PlanSource source = PlanSource.read(plan, getContext().get(FilePath.class));
+        ReleaseSettings around = getContext().get(ReleaseSettings.class);
+        // Without withGrayRelease the plan's own target says where to connect.
+        ReleaseSettings connect = around != null ? around : settingsFor(source.parse(null).target(), null);
         if (resumed) {
             listener.getLogger().println("[gray rollout] The controller restarted; continuing from the step recorded on the VirtualService");
         }
         String idPrefix = "rollout-" + getContext().get(FlowNode.class).getId();
         RolloutResult result;
-        try (ReleaseSession session = ReleaseSession.open(settings, run)) {
+        try (ReleaseSession session = ReleaseSession.open(connect, run)) {
+            RolloutPlan parsed = source.parse(around == null || session.targetIfComplete() == null ? null
+                    : PlanSource.targetOf(session.targetIfComplete()));
+            ReleaseSettings settings = settingsFor(parsed.target(), around);
             RolloutRunner r = new RolloutRunner(session.engine(),
                     new JenkinsGate(run, listener, idPrefix, settings.label(), submitter, this::detached),
                     new BuildPageRolloutListener(run, listener, settings, this::detached),
