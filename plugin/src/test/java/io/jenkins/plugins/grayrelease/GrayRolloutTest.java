@@ -20,7 +20,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class GrayRolloutTest {
 
-    private static final String PLAN = """
+    static final String PLAN = """
             name: reviews-v2
             target:
               namespace: shop
@@ -48,6 +48,11 @@ class GrayRolloutTest {
     }
 
     private WorkflowRun startRollout(JenkinsRule r) throws Exception {
+        return startRollout(r, cluster);
+    }
+
+    /** A job running {@link #PLAN} inside withGrayRelease, started and waiting at the plan's approval. */
+    static WorkflowRun startRollout(JenkinsRule r, MockCluster cluster) throws Exception {
         ReleaseJenkins.addTokenCredential(r);
         WorkflowJob p = r.createProject(WorkflowJob.class, "rollout");
         p.setDefinition(new CpsFlowDefinition("withGrayRelease(service: 'reviews', credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID
@@ -84,6 +89,21 @@ class GrayRolloutTest {
         r.assertBuildStatusSuccess(r.waitForCompletion(b));
         r.assertLogContains("rollout ended: PROMOTED", b);
         assertThat(cluster.primaryWeights().get("v2")).isEqualTo(100);
+    }
+
+    @Test
+    void aPlanWithoutTargetReleasesWhatWithGrayReleaseNames(JenkinsRule r) throws Exception {
+        ReleaseJenkins.addTokenCredential(r);
+        WorkflowJob p = r.createProject(WorkflowJob.class, "steps-only");
+        p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
+                + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
+                + "  grayRollout(plan: 'steps: [{setWeight: 30}]')\n"
+                + "}\n", true));
+
+        WorkflowRun b = r.buildAndAssertSuccess(p);
+
+        r.assertLogContains("setWeight 30", b);
+        assertThat(cluster.primaryWeights().get("v2")).as("promoted after its only step").isEqualTo(100);
     }
 
     @Test

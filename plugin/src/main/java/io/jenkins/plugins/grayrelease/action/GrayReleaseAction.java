@@ -31,6 +31,8 @@ public final class GrayReleaseAction implements RunAction2 {
 
     private static final Logger LOGGER = Logger.getLogger(GrayReleaseAction.class.getName());
     public static final String URL_NAME = "grayRelease";
+    /** The plugin's symbol (src/main/resources/images/symbols/gray-release.svg): themable, no inline markup. */
+    public static final String ICON = "symbol-gray-release plugin-gray-release";
 
     private Map<String, TargetSnapshot> targets = new ConcurrentHashMap<>();
     private List<Approval> approvals = new CopyOnWriteArrayList<>();
@@ -73,7 +75,7 @@ public final class GrayReleaseAction implements RunAction2 {
 
     @Override
     public String getIconFileName() {
-        return "/plugin/gray-release/images/gray-release.svg";
+        return ICON;
     }
 
     @Override
@@ -103,12 +105,19 @@ public final class GrayReleaseAction implements RunAction2 {
         save();
     }
 
-    /** Adds a pending approval unless one with that id exists (a resumed step asks again). */
+    /**
+     * Adds a pending approval. When one with that id exists (a resumed rollout asks again) it is
+     * returned instead, so an answer given before the restart counts; one that was closed without
+     * an answer (its wait was interrupted) is replaced, so the question shows again.
+     */
     public Approval addApproval(Approval approval) {
         synchronized (approvals) {
             Approval existing = getApproval(approval.getId());
-            if (existing != null) {
+            if (existing != null && !existing.isCancelled()) {
                 return existing;
+            }
+            if (existing != null) {
+                approvals.remove(existing);
             }
             approvals.add(approval);
         }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import jenkins.model.TransientActionFactory;
+import org.jenkinsci.plugins.workflow.flow.FlowExecutionOwner;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
@@ -45,7 +46,7 @@ public final class GrayReleaseJobAction implements Action {
 
     @Override
     public String getIconFileName() {
-        return getLastReleaseBuild() == null ? null : "/plugin/gray-release/images/gray-release.svg";
+        return getLastReleaseBuild() == null ? null : GrayReleaseAction.ICON;
     }
 
     @Override
@@ -174,7 +175,9 @@ public final class GrayReleaseJobAction implements Action {
         @NonNull
         @Override
         public Collection<? extends Action> createFor(@NonNull Job target) {
-            return List.of(new GrayReleaseJobAction(target));
+            // Only Pipeline builds run the steps; other jobs need not have their builds searched.
+            return target.getLastBuild() instanceof FlowExecutionOwner.Executable
+                    ? List.of(new GrayReleaseJobAction(target)) : List.of();
         }
     }
 }

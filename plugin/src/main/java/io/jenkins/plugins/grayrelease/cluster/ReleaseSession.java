@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease.cluster;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.Cause;
 import hudson.model.Run;
@@ -23,11 +24,13 @@ public final class ReleaseSession implements AutoCloseable {
     private final KubernetesClient client;
     private final GrayRelease engine;
     private final ReleaseTarget target;
+    private final String targetProblem;
 
-    private ReleaseSession(KubernetesClient client, GrayRelease engine, ReleaseTarget target) {
+    private ReleaseSession(KubernetesClient client, GrayRelease engine, ReleaseTarget target, String targetProblem) {
         this.client = client;
         this.engine = engine;
         this.target = target;
+        this.targetProblem = targetProblem;
     }
 
     /** Opens a session acting as the build (changes are recorded as made by the user who started it). */
@@ -46,13 +49,12 @@ public final class ReleaseSession implements AutoCloseable {
             throw new AbortException("withGrayRelease: cannot configure the Kubernetes client for " + settings.label()
                     + " (" + e.getMessage() + "). Check credentialsId, serverUrl and context");
         }
+        GrayRelease engine = new GrayRelease(client, actor);
         try {
-            ReleaseTarget target = settings.toTarget(client.getNamespace());
-            return new ReleaseSession(client, new GrayRelease(client, actor), target);
+            return new ReleaseSession(client, engine, settings.toTarget(client.getNamespace()), null);
         } catch (IllegalArgumentException e) {
-            client.close();
-            throw new AbortException("withGrayRelease: " + e.getMessage()
-                    + ". Give namespace: and service: to withGrayRelease, or a context whose namespace is set");
+            // Not every use needs the block's target (a rollout plan may name its own); target() says what is missing.
+            return new ReleaseSession(client, engine, null, e.getMessage());
         }
     }
 
@@ -73,7 +75,18 @@ public final class ReleaseSession implements AutoCloseable {
         return engine;
     }
 
-    public ReleaseTarget target() {
+    /** The enclosing withGrayRelease's target. */
+    public ReleaseTarget target() throws AbortException {
+        if (target == null) {
+            throw new AbortException("withGrayRelease: " + targetProblem
+                    + ". Give namespace: and service: to withGrayRelease, or a context whose namespace is set");
+        }
+        return target;
+    }
+
+    /** The target when withGrayRelease names a complete one, otherwise null. */
+    @CheckForNull
+    public ReleaseTarget targetIfComplete() {
         return target;
     }
 

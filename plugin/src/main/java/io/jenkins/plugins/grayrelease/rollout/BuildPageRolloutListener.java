@@ -15,6 +15,7 @@ import io.jenkins.plugins.grayrelease.core.rollout.RolloutListener;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.Step;
+import java.util.function.BooleanSupplier;
 
 /**
  * Progress into the console log (the engine's own wording, as grayctl prints it) and every routing
@@ -25,15 +26,18 @@ final class BuildPageRolloutListener implements RolloutListener {
     private final RolloutListener console;
     private final Run<?, ?> run;
     private final ReleaseSettings settings;
+    private final BooleanSupplier detached;
 
-    BuildPageRolloutListener(Run<?, ?> run, TaskListener listener, ReleaseSettings settings) {
+    BuildPageRolloutListener(Run<?, ?> run, TaskListener listener, ReleaseSettings settings, BooleanSupplier detached) {
         this.console = new PrintingRolloutListener(listener.getLogger());
         this.run = run;
         this.settings = settings;
+        this.detached = detached;
     }
 
+    /** A run left over from before a restart must not write its stale record over the new one. */
     private void record(ReleaseStatus status, String what) {
-        if (status != null) {
+        if (status != null && !detached.getAsBoolean()) {
             GrayReleaseAction.of(run).record(settings, status, ReleaseSession.buildActor(run).user(), what);
         }
     }
@@ -73,6 +77,9 @@ final class BuildPageRolloutListener implements RolloutListener {
     @Override
     public void analysisFinished(String analysis, AnalysisVerdict verdict) {
         console.analysisFinished(analysis, verdict);
+        if (detached.getAsBoolean()) {
+            return;
+        }
         GrayReleaseAction.of(run).addHistory("(analysis)", settings.label(),
                 "analysis " + analysis + (verdict.passed() ? " passed: " : " FAILED: ") + verdict.summary());
     }
@@ -86,7 +93,7 @@ final class BuildPageRolloutListener implements RolloutListener {
     @Override
     public void decisionTaken(ApprovalRequest request, Decision decision) {
         console.decisionTaken(request, decision);
-        if (decision.timedOut()) {
+        if (decision.timedOut() && !detached.getAsBoolean()) {
             // A person's answer is already in the history (with their id); a timeout has nobody to name.
             GrayReleaseAction.of(run).addHistory("(timeout)", settings.label(), "nobody answered \"" + request.message()
                     + "\" in time: " + decision.describe());

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.AbstractStepExecutionImpl;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -44,6 +45,8 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
     private transient volatile Future<?> task;
     private transient volatile RolloutRunner runner;
     private transient volatile Throwable stopCause;
+    /** The controller this run started under; another one (or its shutdown) means this thread is stale. */
+    private transient volatile Jenkins startedUnder;
 
     GrayRolloutExecution(StepContext context, String plan, String submitter) {
         super(context);
@@ -63,11 +66,14 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
     }
 
     private void launch(boolean resumed) {
+        startedUnder = Jenkins.get();
         task = THREADS.submit(() -> {
             try {
                 runPlan(resumed);
             } catch (Throwable t) {
-                getContext().onFailure(t);
+                if (!detached()) {
+                    getContext().onFailure(t);
+                }
             }
         });
     }
@@ -75,17 +81,22 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
     private void runPlan(boolean resumed) throws Exception {
         Run<?, ?> run = getContext().get(Run.class);
         TaskListener listener = getContext().get(TaskListener.class);
-        RolloutPlan parsed = PlanSource.read(plan, getContext().get(FilePath.class));
-        ReleaseSettings settings = settingsFor(parsed.target(), getContext().get(ReleaseSettings.class));
+        PlanSource source = PlanSource.read(plan, getContext().get(FilePath.class));
+        ReleaseSettings around = getContext().get(ReleaseSettings.class);
+        // Without withGrayRelease the plan's own target says where to connect.
+        ReleaseSettings connect = around != null ? around : settingsFor(source.parse(null).target(), null);
         if (resumed) {
             listener.getLogger().println("[gray rollout] The controller restarted; continuing from the step recorded on the VirtualService");
         }
         String idPrefix = "rollout-" + getContext().get(FlowNode.class).getId();
         RolloutResult result;
-        try (ReleaseSession session = ReleaseSession.open(settings, run)) {
+        try (ReleaseSession session = ReleaseSession.open(connect, run)) {
+            RolloutPlan parsed = source.parse(around == null || session.targetIfComplete() == null ? null
+                    : PlanSource.targetOf(session.targetIfComplete()));
+            ReleaseSettings settings = settingsFor(parsed.target(), around);
             RolloutRunner r = new RolloutRunner(session.engine(),
-                    new JenkinsGate(run, listener, idPrefix, settings.label(), submitter),
-                    new BuildPageRolloutListener(run, listener, settings),
+                    new JenkinsGate(run, listener, idPrefix, settings.label(), submitter, this::detached),
+                    new BuildPageRolloutListener(run, listener, settings, this::detached),
                     new RolloutRunner.Settings(WriteOptions.defaults(), PromoteOptions.defaults(), Clock.systemUTC(),
                             getContext().get(EnvVars.class), Optional.empty()));
             runner = r;
@@ -99,7 +110,19 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
         finish(result);
     }
 
+    /**
+     * True once the controller this run started under shuts down. Its daemon thread dies with the
+     * JVM; until then it must not answer for the step, which the restarted controller resumes.
+     */
+    private boolean detached() {
+        Jenkins now = Jenkins.getInstanceOrNull();
+        return now == null || now != startedUnder || now.isTerminating();
+    }
+
     private void finish(RolloutResult result) {
+        if (detached()) {
+            return;
+        }
         if (stopCause != null) {
             getContext().onFailure(stopCause);
         } else if (result.succeeded()) {

@@ -14,7 +14,11 @@ import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * The plan's approvals as buttons on the build page. Each approval step gets a fixed id, so a
@@ -28,13 +32,15 @@ final class JenkinsGate implements Gate {
     private final String idPrefix;
     private final String target;
     private final String submitter;
+    private final BooleanSupplier detached;
 
-    JenkinsGate(Run<?, ?> run, TaskListener listener, String idPrefix, String target, String submitter) {
+    JenkinsGate(Run<?, ?> run, TaskListener listener, String idPrefix, String target, String submitter, BooleanSupplier detached) {
         this.run = run;
         this.listener = listener;
         this.idPrefix = idPrefix;
         this.target = target;
         this.submitter = submitter;
+        this.detached = detached;
     }
 
     @Override
@@ -45,14 +51,34 @@ final class JenkinsGate implements Gate {
         listener.getLogger().println("[gray rollout] Waiting for a decision: " + request.message() + " — "
                 + ConsoleLinks.approval(run, approval));
         try {
-            Decision d = ApprovalWaiters.await(run, approval).get();
-            return toEngine(d, approval.getDecidedBy());
+            CompletableFuture<Decision> answer = ApprovalWaiters.await(run, approval);
+            while (true) {
+                requireAttached();
+                try {
+                    Decision d = answer.get(1, TimeUnit.SECONDS);
+                    requireAttached();
+                    return toEngine(d, approval.getDecidedBy());
+                } catch (TimeoutException notYet) {
+                    // look at the controller's state again
+                }
+            }
         } catch (InterruptedException | CancellationException e) {
             ApprovalBook.cancel(run, approval, "the rollout stopped waiting (timeout or build stopped)");
             throw e instanceof InterruptedException ie ? ie : new InterruptedException("approval cancelled");
         } catch (ExecutionException e) {
             // Never completed exceptionally; a failure here is a bug, and the runner ends the run without changes.
             throw new IllegalStateException("approval " + approval.getId() + " failed", e);
+        }
+    }
+
+    /**
+     * Ends the wait of a run whose controller is going away, without touching the approval: the
+     * run resumed after the restart asks again and finds it (answered or not). The runner treats
+     * the exception as a failed gate and writes nothing.
+     */
+    private void requireAttached() {
+        if (detached.getAsBoolean()) {
+            throw new IllegalStateException("the controller is shutting down; the rollout resumes after the restart");
         }
     }
 

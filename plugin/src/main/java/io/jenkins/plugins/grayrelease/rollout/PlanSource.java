@@ -3,50 +3,77 @@ package io.jenkins.plugins.grayrelease.rollout;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.FilePath;
+import io.jenkins.plugins.grayrelease.core.Destination;
+import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.DestinationSpec;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.InvalidPlanException;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.TargetSpec;
 import java.io.IOException;
 
 /**
- * Reads the {@code plan} argument: inline YAML (it has a line break or a colon) or the path of a
- * file in the workspace. Called on the rollout's own thread, never on the Pipeline thread,
- * because reading a workspace file may talk to an agent.
+ * The {@code plan} argument: inline YAML (it has a line break or a colon) or the path of a file in
+ * the workspace. Read on the rollout's own thread, never on the Pipeline thread, because reading
+ * a workspace file may talk to an agent.
  */
 final class PlanSource {
 
-    private PlanSource() {
+    private final String text;
+    private final String source;
+
+    private PlanSource(String text, String source) {
+        this.text = text;
+        this.source = source;
     }
 
     static boolean isInline(String plan) {
         return plan.contains("\n") || plan.contains(":");
     }
 
-    static RolloutPlan read(String plan, @CheckForNull FilePath workspace) throws IOException, InterruptedException {
-        String text;
-        String source;
+    static PlanSource read(String plan, @CheckForNull FilePath workspace) throws IOException, InterruptedException {
         if (isInline(plan)) {
-            text = plan;
-            source = "grayRollout plan";
-        } else {
-            if (workspace == null) {
-                throw new AbortException("grayRollout: plan '" + plan + "' is a file name, but there is no workspace here."
-                        + " Run it inside node { } or pass the YAML: grayRollout(plan: readFile('" + plan + "'))");
-            }
-            FilePath file = workspace.child(plan);
-            if (!file.exists()) {
-                throw new AbortException("grayRollout: plan file '" + plan + "' does not exist in the workspace " + workspace.getRemote()
-                        + ". Check the path, or check the file out first");
-            }
-            text = file.readToString();
-            source = plan;
+            return new PlanSource(plan, "grayRollout plan");
         }
+        if (workspace == null) {
+            throw new AbortException("grayRollout: plan '" + plan + "' is a file name, but there is no workspace here."
+                    + " Run it inside node { } or pass the YAML: grayRollout(plan: readFile('" + plan + "'))");
+        }
+        FilePath file = workspace.child(plan);
+        if (!file.exists()) {
+            throw new AbortException("grayRollout: plan file '" + plan + "' does not exist in the workspace " + workspace.getRemote()
+                    + ". Check the path, or check the file out first");
+        }
+        return new PlanSource(file.readToString(), plan);
+    }
+
+    /**
+     * Parses the plan; a plan without {@code target} takes {@code enclosing} (withGrayRelease's).
+     *
+     * @throws AbortException with the parser's sentence (line, field, fix)
+     */
+    RolloutPlan parse(@CheckForNull TargetSpec enclosing) throws AbortException {
         try {
-            return new PlanParser().parse(text, source);
+            return new PlanParser().parse(text, source, enclosing);
         } catch (InvalidPlanException e) {
             throw new AbortException("grayRollout: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new AbortException("grayRollout: " + source + ": " + e.getMessage());
         }
+    }
+
+    /** withGrayRelease's target in the plan's terms, or null when it leaves stable or canary to the recorded state. */
+    @CheckForNull
+    static TargetSpec targetOf(ReleaseTarget t) {
+        if (t.stable() == null || t.canary() == null) {
+            return null;
+        }
+        return new TargetSpec(t.namespace(), t.service(), t.virtualService(), t.destinationRule(), t.route(),
+                spec(t.stable(), t.service()), spec(t.canary(), t.service()), null);
+    }
+
+    private static DestinationSpec spec(Destination d, String service) {
+        return d.hasSubset() && d.host().equals(service) ? DestinationSpec.subsetOnly(d.subset())
+                : new DestinationSpec(d.host(), d.subset());
     }
 }

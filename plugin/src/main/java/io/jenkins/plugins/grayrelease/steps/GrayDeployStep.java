@@ -86,7 +86,7 @@ public final class GrayDeployStep extends Step {
         }
 
         @Override
-        protected Map<String, Object> perform(Operation op) {
+        protected Map<String, Object> perform(Operation op) throws Exception {
             WorkloadStatus w = op.session.engine().deployCanary(op.session.target(), request);
             String what = (w.created() ? "created" : "updated") + " canary Deployment " + w.name() + " (" + w.image()
                     + ", version " + w.version() + ", " + w.replicas() + " replica(s))";

@@ -58,7 +58,7 @@ public final class GrayPromoteStep extends Step {
         }
 
         @Override
-        protected Map<String, Object> perform(Operation op) {
+        protected Map<String, Object> perform(Operation op) throws Exception {
             OperationResult r = op.session.engine().promote(op.session.target(), options);
             if (r.dryRun()) {
                 op.listener.getLogger().println("[gray release] dry run, nothing stored: promote\n" + r.change().diff());

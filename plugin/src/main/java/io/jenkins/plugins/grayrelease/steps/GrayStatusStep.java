@@ -33,7 +33,7 @@ public final class GrayStatusStep extends Step {
         }
 
         @Override
-        protected Map<String, Object> perform(Operation op) {
+        protected Map<String, Object> perform(Operation op) throws Exception {
             ReleaseStatus s = op.session.engine().status(op.session.target());
             GrayReleaseAction.of(op.run).record(op.settings, s, ReleaseSession.buildActor(op.run).user(), null);
             for (String d : s.drift()) {
