@@ -77,7 +77,7 @@ class GrayReleasePipelineTest {
                 + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
                 + "  grayRelease(weight: 10)\n"
                 + "  def d = grayApproval(message: 'Promote?')\n"
-                + "  grayRelease(weight: d as int)\n"
+                + "  grayRelease(weight: Integer.parseInt(d))\n"
                 + "}\n", true));
         WorkflowRun b = startAndWaitForApproval(r, p);
 
@@ -85,6 +85,24 @@ class GrayReleasePipelineTest {
 
         r.assertBuildStatusSuccess(r.waitForCompletion(b));
         assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 70, "v2", 30));
+    }
+
+    @Test
+    void testersGetTheirOwnRouteUntilRemoved(JenkinsRule r) throws Exception {
+        ReleaseJenkins.addTokenCredential(r);
+        WorkflowJob p = r.createProject(WorkflowJob.class, "testers");
+        String around = "withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
+                + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n";
+        int before = cluster.routeCount();
+
+        p.setDefinition(new CpsFlowDefinition(around + "grayRelease(testers: [[name: 'x-tester', value: 'yes']])\n}", true));
+        r.buildAndAssertSuccess(p);
+        assertThat(cluster.routeCount()).isEqualTo(before + 1);
+        assertThat(cluster.primaryWeights()).as("testers alone move no weight").isEqualTo(Map.of("v1", 100));
+
+        p.setDefinition(new CpsFlowDefinition(around + "grayRelease(removeTesters: true)\n}", true));
+        r.buildAndAssertSuccess(p);
+        assertThat(cluster.routeCount()).isEqualTo(before);
     }
 
     @Test

@@ -81,6 +81,17 @@ final class ReleaseJenkins {
         return pending.get(0);
     }
 
+    /** Presses the job page's emergency Roll back as {@code user}. */
+    static Answer emergencyRollBack(JenkinsRule r, WorkflowJob job, String user) throws Exception {
+        JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        if (user != null) {
+            wc.login(user);
+        }
+        WebRequest request = new WebRequest(new URL(r.getURL(), job.getUrl() + GrayReleaseAction.URL_NAME + "/rollback"), HttpMethod.POST);
+        Page page = wc.getPage(wc.addCrumb(request));
+        return new Answer(page.getWebResponse().getStatusCode(), page.getWebResponse().getContentAsString());
+    }
+
     /** What the server said to a button press. */
     record Answer(int status, String body) {
     }

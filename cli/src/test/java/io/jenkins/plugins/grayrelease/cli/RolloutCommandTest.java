@@ -2,13 +2,14 @@ package io.jenkins.plugins.grayrelease.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.cli.demo.SampleApplication;
-import io.jenkins.plugins.grayrelease.cli.demo.Sandbox;
-import io.jenkins.plugins.grayrelease.cli.demo.SandboxKubeconfig;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.GrayRelease;
-import io.jenkins.plugins.grayrelease.core.state.Phase;
+import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.analysis.OpenMetricsData;
+import io.jenkins.plugins.grayrelease.core.analysis.OpenMetricsData.Traffic;
+import io.jenkins.plugins.grayrelease.core.analysis.PrometheusFixture;
+import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,126 +19,153 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code grayctl rollout} against the embedded sandbox API server holding the demo's sample application. */
-class RolloutCommandTest {
-    @TempDir
-    Path dir;
+/** {@code grayctl rollout} in-process against the sandbox, a fresh sample namespace per test. */
+class RolloutCommandTest extends SandboxCommandTest {
 
-    Sandbox sandbox;
-    KubernetesClient client;
-    Path kubeconfig;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
-
-    @BeforeEach
-    void startSandbox() throws IOException {
-        sandbox = Sandbox.start();
-        client = sandbox.newClient();
-        SampleApplication.install(client);
-        kubeconfig = Files.writeString(dir.resolve("kubeconfig"),
-                SandboxKubeconfig.content(sandbox.url(), SampleApplication.NAMESPACE));
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        client.close();
-        sandbox.close();
-    }
-
-    CommandLine commandLine(String input) {
-        Terminal terminal = new Terminal(new BufferedReader(new StringReader(input)), new PrintWriter(out, true),
+    /** Runs grayctl with {@code stdin}; {@code rollout} is registered here while RootCommand does not list it yet. */
+    CliRun rollout(String stdin, String planYaml, String... extra) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Terminal terminal = new Terminal(new BufferedReader(new StringReader(stdin)), new PrintWriter(out, true),
                 new PrintWriter(err, true), false);
         CommandLine commandLine = GrayCtl.commandLine(terminal);
-        // Until RootCommand lists RolloutCommand among its subcommands (the lead's one-line change).
         if (!commandLine.getSubcommands().containsKey("rollout")) {
             commandLine.addSubcommand(new RolloutCommand());
         }
-        return commandLine;
+        List<String> args = new ArrayList<>(List.of("--kubeconfig", kubeconfig.toString()));
+        args.addAll(List.of("rollout", "-f", writePlan(planYaml).toString()));
+        // Global options are inherited, so they may follow the command name too.
+        args.addAll(List.of(extra));
+        int code = commandLine.execute(args.toArray(String[]::new));
+        return new CliRun(code, out.toString(), err.toString());
     }
 
-    int grayctl(String input, String planYaml, String... extra) throws IOException {
-        Path plan = Files.writeString(dir.resolve("plan.yaml"), planYaml);
-        CommandLine commandLine = commandLine(input);
-        String[] args = new String[4 + extra.length];
-        args[0] = "--kubeconfig";
-        args[1] = kubeconfig.toString();
-        args[2] = "rollout";
-        args[3] = "-f" + plan;
-        System.arraycopy(extra, 0, args, 4, extra.length);
-        return commandLine.execute(args);
+    Path writePlan(String yaml) {
+        try {
+            return Files.writeString(dir.resolve("plan.yaml"), yaml);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
-    static String plan(String... steps) {
+    String plan(String... steps) {
         return """
                 name: reviews-v2
-                target: {namespace: demo, service: reviews, stable: v1, canary: v2}
+                target: {namespace: %s, service: reviews, stable: v1, canary: v2}
                 steps:
-                """ + String.join("", java.util.Arrays.stream(steps).map(s -> "  - " + s + "\n").toList());
+                """.formatted(namespace) + String.join("", Arrays.stream(steps).map(s -> "  - " + s + "\n").toList());
     }
 
-    Phase recordedPhase() {
-        return new GrayRelease(client, new Actor("test", null)).status(SampleApplication.target()).state().phase();
+    ReleaseState recorded() {
+        ReleaseTarget target = ReleaseTarget.builder(namespace, SampleApplication.SERVICE).stableSubset("v1")
+                .canarySubset("v2").build();
+        return new GrayRelease(cluster.client(), new Actor("test", null)).status(target).state();
     }
 
-    @Test
-    void yesRunsThePlanToPromotionWithProgressOnStderrAndStatusOnStdout() throws IOException {
-        int code = grayctl("", plan("setWeight: 10", "approval: {message: 'Go to 50 %?'}", "setWeight: 50"), "--yes");
-
-        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(err.toString()).contains("[1/3] setWeight 10", "weight: canary 10 %", "promote (--yes)",
-                "decision: promote by --yes", "PROMOTED");
-        assertThat(out.toString()).contains("reviews").doesNotContain("[1/3]");
-        assertThat(recordedPhase()).isEqualTo(Phase.PROMOTED);
-    }
-
-    @Test
-    void approvalAnsweredRollbackOnStdinExitsWith4() throws IOException {
-        int code = grayctl("rollback\n", plan("setWeight: 10", "approval: {}", "setWeight: 50"));
-
-        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.NOT_APPROVED);
-        assertThat(err.toString()).contains("Approval (step 2 of reviews-v2)", "decision: rollback by");
-        assertThat(recordedPhase()).isEqualTo(Phase.ROLLED_BACK);
-    }
-
-    @Test
-    void analysisThatCannotReachPrometheusEndsInconclusiveRollsBackAndExitsWith3() throws IOException {
-        int closedPort;
+    static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        String plan = plan("setWeight: 10",
-                "analysis: {interval: 10ms, inconclusiveTries: 2, metrics: [{name: success-rate, template: successRate, min: 99}]}")
-                + "prometheus: {url: 'http://127.0.0.1:" + closedPort + "'}\n";
-
-        int code = grayctl("", plan, "--yes");
-
-        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.ROLLED_BACK);
-        assertThat(err.toString()).contains("cannot connect", "rolled back");
-        assertThat(recordedPhase()).isEqualTo(Phase.ROLLED_BACK);
     }
 
     @Test
-    void invalidPlanExitsWith2NamingLineAndFieldAndWritesNothing() throws IOException {
-        int code = grayctl("", plan("setWeight: 10", "setWeight: 150"), "--yes");
+    void yesRunsThePlanToPromotionWithProgressOnStderrAndStatusOnStdout() {
+        CliRun run = rollout("", plan("setWeight: 10", "approval: {message: 'Go to 50 %?'}", "setWeight: 50"), "--yes");
 
-        assertThat(code).isEqualTo(ExitCodes.INVALID);
-        assertThat(err.toString()).contains("error: plan.yaml line 5, column 5: steps[1].setWeight:", "got 150");
-        assertThat(new GrayRelease(client, new Actor("test", null)).status(SampleApplication.target()).state()).isNull();
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err()).contains("[1/3] setWeight 10", "weight: canary 10 %", "promote (--yes)",
+                "decision: promote by --yes", "PROMOTED");
+        assertThat(run.out()).contains("reviews").doesNotContain("[1/3]");
+        assertThat(primaryWeights()).containsExactly("v2=100");
     }
 
     @Test
-    void namespaceOptionContradictingThePlanIsRejected() throws IOException {
-        Path plan = Files.writeString(dir.resolve("plan.yaml"), plan("setWeight: 10"));
+    void statusOnStdoutFollowsTheOutputOption() {
+        CliRun run = rollout("", plan("setWeight: 10"), "--yes", "-o", "json");
 
-        int code = commandLine("").execute("--kubeconfig", kubeconfig.toString(), "-n", "shop", "rollout", "-f", plan.toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(run.json().get("phase").asText()).isEqualTo("PROMOTED");
+    }
 
-        assertThat(code).isEqualTo(ExitCodes.INVALID);
-        assertThat(err.toString()).contains("-n shop differs from the plan's target.namespace demo");
+    @Test
+    void approvalAnsweredRollbackOnStdinExitsWith4() {
+        CliRun run = rollout("rollback\n", plan("setWeight: 10", "approval: {}", "setWeight: 50"));
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.NOT_APPROVED);
+        assertThat(run.err()).contains("Approval (step 2 of reviews-v2)", "decision: rollback by");
+        assertThat(primaryWeights()).containsExactly("v1=100");
+    }
+
+    @Test
+    void approvalAnsweredWeightOnStdinContinuesFromThatWeight() {
+        CliRun run = rollout("weight 30\n", plan("setWeight: 10", "approval: {}", "pause: 10ms"));
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err()).contains("decision: setWeight 30 by", "weight: canary 30 %", "[3/3] pause 10ms");
+    }
+
+    @Test
+    @Tag("prometheus")
+    void errorSpikeSeenByARealPrometheusRollsBackAndExitsWith3() throws IOException {
+        Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30);
+        String metrics = new OpenMetricsData(Duration.ofSeconds(15))
+                .add(new Traffic(namespace, "reviews", "v2", end.minus(Duration.ofHours(1)),
+                        end.minus(Duration.ofMinutes(30)), 5, 0.0, 40))
+                .add(new Traffic(namespace, "reviews", "v2", end.minus(Duration.ofMinutes(30)), end, 5, 0.25, 40))
+                .text();
+        try (PrometheusFixture prometheus = PrometheusFixture.start(Files.createDirectories(dir.resolve("prom")), metrics)) {
+            // A 10m window reaches back past the end of the written data, as queries run at the real "now".
+            String plan = plan("setWeight: 10", "analysis: {interval: 10ms, metrics: "
+                    + "[{name: success-rate, template: successRate, interval: 10m, min: 99}]}")
+                    + "prometheus: {url: '" + prometheus.url() + "'}\n";
+
+            CliRun run = rollout("", plan, "--yes");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ROLLED_BACK);
+            assertThat(run.err()).containsPattern("success-rate .*observed 7\\d.*threshold >= 99 → FAILED")
+                    .contains("rolled back");
+            assertThat(primaryWeights()).containsExactly("v1=100");
+        }
+    }
+
+    @Test
+    void unreachablePrometheusExitsWith1BeforeAnyWrite() {
+        String plan = plan("setWeight: 10", "analysis: {metrics: [{name: success-rate, template: successRate, min: 99}]}")
+                + "prometheus: {url: 'http://127.0.0.1:" + closedPort() + "'}\n";
+
+        CliRun run = rollout("", plan, "--yes");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.err()).contains("error: prometheus.url:", "cannot connect", "nothing was changed");
+        assertThat(recorded()).isNull();
+    }
+
+    @Test
+    void invalidPlanExitsWith2NamingLineAndFieldAndWritesNothing() {
+        CliRun run = rollout("", plan("setWeight: 10", "setWeight: 150"), "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
+        assertThat(run.err()).contains("error: plan.yaml line 5, column 5: steps[1].setWeight:", "got 150");
+        assertThat(recorded()).isNull();
+    }
+
+    @Test
+    void namespaceOptionContradictingThePlanIsRejected() {
+        CliRun run = rollout("", plan("setWeight: 10"), "-n", "elsewhere");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
+        assertThat(run.err()).contains("-n elsewhere differs from the plan's target.namespace " + namespace);
     }
 }

@@ -35,9 +35,10 @@ public final class GrayRelease {
     }
 
     /**
-     * @param serverDryRun whether a dry run also sends the patch with {@code dryRun=All}. True for
-     *                     every real API server; false for servers that ignore the flag and would
-     *                     store the change (the fabric8 mock server behind {@code grayctl demo}).
+     * @param serverDryRun whether a dry run also asks the API server to validate the planned
+     *                     objects ({@code dryRun=All}). Safe on any server: a server that cannot
+     *                     do it (the fabric8 mock server behind {@code grayctl demo}) refuses the
+     *                     request and the result says it was not validated. False saves the request.
      */
     public GrayRelease(KubernetesClient client, Actor actor, RetryPolicy retry, boolean serverDryRun) {
         this.client = client;

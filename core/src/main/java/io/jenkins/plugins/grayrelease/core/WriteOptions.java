@@ -6,7 +6,8 @@ import java.util.Map;
  * How a writing operation writes.
  *
  * @param dryRun             compute the change and return it without storing anything; against
- *                           a real API server the patch is also sent with {@code dryRun=All}
+ *                           a real API server the planned objects are also validated there with
+ *                           {@code dryRun=All} (a server-side apply, which no server stores by mistake)
  * @param addCanarySubset    add the canary subset to the DestinationRule when it is missing
  *                           (otherwise a missing subset is an error that lists the existing ones)
  * @param canarySubsetLabels labels for an added canary subset; empty means {@code version: <subset>}

@@ -32,9 +32,9 @@ public final class GrayReleaseAction implements RunAction2 {
     private static final Logger LOGGER = Logger.getLogger(GrayReleaseAction.class.getName());
     public static final String URL_NAME = "grayRelease";
 
-    private final Map<String, TargetSnapshot> targets = new ConcurrentHashMap<>();
-    private final List<Approval> approvals = new CopyOnWriteArrayList<>();
-    private final List<HistoryEntry> history = new CopyOnWriteArrayList<>();
+    private Map<String, TargetSnapshot> targets = new ConcurrentHashMap<>();
+    private List<Approval> approvals = new CopyOnWriteArrayList<>();
+    private List<HistoryEntry> history = new CopyOnWriteArrayList<>();
     private transient Run<?, ?> run;
 
     /** The build's action, added on first use. */
@@ -47,6 +47,14 @@ public final class GrayReleaseAction implements RunAction2 {
             }
             return a;
         }
+    }
+
+    /** A build.xml written by an older version may lack a list; an empty one keeps the page working. */
+    private Object readResolve() {
+        targets = targets == null ? new ConcurrentHashMap<>() : new ConcurrentHashMap<>(targets);
+        approvals = approvals == null ? new CopyOnWriteArrayList<>() : new CopyOnWriteArrayList<>(approvals);
+        history = history == null ? new CopyOnWriteArrayList<>() : new CopyOnWriteArrayList<>(history);
+        return this;
     }
 
     @Override

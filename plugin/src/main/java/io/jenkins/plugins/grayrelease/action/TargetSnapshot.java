@@ -57,6 +57,11 @@ public final class TargetSnapshot {
         return canary;
     }
 
+    /** The canary for display: {@code (none)} when no release is under way. */
+    public String getCanaryOrNone() {
+        return canary == null ? "(none)" : canary;
+    }
+
     public int getStableWeight() {
         return stableWeight;
     }

@@ -62,6 +62,8 @@ final class GrayApprovalExecution extends AbstractStepExecutionImpl {
                         + "' is missing from this build's record after the restart; run the build again"));
                 return;
             }
+            // A waiter left from before the restart belongs to a dead program; only this one may answer.
+            ApprovalWaiters.forget(run, approvalId);
             listen(run, approval);
         } catch (Exception e) {
             getContext().onFailure(e);

@@ -22,13 +22,15 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 
 /**
- * {@code grayRelease(weight: 10, testers: [[name: 'x-tester', value: 'yes']], mirror: 5, dryRun: false)}:
+ * {@code grayRelease(weight: 10, testers: [[name: 'x-tester', value: 'yes']], mirror: 5, dryRun: false)}
+ * (or {@code removeTesters: true}):
  * shifts traffic to the canary. Only what is given changes; returns the resulting status as a map.
  */
 public final class GrayReleaseStep extends Step {
 
     private Integer weight;
     private List<TesterCondition> testers;
+    private boolean removeTesters;
     private Integer mirror;
     private boolean dryRun;
     private boolean addCanarySubset;
@@ -51,10 +53,23 @@ public final class GrayReleaseStep extends Step {
         return testers;
     }
 
-    /** Requests matching any condition go to the canary; an empty list removes the tester route. */
+    /**
+     * Requests matching any condition go to the canary. An empty list counts as not given (the
+     * Snippet Generator's form sends one when nobody added a condition); use removeTesters.
+     */
     @DataBoundSetter
     public void setTesters(List<TesterCondition> testers) {
-        this.testers = testers == null ? null : new ArrayList<>(testers);
+        this.testers = testers == null || testers.isEmpty() ? null : new ArrayList<>(testers);
+    }
+
+    public boolean isRemoveTesters() {
+        return removeTesters;
+    }
+
+    /** Removes the engine's tester route. */
+    @DataBoundSetter
+    public void setRemoveTesters(boolean removeTesters) {
+        this.removeTesters = removeTesters;
     }
 
     public Integer getMirror() {
@@ -101,8 +116,11 @@ public final class GrayReleaseStep extends Step {
 
         @Override
         protected Map<String, Object> perform(Operation op) throws Exception {
-            if (step.weight == null && step.testers == null && step.mirror == null) {
-                throw new AbortException("grayRelease: nothing to do. Give weight: (0–100), testers: or mirror:");
+            if (step.weight == null && step.testers == null && step.mirror == null && !step.removeTesters) {
+                throw new AbortException("grayRelease: nothing to do. Give weight: (0–100), testers:, removeTesters: true or mirror:");
+            }
+            if (step.testers != null && step.removeTesters) {
+                throw new AbortException("grayRelease: testers: and removeTesters: true contradict each other. Give one of them");
             }
             GrayRelease engine = op.session.engine();
             ReleaseTarget target = op.session.target();
@@ -115,10 +133,12 @@ public final class GrayReleaseStep extends Step {
                 changed |= note(op, last, "set canary weight to " + step.weight + " %", diff);
             }
             if (step.testers != null) {
-                last = step.testers.isEmpty() ? engine.removeTesters(target, options)
-                        : engine.setTesters(target, testerRoute(step.testers), options);
-                changed |= note(op, last, step.testers.isEmpty() ? "removed the tester route"
-                        : "sent testers (" + step.testers.size() + " condition(s)) to the canary", diff);
+                last = engine.setTesters(target, testerRoute(step.testers), options);
+                changed |= note(op, last, "sent testers (" + step.testers.size() + " condition(s)) to the canary", diff);
+            }
+            if (step.removeTesters) {
+                last = engine.removeTesters(target, options);
+                changed |= note(op, last, "removed the tester route", diff);
             }
             if (step.mirror != null) {
                 last = engine.setMirror(target, step.mirror, options);

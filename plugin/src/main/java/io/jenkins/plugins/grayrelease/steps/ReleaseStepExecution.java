@@ -76,9 +76,10 @@ abstract class ReleaseStepExecution<T> extends SynchronousNonBlockingStepExecuti
         void record(ReleaseStatus status, String what, boolean changed) {
             GrayReleaseAction action = GrayReleaseAction.of(run);
             action.record(settings, status, ReleaseSession.buildActor(run).user(), changed ? what : null);
+            String split = status.weights() == null ? ""
+                    : " — stable " + status.weights().stable() + " %, canary " + status.weights().canary() + " %";
             listener.getLogger().println("[gray release] " + status.namespace() + "/" + status.service() + ": " + what
-                    + (changed ? "" : " (already so, nothing written)") + " — stable " + status.weights().stable()
-                    + " %, canary " + status.weights().canary() + " % " + ConsoleLinks.page(run));
+                    + (changed ? "" : " (already so, nothing written)") + split + " " + ConsoleLinks.page(run));
         }
     }
 }

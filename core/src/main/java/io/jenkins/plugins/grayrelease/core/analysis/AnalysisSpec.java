@@ -41,6 +41,10 @@ public record AnalysisSpec(List<MetricCheck> metrics, Duration interval, int cou
         if (failureLimit < 0) {
             throw new IllegalArgumentException("failureLimit must be 0 or more, got " + failureLimit);
         }
+        if (count > 0 && failureLimit >= count) {
+            throw new IllegalArgumentException("failureLimit " + failureLimit + " tolerates all " + count
+                    + " measurements failing, so the analysis could never fail; make it smaller than count");
+        }
         if (inconclusiveTries < 1) {
             throw new IllegalArgumentException("inconclusiveTries must be 1 or more, got " + inconclusiveTries);
         }

@@ -48,6 +48,29 @@ public final class IstioResources {
         return client.getKubernetesSerialization().convertValue(stored, ObjectNode.class);
     }
 
+    /**
+     * Asks the API server to validate {@code object} as it would store it, storing nothing: a
+     * server-side apply with {@code dryRun=All}. Server-side apply rather than the JSON Patch
+     * because a server that does not know dry run cannot store it by mistake: the fabric8 mock
+     * server ignores {@code dryRun=All} on JSON patches (and stores them) but refuses apply
+     * patches with 415. The object's resourceVersion makes it fail with 409 on a stale read.
+     *
+     * @return the object as the server would store it
+     */
+    public ObjectNode validateOnServer(ResourceDefinitionContext type, ObjectNode object) {
+        ObjectNode applied = object.deepCopy();
+        if (applied.get("metadata") instanceof ObjectNode metadata) {
+            metadata.remove("managedFields"); // refused in an apply body
+        }
+        applied.remove("status");
+        String namespace = applied.path("metadata").path("namespace").asText();
+        String name = applied.path("metadata").path("name").asText();
+        PatchContext apply = new PatchContext.Builder().withPatchType(PatchType.SERVER_SIDE_APPLY)
+                .withFieldManager("gray-release-dry-run").withForce(true).build();
+        GenericKubernetesResource wouldBe = resource(type, namespace, name).dryRun().patch(apply, applied.toString());
+        return client.getKubernetesSerialization().convertValue(wouldBe, ObjectNode.class);
+    }
+
     private Resource<GenericKubernetesResource> resource(ResourceDefinitionContext type, String namespace, String name) {
         return client.genericKubernetesResources(type).inNamespace(namespace).withName(name);
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.grayrelease.core.engine;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.Destination;
+import io.jenkins.plugins.grayrelease.core.ObjectRef;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.RetryPolicy;
@@ -74,11 +75,19 @@ public final class Engine {
             // The subset is added later (addCanarySubset) with exactly this label.
             canaryLabels = Map.of("version", request.version());
         }
-        return workloads.deploy(target.namespace(), target.service(), request, stableLabels, canaryLabels);
+        Map<String, String> canarySide = canaryLabels;
+        // Create-or-update is idempotent, so a conflict or a lost answer is retried from a fresh read.
+        return retry.run(canaryRef(target, request.version()),
+                p -> workloads.deploy(target.namespace(), target.service(), request, stableLabels, canarySide));
     }
 
     public WorkloadStatus scaleCanary(ReleaseTarget target, String version, int replicas) {
-        return workloads.scale(target.namespace(), CanaryWorkloads.canaryName(target.service(), version), replicas);
+        return retry.run(canaryRef(target, version),
+                p -> workloads.scale(target.namespace(), CanaryWorkloads.canaryName(target.service(), version), replicas));
+    }
+
+    private static ObjectRef canaryRef(ReleaseTarget target, String version) {
+        return ObjectRef.deployment(target.namespace(), CanaryWorkloads.canaryName(target.service(), version));
     }
 
     /** After a promotion: deletes the Deployments of {@code oldStable} (not those of {@code newStable}). */
@@ -89,6 +98,7 @@ public final class Engine {
         if (oldLabels == null || newLabels == null || oldLabels.equals(newLabels)) {
             return List.of();
         }
-        return workloads.deleteOldStable(target.namespace(), oldLabels, newLabels);
+        return retry.run(new ObjectRef(target.namespace(), "Deployment", "(serving " + used.stable() + ")"),
+                p -> workloads.deleteOldStable(target.namespace(), oldLabels, newLabels));
     }
 }

@@ -25,18 +25,25 @@ final class RetryLoop {
     static final class Progress {
         private ObjectRef touching;
         private boolean wrote;
+        private boolean planned;
 
         void touching(ObjectRef object) {
             this.touching = object;
         }
 
+        /** A change was stored, or sent and its answer lost. */
         void wrote() {
             this.wrote = true;
         }
 
-        /** True when an earlier attempt stored a change (or sent one whose answer was lost). */
-        boolean hasWritten() {
-            return wrote;
+        /** An attempt found something to change. */
+        void planned() {
+            this.planned = true;
+        }
+
+        /** True when some attempt found something to change (it may since have been stored by a lost answer or by another writer). */
+        boolean hasPlanned() {
+            return planned || wrote;
         }
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.grayrelease.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
 import io.jenkins.plugins.grayrelease.core.PlannedChange;
@@ -23,6 +24,8 @@ import io.jenkins.plugins.grayrelease.core.status.StatusAssembler;
  */
 public final class RouteOperation {
 
+    private static final int HTTP_UNSUPPORTED_MEDIA_TYPE = 415;
+
     /** What the operation did, with the sides it used (promote's clean-up needs the old stable). */
     public record Outcome(OperationResult result, PlannedOperation plan) {
     }
@@ -43,7 +46,6 @@ public final class RouteOperation {
 
     Outcome run(ReleaseTarget target, RouteChange change, WriteOptions options) {
         String ns = target.namespace();
-        boolean[] planned = {false};
         return retry.run(target.virtualServiceRef(), progress -> {
             int subsetWrites = 0;
             while (true) {
@@ -59,7 +61,7 @@ public final class RouteOperation {
                                 "the canary subset was written but is not there when read back",
                                 "Check for an admission webhook or controller that rewrites the DestinationRule", 0, null);
                     }
-                    planned[0] = true;
+                    progress.planned();
                     progress.touching(target.destinationRuleRef());
                     istio.patch(IstioResources.DESTINATION_RULE, ns, target.destinationRule(),
                             GuardedPatch.guarded(snap.destinationRule(), plan.drDiff()).toString(), false);
@@ -67,39 +69,48 @@ public final class RouteOperation {
                     continue; // re-read: the VirtualService plan must see the stored subset
                 }
                 if (plan.vsDiff().isEmpty()) {
-                    boolean changed = progress.hasWritten() || planned[0];
-                    return new Outcome(result(target, snap.virtualService(), plan, changed, null), plan);
+                    // Nothing (left) to do: changed if an earlier attempt's change is what is now in place.
+                    return new Outcome(result(target, snap.virtualService(), plan, progress.hasPlanned(), null), plan);
                 }
-                planned[0] = true;
+                progress.planned();
                 String patch = GuardedPatch.guarded(snap.virtualService(), plan.vsDiff()).toString();
                 ObjectNode stored = istio.patch(IstioResources.VIRTUAL_SERVICE, ns, target.virtualService(), patch, false);
                 progress.wrote();
-                PlannedChange change1 = new PlannedChange(patch, diff(target, snap, plan), false);
-                return new Outcome(result(target, stored, plan, true, change1), plan);
+                PlannedChange written = new PlannedChange(patch, diff(target, snap, plan), false);
+                return new Outcome(result(target, stored, plan, true, written), plan);
             }
         });
     }
 
     private Outcome dryRun(ReleaseTarget target, Snapshot snap, PlannedOperation plan) {
         String patch = plan.vsDiff().isEmpty() ? "[]" : GuardedPatch.guarded(snap.virtualService(), plan.vsDiff()).toString();
-        boolean validated = false;
-        // The fabric8 mock server (the sandbox and unit tests) ignores dryRun=All and would store the
-        // patch, so the server-side check is only sent when the engine is told the server honours it
-        // (the default, true of every real API server). Skipping it can never write; sending it to a
-        // server that ignores the flag could.
-        if (serverDryRun && !plan.isEmpty()) {
-            if (!plan.drDiff().isEmpty()) {
-                istio.patch(IstioResources.DESTINATION_RULE, target.namespace(), target.destinationRule(),
-                        GuardedPatch.guarded(snap.destinationRule(), plan.drDiff()).toString(), true);
-            }
-            if (!plan.vsDiff().isEmpty()) {
-                istio.patch(IstioResources.VIRTUAL_SERVICE, target.namespace(), target.virtualService(), patch, true);
-            }
-            validated = true;
-        }
+        boolean validated = serverDryRun && !plan.isEmpty() && validateOnServer(plan);
         PlannedChange change = new PlannedChange(patch, diff(target, snap, plan), validated);
         ReleaseStatus status = StatusAssembler.assemble(target, plan.virtualService(), plan.destinationRule(), plan.resultSides(), router);
         return new Outcome(new OperationResult(status, !plan.isEmpty(), true, change), plan);
+    }
+
+    /**
+     * The planned objects validated by the API server without storing them (see
+     * {@link IstioResources#validateOnServer}). False when the server cannot do it (415: the
+     * fabric8 mock server behind the sandbox), which never stores anything either. A 409 goes
+     * to the retry loop; a refusal (422) is the answer the user asked for and is thrown.
+     */
+    private boolean validateOnServer(PlannedOperation plan) {
+        try {
+            if (!plan.drDiff().isEmpty()) {
+                istio.validateOnServer(IstioResources.DESTINATION_RULE, plan.destinationRule());
+            }
+            if (!plan.vsDiff().isEmpty()) {
+                istio.validateOnServer(IstioResources.VIRTUAL_SERVICE, plan.virtualService());
+            }
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == HTTP_UNSUPPORTED_MEDIA_TYPE) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private OperationResult result(ReleaseTarget target, ObjectNode vs, PlannedOperation plan, boolean changed, PlannedChange change) {

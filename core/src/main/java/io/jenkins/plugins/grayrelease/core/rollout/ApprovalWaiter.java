@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease.core.rollout;
 
+import io.jenkins.plugins.grayrelease.core.analysis.Durations;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,8 +50,7 @@ final class ApprovalWaiter {
                     if (deadline != null && !clock.instant().isBefore(deadline)) {
                         DecisionKind fallback = request.onTimeout().orElse(DecisionKind.ROLLBACK);
                         return new Decision(fallback, 0, "timeout after "
-                                + io.jenkins.plugins.grayrelease.core.analysis.Durations.format(
-                                        request.timeout().orElse(Duration.ZERO)), true);
+                                + Durations.format(request.timeout().orElse(Duration.ZERO)), true);
                     }
                 } catch (ExecutionException e) {
                     throw new GateException("steps[" + request.step() + "].approval", "the approval could not be"

@@ -2,6 +2,7 @@ package io.jenkins.plugins.grayrelease.core.rollout;
 
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.analysis.AnalysisVerdict;
+import io.jenkins.plugins.grayrelease.core.analysis.Durations;
 import io.jenkins.plugins.grayrelease.core.analysis.Measurement;
 import io.jenkins.plugins.grayrelease.core.analysis.MetricResult;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
@@ -68,8 +69,7 @@ public final class PrintingRolloutListener implements RolloutListener {
     @Override
     public synchronized void approvalRequested(ApprovalRequest request) {
         out.println("  waiting for approval: " + request.message()
-                + request.timeout().map(d -> " (timeout " + io.jenkins.plugins.grayrelease.core.analysis.Durations
-                        .format(d) + ")").orElse(""));
+                + request.timeout().map(d -> " (timeout " + Durations.format(d) + ")").orElse(""));
     }
 
     @Override

@@ -31,7 +31,8 @@ import java.util.Optional;
  * run that dies resumes from the cluster's record: a finished step is never repeated, a step
  * that was under way is entered again. Ends in promotion when every step passed.
  *
- * <p>One runner runs one plan at a time; {@link #cancel()} may be called from any thread.
+ * <p>A runner runs one plan once (a cancelled runner stays cancelled); {@link #cancel()} may be
+ * called from any thread.
  */
 public final class RolloutRunner {
 
@@ -93,14 +94,19 @@ public final class RolloutRunner {
     /**
      * Starts the plan, or resumes it from the step recorded in the release state.
      *
-     * @throws InvalidReleaseException before any write when the plan cannot run here (its
-     *     Prometheus token is missing, the recorded progress belongs to a different plan layout)
+     * @throws InvalidReleaseException before any write when the plan cannot run here (a routing
+     *     step is invalid for the cluster's objects, its Prometheus token is missing, the recorded
+     *     progress belongs to a different plan layout)
+     * @throws AnalysisUnavailableException before any write when the plan analyses metrics and
+     *     its Prometheus does not answer
      */
     public RolloutResult run(RolloutPlan plan) {
         ReleaseTarget target = plan.target().toReleaseTarget();
         RunContext run = prepare(plan, target);
-        int start = resumePoint(plan, target, engine.status(target));
-        listener.runStarted(plan, start, start > 0);
+        Preflight.check(run, run.evaluator() == null ? null : endpoint(plan));
+        ReleaseStatus before = engine.status(target);
+        int start = resumePoint(plan, target, before);
+        listener.runStarted(plan, start, start > 0 || recordsThisPlanUnderWay(plan, before));
         BackgroundAnalysis background = plan.backgroundAnalysis().map(a -> new BackgroundAnalysis(
                 a.toBackgroundSpec(), run.queries(), run.evaluator(), run.analysisClock(), signal, listener))
                 .orElse(null);
@@ -201,14 +207,10 @@ public final class RolloutRunner {
      * when the state belongs to this plan and the release is still under way.
      */
     private int resumePoint(RolloutPlan plan, ReleaseTarget target, ReleaseStatus status) {
-        if (status == null || status.state() == null || status.state().rollout() == null) {
+        if (!recordsThisPlanUnderWay(plan, status)) {
             return 0;
         }
         RolloutProgress recorded = status.state().rollout();
-        Phase phase = status.state().phase();
-        if (!plan.name().equals(recorded.plan()) || phase == Phase.PROMOTED || phase == Phase.ROLLED_BACK) {
-            return 0;
-        }
         int step = recorded.step();
         if (step < plan.steps().size() && !plan.steps().get(step).kind().equals(recorded.stepType())) {
             throw new InvalidReleaseException(target.virtualServiceRef(), "release state: rollout.step",
@@ -217,6 +219,15 @@ public final class RolloutRunner {
                     "the plan changed since it ran: give it a new name to start over, or roll the release back first");
         }
         return Math.min(recorded.isDone() ? step + 1 : step, plan.steps().size());
+    }
+
+    private static boolean recordsThisPlanUnderWay(RolloutPlan plan, ReleaseStatus status) {
+        if (status == null || status.state() == null || status.state().rollout() == null) {
+            return false;
+        }
+        Phase phase = status.state().phase();
+        return plan.name().equals(status.state().rollout().plan()) && phase != Phase.PROMOTED
+                && phase != Phase.ROLLED_BACK;
     }
 
     private void record(RunContext run, int index, Step step, String state, String decision, Phase phase) {

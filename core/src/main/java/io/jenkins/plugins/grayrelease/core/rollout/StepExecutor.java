@@ -14,6 +14,7 @@ import io.jenkins.plugins.grayrelease.core.rollout.plan.Step;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.TestersStep;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
+import java.time.Clock;
 import java.util.Optional;
 
 /** Executes one step of a plan through the engine. */
@@ -83,7 +84,7 @@ final class StepExecutor {
         ApprovalRequest request = new ApprovalRequest(run.plan().name(), index, step.message(), step.allowed(),
                 step.timeoutDuration(), Optional.ofNullable(step.onTimeout()), now);
         run.listener().approvalRequested(request);
-        Decision decision = new ApprovalWaiter(gate, run.signal(), java.time.Clock.systemUTC()).await(request);
+        Decision decision = new ApprovalWaiter(gate, run.signal(), Clock.systemUTC()).await(request);
         run.listener().decisionTaken(request, decision);
         return switch (decision.kind()) {
             case PROMOTE -> StepOutcome.carryOn(decision);

@@ -105,6 +105,18 @@ class PrometheusAnalysisTest {
     }
 
     @Test
+    void failureLimitToleratesThatManyFailedMeasurementsAndStopsAtTheNextOne() throws InterruptedException {
+        AnalysisRunner runner = new AnalysisRunner(evaluator, CanaryMetrics.clock(), d -> { });
+        AnalysisSpec spec = new AnalysisSpec(List.of(SUCCESS_RATE), Duration.ofSeconds(1), 5, 1, 3);
+
+        AnalysisVerdict verdict = runner.run(spec, context(CanaryMetrics.ERROR_SPIKE), m -> { });
+
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.measurements()).hasSize(2);
+        assertThat(verdict.summary()).isEqualTo("2 measurement(s) failed, failure limit 1");
+    }
+
+    @Test
     void healthyCanaryPassesAnAnalysisOfSeveralMeasurements() throws InterruptedException {
         AnalysisRunner runner = new AnalysisRunner(evaluator, CanaryMetrics.clock(), d -> { });
         AnalysisSpec spec = new AnalysisSpec(List.of(SUCCESS_RATE, LATENCY_P99), Duration.ofSeconds(1), 3, 0, 3);

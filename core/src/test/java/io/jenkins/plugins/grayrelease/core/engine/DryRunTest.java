@@ -35,9 +35,7 @@ class DryRunTest {
                 .contains("{\"op\":\"add\",\"path\":\"/spec/http/2/route/0/weight\",\"value\":80}");
         assertThat(result.change().diff()).startsWith("--- shop/VirtualService/reviews (current)\n+++ shop/VirtualService/reviews (planned)\n")
                 .contains("\n+      weight: 80\n").contains("\n+        subset: \"v2\"\n");
-        assertThat(result.change().serverValidated()).isFalse();
         assertThat(cluster.virtualService("reviews")).isEqualTo(before);
-        assertThat(cluster.faults().count("PATCH", "/")).isZero();
     }
 
     @Test
@@ -52,17 +50,29 @@ class DryRunTest {
     }
 
     @Test
-    void mockServerIgnoresDryRunSoTheSandboxEngineNeverSendsIt() {
-        // The fact behind GrayRelease's serverDryRun switch: this server stores a dryRun=All patch.
-        cluster.client().genericKubernetesResources(io.jenkins.plugins.grayrelease.core.cluster.IstioResources.VIRTUAL_SERVICE)
-                .inNamespace("shop").withName("reviews").dryRun().patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
-                        io.fabric8.kubernetes.client.dsl.base.PatchType.JSON), "[{\"op\":\"add\",\"path\":\"/spec/exportTo/-\",\"value\":\"*\"}]");
+    void mockServerStoresADryRunJsonPatchButRefusesADryRunApply() {
+        // The fact behind validateOnServer using server-side apply: this server ignores dryRun=All.
+        var vs = cluster.client().genericKubernetesResources(io.jenkins.plugins.grayrelease.core.cluster.IstioResources.VIRTUAL_SERVICE)
+                .inNamespace("shop").withName("reviews");
+        vs.dryRun().patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON),
+                "[{\"op\":\"add\",\"path\":\"/spec/exportTo/-\",\"value\":\"*\"}]");
         assertThat(cluster.virtualService("reviews").path("spec").path("exportTo")).hasSize(2);
-        long patches = cluster.faults().count("PATCH", "/");
 
-        engine.setWeight(SampleApp.target(), 20, WriteOptions.dryRunOnly());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> vs.dryRun().patch(
+                        io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.SERVER_SIDE_APPLY),
+                        cluster.virtualService("reviews").toString()))
+                .isInstanceOfSatisfying(io.fabric8.kubernetes.client.KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(415));
+    }
 
-        assertThat(cluster.faults().count("PATCH", "/")).isEqualTo(patches);
+    @Test
+    void serverDryRunOnTheMockServerIsRefusedThereAndStoresNothing() {
+        ObjectNode before = cluster.virtualService("reviews");
+
+        OperationResult result = engine.setWeight(SampleApp.target(), 20, WriteOptions.dryRunOnly().withAddCanarySubset(true));
+
+        assertThat(result.change().serverValidated()).isFalse();
+        assertThat(cluster.faults().requests()).filteredOn(r -> r.startsWith("PATCH ")).singleElement().asString().contains("dryRun=All");
+        assertThat(cluster.virtualService("reviews")).isEqualTo(before);
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.grayrelease.core.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
 import io.jenkins.plugins.grayrelease.core.PromoteOptions;
+import io.jenkins.plugins.grayrelease.core.RetryPolicy;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.TesterRoute;
@@ -19,6 +20,7 @@ import io.jenkins.plugins.grayrelease.core.testing.FaultInjector.Fault;
 import io.jenkins.plugins.grayrelease.core.testing.SampleApp;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import io.jenkins.plugins.grayrelease.core.testing.Yaml;
+import java.time.Duration;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +38,8 @@ class SafeWritesTest {
     private static final String OTHER_EDIT = "[{\"op\":\"replace\",\"path\":\"/spec/http/1/retries/attempts\",\"value\":7}]";
 
     private final SandboxCluster cluster = SandboxCluster.withSampleApp();
-    private final GrayRelease engine = cluster.engine();
+    /** Gives up after one second: the injected timeouts answer after three. */
+    private final GrayRelease engine = cluster.impatientEngine(new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(10)), Duration.ofSeconds(1));
     private final ReleaseTarget target = SampleApp.target();
 
     @AfterEach
@@ -108,14 +111,16 @@ class SafeWritesTest {
     void persistentFaultEndsInACleanErrorAndAValidVirtualService(String op, Fault fault, String path, Function<Ops, OperationResult> operation) {
         startRelease(path);
         cluster.faults().fail("PATCH", path, fault, 100);
+        // Three attempts are enough to show the bound and keep the timeout cases short.
+        GrayRelease bounded = cluster.impatientEngine(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(10)), Duration.ofSeconds(1));
 
         try {
-            operation.apply(new Ops(engine, target));
+            operation.apply(new Ops(bounded, target));
             // A timeout after storing can still end as done: the re-read shows the change in place.
             assertThat(fault).isEqualTo(Fault.TIMEOUT_APPLIED);
         } catch (GrayReleaseException e) {
             assertThat(e).isInstanceOf(ClusterApiException.class);
-            assertThat(e.getMessage()).contains("the API server failed on each of 5 attempts").contains("it is safe to repeat");
+            assertThat(e.getMessage()).contains("the API server failed on each of 3 attempts").contains("it is safe to repeat");
             assertThat(e.object().toString()).isIn("shop/VirtualService/reviews", "shop/DestinationRule/reviews");
         }
         cluster.faults().clear();

@@ -10,7 +10,7 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.zjsonpatch.JsonPatch;
 
-/** A real API server's answer to a JSON Patch sent with {@code dryRun=All}: computed, checked, never stored. */
+/** A real API server's answer to a patch (JSON Patch or server-side apply) sent with {@code dryRun=All}: computed, checked, never stored. */
 final class DryRunEmulation {
 
     private DryRunEmulation() {
@@ -23,7 +23,10 @@ final class DryRunEmulation {
             return current;
         }
         JsonNode stored = Serialization.unmarshal(current.getBody().readUtf8(), JsonNode.class);
-        JsonNode patched = JsonPatch.apply(Serialization.unmarshal(request.getUtf8Body(), JsonNode.class), stored);
+        JsonNode body = Serialization.unmarshal(request.getUtf8Body(), JsonNode.class);
+        String contentType = String.valueOf(request.getHeader("Content-Type"));
+        // A server-side apply carries the whole object; a JSON Patch the operations.
+        JsonNode patched = contentType.contains("apply-patch") ? body : JsonPatch.apply(body, stored);
         String wanted = patched.path("metadata").path("resourceVersion").asText();
         if (!wanted.equals(stored.path("metadata").path("resourceVersion").asText())) {
             return new MockResponse().setResponseCode(409).setBody("{\"kind\":\"Status\",\"code\":409,\"reason\":\"Conflict\"}");

@@ -1,6 +1,11 @@
 package io.jenkins.plugins.grayrelease.core.testing;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.core.Destination;
+import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 
 /**
@@ -186,6 +191,25 @@ public final class SampleApp {
     /** All objects of the subset layout, as one multi-document YAML. */
     public static String subsetLayout() {
         return String.join("---\n", SERVICE_YAML, STABLE_DEPLOYMENT_YAML, DESTINATION_RULE_YAML, VIRTUAL_SERVICE_YAML);
+    }
+
+    /**
+     * Creates the objects of a multi-document YAML in {@code namespace} (Istio kinds as generic
+     * resources, so every field reaches the server as written), on any server.
+     */
+    public static void install(KubernetesClient client, String namespace, String yaml) {
+        for (ObjectNode doc : Yaml.documents(yaml)) {
+            ((ObjectNode) doc.get("metadata")).put("namespace", namespace);
+            String kind = doc.path("kind").asText();
+            if (kind.equals("VirtualService") || kind.equals("DestinationRule")) {
+                var type = kind.equals("VirtualService") ? IstioResources.VIRTUAL_SERVICE : IstioResources.DESTINATION_RULE;
+                client.genericKubernetesResources(type).inNamespace(namespace)
+                        .resource(client.getKubernetesSerialization().convertValue(doc, GenericKubernetesResource.class)).create();
+            } else {
+                HasMetadata object = client.getKubernetesSerialization().unmarshal(doc.toString());
+                client.resource(object).inNamespace(namespace).create();
+            }
+        }
     }
 
     /** reviews: stable subset v1, canary subset v2. */

@@ -1,8 +1,6 @@
 package io.jenkins.plugins.grayrelease.core.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -18,15 +16,15 @@ import java.time.Duration;
 import java.util.HashMap;
 
 /**
- * A fabric8 mock API server in CRUD mode on 127.0.0.1 with a {@link FaultInjector} in front,
- * and a client that gives up after one second (so injected timeouts are quick). Use it with
- * try-with-resources; {@link #withSampleApp()} loads {@link SampleApp}.
+ * A fabric8 mock API server in CRUD mode on 127.0.0.1 with a {@link FaultInjector} in front.
+ * Use it with try-with-resources; {@link #withSampleApp()} loads {@link SampleApp}.
  */
 public final class SandboxCluster implements AutoCloseable {
 
     private final KubernetesMockServer server;
     private final FaultInjector faults;
     private final KubernetesClient client;
+    private KubernetesClient impatientClient;
 
     private SandboxCluster() {
         faults = new FaultInjector(new KubernetesCrudDispatcher());
@@ -36,7 +34,8 @@ public final class SandboxCluster implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
-        client = server.createClient(b -> b.editOrNewConfig().withRequestTimeout(1000).withRequestRetryBackoffLimit(0).endConfig());
+        // No retries inside the HTTP client: injected faults must reach the engine, which retries itself.
+        client = server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
     }
 
     public static SandboxCluster start() {
@@ -48,19 +47,11 @@ public final class SandboxCluster implements AutoCloseable {
         return start().load(SampleApp.subsetLayout()).load(SampleApp.TWO_HOST_YAML);
     }
 
-    /** Creates every object of a multi-document YAML (Istio kinds as generic resources). */
+    /** Creates every object of a multi-document YAML (in the namespace each names, else {@code shop}). */
     public SandboxCluster load(String yaml) {
         for (ObjectNode doc : Yaml.documents(yaml)) {
-            String kind = doc.path("kind").asText();
             String ns = doc.path("metadata").path("namespace").asText(SampleApp.NAMESPACE);
-            if (kind.equals("VirtualService") || kind.equals("DestinationRule")) {
-                var ctx = kind.equals("VirtualService") ? IstioResources.VIRTUAL_SERVICE : IstioResources.DESTINATION_RULE;
-                client.genericKubernetesResources(ctx).inNamespace(ns)
-                        .resource(client.getKubernetesSerialization().convertValue(doc, GenericKubernetesResource.class)).create();
-            } else {
-                HasMetadata object = client.getKubernetesSerialization().unmarshal(doc.toString());
-                client.resource(object).inNamespace(ns).create();
-            }
+            SampleApp.install(client, ns, doc.toString());
         }
         return this;
     }
@@ -73,10 +64,29 @@ public final class SandboxCluster implements AutoCloseable {
         return faults;
     }
 
-    /** An engine on this sandbox: quick retries, and no server-side dry run (the mock server would store it). */
+    /**
+     * An engine on this sandbox with quick retries. Server-side dry run stays on (the default):
+     * the mock server refuses it, which proves on every dry run that it stores nothing.
+     */
     public GrayRelease engine() {
-        return new GrayRelease(client, new Actor("alice", "https://ci.example.org/job/shop/42/"),
-                new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(10)), false);
+        return engine(new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(10)));
+    }
+
+    public GrayRelease engine(RetryPolicy retry) {
+        return new GrayRelease(client, new Actor("alice", "https://ci.example.org/job/shop/42/"), retry);
+    }
+
+    /**
+     * An engine whose client gives up after {@code timeout}, so that injected timeouts are quick.
+     * Only for timeout tests: on a busy machine an ordinary request may also run out of time
+     * (the engine retries it like any transient fault).
+     */
+    public GrayRelease impatientEngine(RetryPolicy retry, Duration timeout) {
+        if (impatientClient == null) {
+            impatientClient = server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0)
+                    .withRequestTimeout((int) timeout.toMillis()).endConfig());
+        }
+        return new GrayRelease(impatientClient, new Actor("alice", "https://ci.example.org/job/shop/42/"), retry);
     }
 
     public ObjectNode virtualService(String name) {
@@ -89,6 +99,9 @@ public final class SandboxCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        if (impatientClient != null) {
+            impatientClient.close();
+        }
         client.close();
         server.destroy();
     }

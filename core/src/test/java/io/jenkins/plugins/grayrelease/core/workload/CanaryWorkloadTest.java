@@ -120,4 +120,18 @@ class CanaryWorkloadTest {
             return io.jenkins.plugins.grayrelease.core.routing.SubsetCheck.labels(dr, subset);
         }
     }
+
+    @Test
+    void workloadWritesSurviveTransientFaults() {
+        cluster.faults().fail("POST", "/deployments", io.jenkins.plugins.grayrelease.core.testing.FaultInjector.Fault.HTTP_503, 1);
+        assertThat(engine.deployCanary(target, new CanaryDeployment("example.org/reviews:2.0", "v2", 1, null, null)).name()).isEqualTo("reviews-v2");
+
+        cluster.faults().fail("PATCH", "/deployments/reviews-v2", io.jenkins.plugins.grayrelease.core.testing.FaultInjector.Fault.HTTP_500, 1);
+        engine.scaleCanary(target, "v2", 4);
+        assertThat(deployment("reviews-v2").getSpec().getReplicas()).isEqualTo(4);
+
+        cluster.faults().fail("DELETE", "/deployments/reviews-v1", io.jenkins.plugins.grayrelease.core.testing.FaultInjector.Fault.HTTP_503, 1);
+        engine.promote(target, new PromoteOptions(WriteOptions.defaults(), true));
+        assertThat(deployment("reviews-v1")).isNull();
+    }
 }

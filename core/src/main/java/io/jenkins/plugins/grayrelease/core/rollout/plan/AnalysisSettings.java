@@ -36,7 +36,18 @@ public record AnalysisSettings(List<MetricSpec> metrics, String interval, Intege
         if (metrics.stream().map(MetricSpec::name).distinct().count() != metrics.size()) {
             throw new FieldProblem("metrics", "two metrics have the same name; give each its own name");
         }
-        toSpec(metrics, interval, count == null ? 1 : count, failureLimit, inconclusiveTries);
+        // Checked as "until stopped" here: whether a count applies depends on where the analysis sits.
+        toSpec(metrics, interval, 0, failureLimit, inconclusiveTries);
+    }
+
+    /** As a step, the analysis must be able to fail: fewer tolerated failures than measurements. */
+    void checkCanFail() {
+        int measurements = count == null ? 1 : count;
+        if (failureLimit != null && failureLimit >= measurements) {
+            throw new FieldProblem("failureLimit", "'failureLimit: " + failureLimit + "' tolerates all " + measurements
+                    + " measurement(s) failing, so the analysis could never fail; make it smaller than 'count'"
+                    + (count == null ? " (default 1)" : ""));
+        }
     }
 
     /** As an analysis step: {@code count} measurements, 1 when not given. */

@@ -9,6 +9,7 @@ public record AnalysisStep(AnalysisSettings settings) implements Step {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public AnalysisStep {
         Checks.required(settings, KIND);
+        settings.checkCanFail();
     }
 
     @Override

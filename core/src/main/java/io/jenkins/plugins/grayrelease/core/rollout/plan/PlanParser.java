@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,18 +60,43 @@ public final class PlanParser {
      * @throws InvalidPlanException naming line, column and field of the first problem
      */
     public RolloutPlan parse(String text, String source) {
+        return parse(text, source, null);
+    }
+
+    /**
+     * Reads a plan whose {@code target} section may be left out, e.g. in Jenkins, where the
+     * enclosing {@code withGrayRelease} names the release.
+     *
+     * @param defaultTarget used when the plan has no {@code target}; null makes it required
+     * @throws InvalidPlanException naming line, column and field of the first problem
+     */
+    public RolloutPlan parse(String text, String source, TargetSpec defaultTarget) {
         if (text == null || text.isBlank()) {
             throw new InvalidPlanException(source, 0, 0, "", "the plan is empty",
                     "start from the example in the README section \"Rollout plans\"");
         }
+        JsonNode tree;
         try {
-            return yaml.readValue(text, RolloutPlan.class);
-        } catch (JsonMappingException e) {
-            throw translate(e, source, PlanLocations.index(text));
+            tree = yaml.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new InvalidPlanException(source, line(at), column(at), "", "not valid YAML: "
-                    + e.getOriginalMessage(), "fix the YAML syntax (indentation, quotes, colons)");
+                    + withoutSnippets(e.getOriginalMessage()), "fix the YAML syntax (indentation, quotes, colons)");
+        }
+        if (!(tree instanceof ObjectNode plan)) {
+            throw new InvalidPlanException(source, 1, 1, "", "a plan is a map with 'target' and 'steps'",
+                    "start from the example in the README section \"Rollout plans\"");
+        }
+        if (defaultTarget != null && !plan.has("target")) {
+            plan.set("target", yaml.valueToTree(defaultTarget));
+        }
+        try {
+            // Bound from the tree: Jackson then knows paths but not lines, which PlanLocations supplies.
+            return yaml.treeToValue(plan, RolloutPlan.class);
+        } catch (JsonMappingException e) {
+            throw translate(e, source, PlanLocations.index(text));
+        } catch (JsonProcessingException e) {
+            throw new InvalidPlanException(source, 0, 0, "", e.getOriginalMessage(), "fix the plan");
         }
     }
 
@@ -119,6 +146,12 @@ public final class PlanParser {
             at = new int[] {line(jackson), column(jackson)};
         }
         return new InvalidPlanException(source, at[0], at[1], path, problem, hint);
+    }
+
+    /** The YAML scanner's message without its indented excerpts of the file (the line is given separately). */
+    private static String withoutSnippets(String message) {
+        return message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .collect(Collectors.joining(": "));
     }
 
     private static FieldProblem fieldProblem(Throwable e) {

@@ -81,6 +81,21 @@ class PlanParserTest {
         assertThat(approval.timeoutDuration()).isEmpty();
     }
 
+    @Test
+    void planWithoutTargetTakesTheCallersTargetAndOneWithATargetKeepsItsOwn() {
+        TargetSpec enclosing = new TargetSpec("shop", "reviews", null, null, "primary",
+                DestinationSpec.subsetOnly("v1"), new DestinationSpec("reviews-canary", null), "v2");
+
+        RolloutPlan withoutTarget = parser.parse("steps: [{setWeight: 10}]\n", "Jenkinsfile", enclosing);
+        RolloutPlan withTarget = parser.parse(TARGET + "steps: [{setWeight: 10}]\n", "Jenkinsfile", enclosing);
+
+        assertThat(withoutTarget.target()).isEqualTo(enclosing);
+        assertThat(withoutTarget.target().toReleaseTarget().canary()).isEqualTo(Destination.host("reviews-canary"));
+        assertThat(withTarget.target().canary()).isEqualTo(DestinationSpec.subsetOnly("v2"));
+        assertThatThrownBy(() -> parser.parse("steps: [{setWeight: 10}]\n", "plan.yaml"))
+                .hasMessageContaining("'target' is required");
+    }
+
     static final String TARGET = "target: {namespace: shop, service: reviews, stable: v1, canary: v2}\n";
     static final String PROMETHEUS = "prometheus: {url: 'http://127.0.0.1:9090'}\n";
 
@@ -170,11 +185,12 @@ class PlanParserTest {
                           - approval:
                               timeout: 5m
                               timeout: 10m
-                        """, 5, "steps[0].approval", "Duplicate field 'timeout'", "fix the YAML syntax"),
+                        """, 5, "", "Duplicate field 'timeout'", "fix the YAML syntax"),
                 Arguments.of("broken YAML", TARGET + """
                         steps:
                           - approval: {message: 'hi}
-                        """, 3, "steps[0].approval", "not valid YAML", "fix the YAML syntax"),
+                        """, 3, "", "not valid YAML: while scanning a quoted scalar: found unexpected end of stream.",
+                        "fix the YAML syntax"),
                 Arguments.of("pause as a list", TARGET + """
                         steps:
                           - pause: [5m]
@@ -189,6 +205,20 @@ class PlanParserTest {
                               failureLimit: -1
                               metrics: [{name: sr, template: successRate, min: 99}]
                         """, 5, "steps[0].analysis.failureLimit", "must be 0 or more", ""),
+                Arguments.of("failure limit that can never be reached", TARGET + PROMETHEUS + """
+                        steps:
+                          - analysis:
+                              count: 2
+                              failureLimit: 2
+                              metrics: [{name: sr, template: successRate, min: 99}]
+                        """, 6, "steps[0].analysis.failureLimit", "could never fail", ""),
+                Arguments.of("two metrics with one name", TARGET + PROMETHEUS + """
+                        steps:
+                          - analysis:
+                              metrics:
+                                - {name: sr, template: successRate, min: 99}
+                                - {name: sr, template: latency, max: 500}
+                        """, 5, "steps[0].analysis.metrics", "same name", ""),
                 Arguments.of("prometheus url without scheme", TARGET + """
                         prometheus:
                           url: prometheus:9090

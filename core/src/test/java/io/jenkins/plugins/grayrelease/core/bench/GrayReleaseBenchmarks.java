@@ -1,0 +1,42 @@
+package io.jenkins.plugins.grayrelease.core.bench;
+
+import io.jenkins.plugins.grayrelease.core.it.RealApiServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The engine measured on a real kube-apiserver: prints numbers, asserts nothing. Run from the
+ * repository root (after {@code bash .ci/kube-binaries.sh}):
+ *
+ * <pre>mvn -B -ntp -pl core test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=io.jenkins.plugins.grayrelease.core.bench.GrayReleaseBenchmarks</pre>
+ */
+public final class GrayReleaseBenchmarks {
+
+    private GrayReleaseBenchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchReport report = new BenchReport();
+        long started = System.nanoTime();
+        try (RealApiServer server = RealApiServer.start()) {
+            report.add("server", "kube-apiserver " + server.client().getKubernetesVersion().getGitVersion()
+                    + ", etcd " + etcdVersion(server),
+                    "same machine as the benchmark, " + Runtime.getRuntime().availableProcessors() + " CPUs");
+            SetWeightLatency.run(server, report);
+            RequestsPerShift.run(server, report);
+            PatchSize.run(server, report);
+            ConcurrentReleases.run(server, report);
+        }
+        System.out.printf("%nbench: finished in %.0f s%n%n%s", (System.nanoTime() - started) / 1e9, report.markdown());
+    }
+
+    private static String etcdVersion(RealApiServer server) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(server.binaries().kubernetesBinaries().resolve("etcd").toString(), "--version")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out.lines().filter(l -> l.startsWith("etcd Version:")).map(l -> l.substring("etcd Version:".length()).strip())
+                .findFirst().orElse("(unknown)");
+    }
+}

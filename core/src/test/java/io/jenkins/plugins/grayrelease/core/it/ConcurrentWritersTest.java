@@ -1,0 +1,118 @@
+package io.jenkins.plugins.grayrelease.core.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.RetryPolicy;
+import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 20 writers, each owning one route of the same VirtualService, each moving its canary weight
+ * 1, 2, … 100. Every stored version is watched: a lost update shows as a route's weight going
+ * back down (someone wrote a stale copy of it), or as a final weight other than 100.
+ */
+@ApiServerTest
+class ConcurrentWritersTest {
+
+    private static final int WRITERS = 20;
+    private static final int CHANGES = 100;
+    private static final String HOST = "shop";
+    private static final RetryPolicy CONTENDED = new RetryPolicy(200, Duration.ofMillis(5), Duration.ofMillis(200));
+
+    @Test
+    void twentyWritersOnRoutesOfOneVirtualServiceLoseNoUpdate(RealApiServer server, IstioValidator istio) throws Exception {
+        String namespace = server.createNamespace("concurrent");
+        ManyRoutes.install(server.client(), namespace, HOST, WRITERS);
+        String created = StoredRoutes.read(server.client(), namespace, HOST).resourceVersion();
+        List<StoredRoutes> versions = new CopyOnWriteArrayList<>();
+        // RetryPolicy.defaults() (8 attempts) is sized for a few writers; 20 writers hammering one
+        // object lose the race more often than that, so this test gives them a larger budget.
+        // Conflicts past the budget would be reported (ConflictException), never lost.
+        GrayRelease engine = new GrayRelease(server.client(), SampleRelease.ACTOR, CONTENDED);
+
+        List<Integer> changesStored = new ArrayList<>();
+        try (Watch watch = IstioResources.virtualServices(server.client()).inNamespace(namespace).withName(HOST)
+                .watch(new ListOptionsBuilder().withResourceVersion(created).build(), collector(server, versions))) {
+            ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+            List<Future<Integer>> writers = new ArrayList<>();
+            for (int w = 0; w < WRITERS; w++) {
+                ReleaseTarget target = ReleaseTarget.builder(namespace, HOST).route(ManyRoutes.routeName(w))
+                        .stableSubset("v1").canarySubset("v2").build();
+                writers.add(pool.submit(() -> shiftOneByOne(engine, target)));
+            }
+            try {
+                for (Future<Integer> writer : writers) {
+                    changesStored.add(writer.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            String last = StoredRoutes.read(server.client(), namespace, HOST).resourceVersion();
+            await().atMost(Duration.ofMinutes(1)).until(() -> !versions.isEmpty()
+                    && versions.get(versions.size() - 1).resourceVersion().equals(last));
+        }
+
+        assertThat(changesStored).as("every change reported as stored").containsOnly(CHANGES);
+        assertThat(versions).as("one stored version per change").hasSize(WRITERS * CHANGES);
+        StoredRoutes last = versions.get(versions.size() - 1);
+        List<String> lost = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            String route = ManyRoutes.routeName(w);
+            int previous = 0;
+            for (StoredRoutes version : versions) {
+                int weight = version.weight(route, "v2");
+                if (weight < previous) {
+                    lost.add(route + " went from " + previous + " back to " + weight + " at resourceVersion " + version.resourceVersion());
+                }
+                previous = Math.max(previous, weight);
+            }
+            if (last.weight(route, "v2") != CHANGES || last.weight(route, "v1") != 0) {
+                lost.add(route + " ended at v1=" + last.weight(route, "v1") + " v2=" + last.weight(route, "v2"));
+            }
+        }
+        assertThat(lost).as("lost updates").isEmpty();
+        IstioValidator.IstioValidation validation = istio.validateStored(namespace);
+        assertThat(validation.errors()).as(validation.output()).isEmpty();
+    }
+
+    private static int shiftOneByOne(GrayRelease engine, ReleaseTarget target) {
+        int stored = 0;
+        for (int weight = 1; weight <= CHANGES; weight++) {
+            if (engine.setWeight(target, weight, WriteOptions.defaults()).changed()) {
+                stored++;
+            }
+        }
+        return stored;
+    }
+
+    private static Watcher<GenericKubernetesResource> collector(RealApiServer server, List<StoredRoutes> versions) {
+        return new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, GenericKubernetesResource resource) {
+                if (action == Action.MODIFIED) {
+                    versions.add(StoredRoutes.of(server.client(), resource));
+                }
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+                // The assertions on the number of versions seen report a watch that ended early.
+            }
+        };
+    }
+}

@@ -1,0 +1,81 @@
+package io.jenkins.plugins.grayrelease.core.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.grayrelease.core.Actor;
+import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A plan that would fail half-way is refused before its first write. */
+class RolloutPreflightTest {
+    MockCluster cluster;
+    GrayRelease engine;
+    String before;
+
+    @BeforeEach
+    void start() {
+        cluster = new MockCluster();
+        engine = new GrayRelease(cluster.client(), new Actor("preflight-test", null));
+        before = cluster.virtualService().toString();
+    }
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    RolloutResult run(String yaml) {
+        return new RolloutRunner(engine, ScriptedGate.silent(), new RolloutListener() { },
+                RolloutRunner.Settings.defaults()).run(new PlanParser().parse(yaml, "plan.yaml"));
+    }
+
+    @Test
+    void canarySubsetMissingFromTheDestinationRuleIsRefusedBeforeAnyWrite() {
+        assertThatThrownBy(() -> run("""
+                target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v9}
+                steps: [{setWeight: 10}, {approval: {}}]
+                """)).isInstanceOf(InvalidReleaseException.class).hasMessageContaining("v9");
+
+        assertThat(cluster.virtualService().toString()).isEqualTo(before);
+    }
+
+    @Test
+    void invalidTesterRegexInALaterStepIsRefusedBeforeTheFirstWeightIsWritten() {
+        assertThatThrownBy(() -> run("""
+                target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v2}
+                steps:
+                  - setWeight: 10
+                  - testers: {headerRegexes: {x-user: "(unclosed"}}
+                """)).isInstanceOf(InvalidReleaseException.class);
+
+        assertThat(cluster.virtualService().toString()).isEqualTo(before);
+    }
+
+    @Test
+    void unreachablePrometheusIsRefusedBeforeAnyWrite() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+
+        assertThatThrownBy(() -> run("""
+                target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v2}
+                prometheus: {url: 'http://127.0.0.1:%d'}
+                steps:
+                  - setWeight: 10
+                  - analysis: {metrics: [{name: sr, template: successRate, min: 99}]}
+                """.formatted(closedPort)))
+                .isInstanceOf(AnalysisUnavailableException.class)
+                .hasMessageContaining("prometheus.url", "cannot connect", "nothing was changed");
+
+        assertThat(cluster.virtualService().toString()).isEqualTo(before);
+    }
+}

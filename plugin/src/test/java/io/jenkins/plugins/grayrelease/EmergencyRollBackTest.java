@@ -1,0 +1,67 @@
+package io.jenkins.plugins.grayrelease;
+
+import static io.jenkins.plugins.grayrelease.ReleaseJenkins.emergencyRollBack;
+import static io.jenkins.plugins.grayrelease.ReleaseJenkins.pendingApproval;
+import static io.jenkins.plugins.grayrelease.ReleaseJenkins.startAndWaitForApproval;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
+import io.jenkins.plugins.grayrelease.approval.Approval;
+import java.util.Map;
+import org.htmlunit.html.HtmlPage;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** The job page shows the last release live and stops it in one press. */
+@WithJenkins
+class EmergencyRollBackTest {
+
+    private MockCluster cluster;
+
+    @BeforeEach
+    void startCluster() {
+        cluster = MockCluster.startWithSampleApp();
+    }
+
+    @AfterEach
+    void stopCluster() {
+        cluster.close();
+    }
+
+    @Test
+    void rollBackFromTheJobPageRestoresStableAndAnswersThePendingDecision(JenkinsRule r) throws Exception {
+        ReleaseJenkins.secure(r);
+        ReleaseJenkins.addTokenCredential(r);
+        WorkflowJob p = ReleaseJenkins.releaseJob(r, cluster, "");
+        WorkflowRun b = startAndWaitForApproval(r, p);
+        Approval approval = pendingApproval(b);
+
+        assertThat(emergencyRollBack(r, p, "carol").status()).isEqualTo(200);
+
+        assertThat(cluster.primaryWeights().get("v1")).isEqualTo(100);
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        r.assertLogContains("decision: rollback", b);
+        assertThat(b.getAction(GrayReleaseAction.class).getApproval(approval.getId()).getDecidedBy()).isEqualTo("carol");
+    }
+
+    @Test
+    void aReaderMayLookButNotRollBack(JenkinsRule r) throws Exception {
+        ReleaseJenkins.secure(r);
+        ReleaseJenkins.addTokenCredential(r);
+        WorkflowJob p = ReleaseJenkins.releaseJob(r, cluster, "");
+        WorkflowRun b = startAndWaitForApproval(r, p);
+
+        HtmlPage page = r.createWebClient().login("bob").goTo(p.getUrl() + GrayReleaseAction.URL_NAME + "/");
+        assertThat(page.asNormalizedText()).contains("shop/reviews").doesNotContain("Roll back now");
+        assertThat(emergencyRollBack(r, p, "bob").status()).isEqualTo(403);
+
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 90, "v2", 10));
+        ReleaseJenkins.answer(r, b, "alice", pendingApproval(b).getId(), "rollback", null);
+        r.waitForCompletion(b);
+    }
+}

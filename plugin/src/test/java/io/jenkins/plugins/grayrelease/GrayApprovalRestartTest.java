@@ -1,0 +1,90 @@
+package io.jenkins.plugins.grayrelease;
+
+import static io.jenkins.plugins.grayrelease.ReleaseJenkins.answer;
+import static io.jenkins.plugins.grayrelease.ReleaseJenkins.pendingApproval;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.Computer;
+import hudson.model.Executor;
+import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
+import io.jenkins.plugins.grayrelease.approval.Approval;
+import io.jenkins.plugins.grayrelease.approval.ApprovalBook;
+import io.jenkins.plugins.grayrelease.approval.Decision;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
+
+/** A controller restart while a build waits for a decision loses neither the wait nor the answer. */
+class GrayApprovalRestartTest {
+
+    @RegisterExtension
+    private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
+
+    /** Outlives the Jenkins restarts: it stands for the real cluster, which does not restart with Jenkins. */
+    private static MockCluster cluster;
+
+    @BeforeAll
+    static void startCluster() {
+        cluster = MockCluster.startWithSampleApp();
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        cluster.close();
+    }
+
+    @Test
+    void aBuildWaitingForApprovalResumesAfterRestartAndFollowsTheAnswer() throws Throwable {
+        sessions.then(r -> {
+            ReleaseJenkins.secure(r);
+            ReleaseJenkins.addTokenCredential(r);
+            WorkflowRun b = ReleaseJenkins.startAndWaitForApproval(r, ReleaseJenkins.releaseJob(r, cluster, ""));
+            assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 90, "v2", 10));
+            assertThat(busyExecutors(r.jenkins.toComputer())).as("waiting holds no executor").isZero();
+        });
+        sessions.then(r -> {
+            WorkflowRun b = r.jenkins.getItemByFullName("shop-release", WorkflowJob.class).getBuildByNumber(1);
+            assertThat(b.isBuilding()).isTrue();
+            Approval approval = pendingApproval(b);
+
+            assertThat(answer(r, b, "alice", approval.getId(), "promote", null).status()).isEqualTo(200);
+
+            r.assertBuildStatusSuccess(r.waitForCompletion(b));
+            r.assertLogContains("decision: promote", b);
+            assertThat(cluster.primaryWeights().get("v2")).isEqualTo(100);
+        });
+    }
+
+    @Test
+    void anAnswerRecordedJustBeforeTheRestartIsNotAskedAgain() throws Throwable {
+        sessions.then(r -> {
+            ReleaseJenkins.addTokenCredential(r);
+            WorkflowRun b = ReleaseJenkins.startAndWaitForApproval(r, ReleaseJenkins.releaseJob(r, cluster, ""));
+            // Recorded in build.xml without waking the step, as if the controller went down in between.
+            ApprovalBook.decide(b, pendingApproval(b), Decision.rollback(), "alice", null);
+            b.save();
+        });
+        sessions.then(r -> {
+            WorkflowRun b = r.jenkins.getItemByFullName("shop-release", WorkflowJob.class).getBuildByNumber(1);
+            r.assertBuildStatusSuccess(r.waitForCompletion(b));
+            r.assertLogContains("decision: rollback", b);
+            assertThat(b.getAction(GrayReleaseAction.class).getPendingApprovals()).isEmpty();
+            assertThat(cluster.primaryWeights().get("v1")).isEqualTo(100);
+        });
+    }
+
+    private static int busyExecutors(Computer c) {
+        int busy = 0;
+        for (Executor e : c.getAllExecutors()) {
+            if (e.isBusy()) {
+                busy++;
+            }
+        }
+        return busy;
+    }
+}

@@ -1,0 +1,102 @@
+package io.jenkins.plugins.grayrelease;
+
+import static io.jenkins.plugins.grayrelease.ReleaseJenkins.answer;
+import static io.jenkins.plugins.grayrelease.ReleaseJenkins.pendingApproval;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.Result;
+import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** grayRollout runs the engine's plan with its approvals answered on the build page. */
+@WithJenkins
+class GrayRolloutTest {
+
+    private static final String PLAN = """
+            name: reviews-v2
+            target:
+              namespace: shop
+              service: reviews
+              stable: v1
+              canary: v2
+            steps:
+              - setWeight: 20
+              - approval:
+                  message: "Canary at 20 %. Go on?"
+                  decisions: [promote, rollback]
+              - setWeight: 50
+            """;
+
+    private MockCluster cluster;
+
+    @BeforeEach
+    void startCluster() {
+        cluster = MockCluster.startWithSampleApp();
+    }
+
+    @AfterEach
+    void stopCluster() {
+        cluster.close();
+    }
+
+    private WorkflowRun startRollout(JenkinsRule r) throws Exception {
+        ReleaseJenkins.addTokenCredential(r);
+        WorkflowJob p = r.createProject(WorkflowJob.class, "rollout");
+        p.setDefinition(new CpsFlowDefinition("withGrayRelease(service: 'reviews', credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID
+                + "', serverUrl: '" + cluster.url() + "') {\n"
+                + "  def result = grayRollout(plan: '''" + PLAN + "''')\n"
+                + "  echo \"rollout ended: ${result.outcome}\"\n"
+                + "}\n", true));
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("Waiting for a decision: Canary at 20 %. Go on?", b);
+        return b;
+    }
+
+    @Test
+    void aRejectedApprovalRollsBackAndFailsTheBuild(JenkinsRule r) throws Exception {
+        WorkflowRun b = startRollout(r);
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 80, "v2", 20));
+
+        assertThat(answer(r, b, null, pendingApproval(b).getId(), "rollback", null).status()).isEqualTo(200);
+
+        r.assertBuildStatus(Result.FAILURE, r.waitForCompletion(b));
+        r.assertLogContains("ROLLED_BACK_BY_DECISION", b);
+        assertThat(cluster.primaryWeights().get("v1")).isEqualTo(100);
+        assertThat(cluster.primaryWeights().getOrDefault("v2", 0)).isZero();
+        assertThat(b.getAction(GrayReleaseAction.class).getTargets()).singleElement()
+                .satisfies(t -> assertThat(t.getCanaryWeight()).isZero());
+    }
+
+    @Test
+    void anApprovedRolloutRunsToPromotion(JenkinsRule r) throws Exception {
+        WorkflowRun b = startRollout(r);
+
+        answer(r, b, null, pendingApproval(b).getId(), "promote", null);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        r.assertLogContains("rollout ended: PROMOTED", b);
+        assertThat(cluster.primaryWeights().get("v2")).isEqualTo(100);
+    }
+
+    @Test
+    void aDecisionThePlanDoesNotOfferIsRefused(JenkinsRule r) throws Exception {
+        WorkflowRun b = startRollout(r);
+        String id = pendingApproval(b).getId();
+
+        ReleaseJenkins.Answer refused = answer(r, b, null, id, "weight", "30");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("offers only promote, rollback");
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 80, "v2", 20));
+        answer(r, b, null, id, "rollback", null);
+        r.waitForCompletion(b);
+    }
+}

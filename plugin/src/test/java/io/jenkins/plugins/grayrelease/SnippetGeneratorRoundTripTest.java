@@ -1,0 +1,120 @@
+package io.jenkins.plugins.grayrelease;
+
+import io.jenkins.plugins.grayrelease.approval.GrayApprovalStep;
+import io.jenkins.plugins.grayrelease.rollout.GrayRolloutStep;
+import io.jenkins.plugins.grayrelease.steps.GrayDeployStep;
+import io.jenkins.plugins.grayrelease.steps.GrayPromoteStep;
+import io.jenkins.plugins.grayrelease.steps.GrayReleaseStep;
+import io.jenkins.plugins.grayrelease.steps.GrayRollbackStep;
+import io.jenkins.plugins.grayrelease.steps.GrayStatusStep;
+import io.jenkins.plugins.grayrelease.steps.TesterCondition;
+import io.jenkins.plugins.grayrelease.steps.WithGrayReleaseStep;
+import java.util.List;
+import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * Every step survives the Snippet Generator both ways: its form (config.jelly) gives back the same
+ * step, and the generated Jenkinsfile text parses back into the same step.
+ */
+@WithJenkins
+class SnippetGeneratorRoundTripTest {
+
+    private static void roundTrip(JenkinsRule r, Step step, String snippet) throws Exception {
+        r.assertEqualDataBoundBeans(step, new StepConfigTester(r).configRoundTrip(step));
+        new SnippetizerTester(r).assertRoundTrip(step, snippet);
+    }
+
+    @Test
+    void withGrayRelease(JenkinsRule r) throws Exception {
+        WithGrayReleaseStep s = new WithGrayReleaseStep("reviews");
+        s.setNamespace("shop");
+        s.setStable("v1");
+        s.setCanary("v2");
+        s.setCredentialsId("k8s-token");
+        s.setServerUrl("https://kubernetes.example.com:6443");
+        s.setRoute("primary");
+        roundTrip(r, s, "withGrayRelease(canary: 'v2', credentialsId: 'k8s-token', namespace: 'shop', route: 'primary',"
+                + " serverUrl: 'https://kubernetes.example.com:6443', service: 'reviews', stable: 'v1') {\n    // some block\n}");
+    }
+
+    @Test
+    void withGrayReleaseWithOnlyTheService(JenkinsRule r) throws Exception {
+        roundTrip(r, new WithGrayReleaseStep("reviews"), "withGrayRelease('reviews') {\n    // some block\n}");
+    }
+
+    @Test
+    void grayRelease(JenkinsRule r) throws Exception {
+        GrayReleaseStep s = new GrayReleaseStep();
+        s.setWeight(10);
+        s.setMirror(5);
+        TesterCondition cookie = new TesterCondition("canary", "1");
+        cookie.setKind("cookie");
+        s.setTesters(List.of(new TesterCondition("x-tester", "yes"), cookie));
+        roundTrip(r, s, "grayRelease mirror: 5, testers: [[name: 'x-tester', value: 'yes'], [kind: 'cookie', name: 'canary', value: '1']], weight: 10");
+    }
+
+    @Test
+    void grayReleaseDryRun(JenkinsRule r) throws Exception {
+        GrayReleaseStep s = new GrayReleaseStep();
+        s.setWeight(50);
+        s.setDryRun(true);
+        roundTrip(r, s, "grayRelease dryRun: true, weight: 50");
+    }
+
+    @Test
+    void grayReleaseRemovingTesters(JenkinsRule r) throws Exception {
+        GrayReleaseStep s = new GrayReleaseStep();
+        s.setRemoveTesters(true);
+        roundTrip(r, s, "grayRelease removeTesters: true");
+    }
+
+    @Test
+    void grayApproval(JenkinsRule r) throws Exception {
+        GrayApprovalStep s = new GrayApprovalStep();
+        s.setMessage("Go to 50 %?");
+        s.setSubmitter("alice,release-managers");
+        s.setTimeout(30);
+        s.setChoices("promote,rollback");
+        roundTrip(r, s, "grayApproval choices: 'promote,rollback', message: 'Go to 50 %?', submitter: 'alice,release-managers', timeout: 30");
+    }
+
+    @Test
+    void grayApprovalWithDefaults(JenkinsRule r) throws Exception {
+        roundTrip(r, new GrayApprovalStep(), "grayApproval()");
+    }
+
+    @Test
+    void grayPromote(JenkinsRule r) throws Exception {
+        GrayPromoteStep s = new GrayPromoteStep();
+        s.setCleanup(true);
+        roundTrip(r, s, "grayPromote cleanup: true");
+    }
+
+    @Test
+    void grayRollback(JenkinsRule r) throws Exception {
+        roundTrip(r, new GrayRollbackStep(), "grayRollback()");
+    }
+
+    @Test
+    void grayStatus(JenkinsRule r) throws Exception {
+        roundTrip(r, new GrayStatusStep(), "grayStatus()");
+    }
+
+    @Test
+    void grayDeploy(JenkinsRule r) throws Exception {
+        GrayDeployStep s = new GrayDeployStep("registry.example.com/reviews:2.1", "v2");
+        s.setReplicas(2);
+        roundTrip(r, s, "grayDeploy image: 'registry.example.com/reviews:2.1', replicas: 2, version: 'v2'");
+    }
+
+    @Test
+    void grayRollout(JenkinsRule r) throws Exception {
+        GrayRolloutStep s = new GrayRolloutStep("rollout/reviews.yaml");
+        roundTrip(r, s, "grayRollout 'rollout/reviews.yaml'");
+    }
+}
