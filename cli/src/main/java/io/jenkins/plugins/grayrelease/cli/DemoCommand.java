@@ -69,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
             progress.step("installed the sample application in namespace " + SampleApplication.NAMESPACE
                     + ": Service, Deployments reviews-v1 and reviews-v2, DestinationRule and VirtualService reviews");
             GrayRelease engine = new GrayRelease(client, Actor.currentUser("grayctl demo"));
-            outcome = new DemoWalk(engine, terminal, root.output(), yes, requests, seed).run(sandbox.url());
+            outcome = new DemoWalk(engine, sandbox.url(), terminal, root.output(), yes, requests, seed).run();
             progress.step(String.format("demo finished in %.1f s", (System.nanoTime() - started) / 1e9));
             if (keep) {
                 interrupted = !keepRunning(sandbox, terminal);

@@ -49,7 +49,7 @@ final class DeployCommand extends ReleaseCommand {
         progress().step("creating or updating the canary Deployment of " + target.namespace() + "/" + target.service()
                 + " with " + image + " (version " + version + ")");
         WorkloadStatus workload = session.engine().deployCanary(target, new CanaryDeployment(image, version, replicas, from, container));
-        printer.deployment(workload, routingStatus(session, target));
+        printer.deployment(target.namespace(), target.service(), workload, routingStatus(session, target));
         return ExitCodes.OK;
     }
 

@@ -43,10 +43,19 @@ public final class DemoWalk {
     private final List<Map<String, Object>> steps = new ArrayList<>();
     private final ReleaseTarget target = SampleApplication.target();
     private int stepNumber;
-    private String sandboxUrl;
+    private final String sandboxUrl;
 
-    public DemoWalk(GrayRelease engine, Terminal terminal, OutputFormat format, boolean assumeYes, int requests, long seed) {
+    /**
+     * @param engine     the engine, on a client of the sandbox holding the {@link SampleApplication}
+     * @param sandboxUrl the sandbox's address, for the banner and the JSON document
+     * @param assumeYes  approve without asking ({@code --yes})
+     * @param requests   simulated requests per step
+     * @param seed       seed of the simulated traffic and of the weighted draws
+     */
+    public DemoWalk(GrayRelease engine, String sandboxUrl, Terminal terminal, OutputFormat format, boolean assumeYes,
+                    int requests, long seed) {
         this.engine = engine;
+        this.sandboxUrl = sandboxUrl;
         this.client = engine.client();
         this.terminal = terminal;
         this.format = format;
@@ -58,11 +67,10 @@ public final class DemoWalk {
                 List.of(SampleApplication.STABLE_SUBSET, SampleApplication.CANARY_SUBSET));
     }
 
-    public Outcome run(String sandboxUrl) {
-        this.sandboxUrl = sandboxUrl;
+    public Outcome run() {
         if (format == OutputFormat.TABLE) {
             println("Gray Release demo: " + target.service() + " " + SampleApplication.STABLE_SUBSET + " → "
-                + SampleApplication.CANARY_SUBSET + " in namespace " + target.namespace() + ", on a sandbox API server at "
+                    + SampleApplication.CANARY_SUBSET + " in namespace " + target.namespace() + ", on a sandbox API server at "
                     + sandboxUrl);
         }
         step("start: " + SampleApplication.STABLE_SUBSET + " serves everything but its pinned partner", null);

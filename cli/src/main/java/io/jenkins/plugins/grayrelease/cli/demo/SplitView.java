@@ -34,22 +34,25 @@ final class SplitView {
     SimulatedSplit show(TrafficSimulator simulator, VirtualService vs, List<SimulatedRequest> requests) {
         SimulatedSplit split = simulator.route(vs, requests);
         if (animate) {
+            // Only the bars are redrawn: they are narrower than any terminal, so moving the cursor
+            // up by their line count lands where they started (a wrapped line would break that).
             int printed = 0;
             for (int frame = 1; frame < FRAMES; frame++) {
-                List<String> lines = lines(simulator.route(vs, requests.subList(0, requests.size() * frame / FRAMES)));
+                List<String> lines = bars(simulator.route(vs, requests.subList(0, requests.size() * frame / FRAMES)));
                 redraw(lines, printed);
                 printed = lines.size();
                 pause();
             }
-            redraw(lines(split), printed);
+            redraw(bars(split), printed);
         } else {
-            lines(split).forEach(out::println);
+            bars(split).forEach(out::println);
         }
+        routes(split).forEach(out::println);
         out.flush();
         return split;
     }
 
-    List<String> lines(SimulatedSplit split) {
+    List<String> bars(SimulatedSplit split) {
         List<String> lines = new ArrayList<>();
         lines.add("  " + split.requests() + " simulated requests (header routes first, then weights):");
         Set<String> shown = new LinkedHashSet<>(versions);
@@ -59,14 +62,24 @@ final class SplitView {
             lines.add(String.format("    %-4s %s %5d  %5.1f %%", version, WeightBar.of(split.share(version), BAR_WIDTH),
                     count, 100 * split.share(version)));
         }
-        lines.add("    by route: " + split.routes().stream().map(SplitView::describe).collect(Collectors.joining(" · ")));
+        return lines;
+    }
+
+    /** Which route took how many requests, one line per route, in the VirtualService's order. */
+    List<String> routes(SimulatedSplit split) {
+        int width = split.routes().stream().mapToInt(r -> r.name().length()).max().orElse(0);
+        List<String> lines = new ArrayList<>();
+        for (SimulatedSplit.RouteCount route : split.routes()) {
+            lines.add(String.format("    %s %-" + width + "s  %s", lines.isEmpty() ? "by route:" : "         ", route.name(),
+                    describe(route)));
+        }
         return lines;
     }
 
     /** A route's counts; with several versions also their shares, to compare with its weights. */
     private static String describe(SimulatedSplit.RouteCount route) {
         boolean split = route.versions().size() > 1;
-        return route.name() + " " + route.versions().entrySet().stream()
+        return route.versions().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue() + (split ? String.format(" (%.1f %%)", 100 * route.share(e.getKey())) : ""))
                 .collect(Collectors.joining(" / "));
     }

@@ -51,8 +51,11 @@ public final class ResultPrinter {
         StatusTable.print(result.status(), out);
     }
 
-    /** A canary Deployment, with the routing status beside it when the service is routed already. */
-    public void deployment(WorkloadStatus workload, ReleaseStatus status) {
+    /**
+     * A canary Deployment, with the routing status beside it when the service is routed already
+     * ({@code status} null otherwise: then the JSON carries only the namespace and service).
+     */
+    public void deployment(String namespace, String service, WorkloadStatus workload, ReleaseStatus status) {
         if (format == OutputFormat.TABLE) {
             out.printf("%-15s %s %s%n", "DEPLOYMENT", workload.name(), workload.created() ? "created" : "updated");
             out.printf("%-15s %s%n", "IMAGE", workload.image());
@@ -64,7 +67,13 @@ public final class ResultPrinter {
             out.flush();
             return;
         }
-        Map<String, Object> doc = status == null ? new LinkedHashMap<>() : StatusDocument.of(status);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        if (status == null) {
+            doc.put("namespace", namespace);
+            doc.put("service", service);
+        } else {
+            doc.putAll(StatusDocument.of(status));
+        }
         doc.put("deployment", StatusDocument.deployment(workload));
         document(doc);
     }
