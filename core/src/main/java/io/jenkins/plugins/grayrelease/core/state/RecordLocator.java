@@ -8,7 +8,6 @@ import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,8 +46,7 @@ public final class RecordLocator {
             return forRoute(vs, ref, router.managedRouteName(vs, ref, null, target.stable(), target.canary()), router);
         } catch (InvalidReleaseException e) {
             Set<Route> claimed = new HashSet<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = annotations(vs).fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : annotations(vs).properties()) {
                 if (!StateAnnotations.isRecord(entry.getKey())) {
                     continue;
                 }
