@@ -47,7 +47,7 @@ final class OperationPlanner {
         if (plan.routesChanged() || StatePlanner.differs(old, next)) {
             // Written in the same patch as the routes: the record never describes routes that were not stored.
             // Keyed by the route actually managed, so releases on other routes keep their records.
-            StateAnnotations.write(after, observed.routeName(), next, snap.record().fromLegacy());
+            StateAnnotations.write(after, observed.routeName(), next, snap.record().movesLegacyTo(observed.routeName()));
         }
         ObjectNode dr = plan.needsSubset() ? plan.destinationRule() : snap.destinationRule();
         RouteSides resultSides = new RouteSides(next.stable(), next.canary());

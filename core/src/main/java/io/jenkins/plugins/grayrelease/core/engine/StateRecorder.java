@@ -50,7 +50,7 @@ final class StateRecorder {
                     + " " + progress.stepType() + " " + progress.stepState();
             next = next.withLastChange(new LastChange(action, actor.user(), clock.instant(), actor.origin()));
             ObjectNode after = snap.virtualService().deepCopy();
-            StateAnnotations.write(after, observed.routeName(), next, snap.record().fromLegacy());
+            StateAnnotations.write(after, observed.routeName(), next, snap.record().movesLegacyTo(observed.routeName()));
             String patch = GuardedPatch.guarded(snap.virtualService(), GuardedPatch.diff(snap.virtualService(), after)).toString();
             ObjectNode stored = istio.patch(IstioResources.VIRTUAL_SERVICE, target.namespace(), target.virtualService(), patch, false);
             p.wrote();

@@ -9,6 +9,7 @@ import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -21,12 +22,16 @@ public final class RecordLocator {
     /**
      * A route's record as found.
      *
-     * @param resolved   whether the managed route could be found at all (when false, {@code decoded} says why not)
-     * @param routeName  the managed route's name, or null when unnamed (or not resolved)
+     * @param routeName  the managed route's name, or null when unnamed (or not found: then {@code decoded} says why)
      * @param decoded    the record, or the reason there is none
      * @param fromLegacy the record is the single-record annotation, to be replaced by the route's own on the next write
      */
-    public record Located(boolean resolved, String routeName, ReleaseStateCodec.Decoded decoded, boolean fromLegacy) {
+    public record Located(String routeName, ReleaseStateCodec.Decoded decoded, boolean fromLegacy) {
+
+        /** Whether writing {@code writtenRoute}'s record replaces the single-record annotation this record came from. */
+        public boolean movesLegacyTo(String writtenRoute) {
+            return fromLegacy && Objects.equals(routeName, writtenRoute);
+        }
     }
 
     private RecordLocator() {
@@ -57,7 +62,7 @@ public final class RecordLocator {
                 }
             }
             if (claimed.size() != 1) {
-                return new Located(false, null, new ReleaseStateCodec.Decoded(null, "no release state read: " + e.getMessage()), false);
+                return new Located(null, new ReleaseStateCodec.Decoded(null, "no release state read: " + e.getMessage()), false);
             }
             return forRoute(vs, ref, claimed.iterator().next().name(), router);
         }
@@ -69,7 +74,7 @@ public final class RecordLocator {
         ReleaseStateCodec.Decoded own = StateAnnotations.read(vs, key);
         JsonNode legacy = annotations(vs).get(StateAnnotations.LEGACY);
         if (key.equals(StateAnnotations.LEGACY) || annotations(vs).has(key) || legacy == null) {
-            return new Located(true, routeName, own, false);
+            return new Located(routeName, own, false);
         }
         ReleaseStateCodec.Decoded old = ReleaseStateCodec.decode(legacy.asText(), StateAnnotations.LEGACY);
         // The old record names no route: it is the record of the route the default rule picks
@@ -77,9 +82,9 @@ public final class RecordLocator {
         ReleaseState state = old.state();
         Route owner = state == null ? routeOf(vs, ref, null, null, router) : routeOf(vs, ref, state.stable(), state.canary(), router);
         if (owner != null && routeName.equals(owner.name())) {
-            return new Located(true, routeName, old, true);
+            return new Located(routeName, old, true);
         }
-        return new Located(true, routeName, own, false);
+        return new Located(routeName, own, false);
     }
 
     /** A route found by the default rule; its name may be null (an unnamed route). */

@@ -113,6 +113,54 @@ class RecordPerRouteTest {
     }
 
     @Test
+    void recordFindsItsRouteAmongSeveralCatchAllRoutesWhenTheTargetNamesNeither() {
+        cluster.load(TWO_CATCH_ALL_ROUTES);
+        engine.setWeight(ReleaseTarget.builder("shop", "pay").stableSubset("v1").canarySubset("v2").build(), 30, WriteOptions.defaults());
+
+        // Neither route nor stable named: two routes qualify, and the record of "web" says it is its own.
+        ReleaseStatus status = engine.status(ReleaseTarget.builder("shop", "pay").build());
+
+        assertThat(status.route()).isEqualTo("web");
+        assertThat(status.canary()).isEqualTo(Destination.subset("pay", "v2"));
+        assertThat(status.state().weight()).isEqualTo(30);
+    }
+
+    private static final String TWO_CATCH_ALL_ROUTES = """
+            apiVersion: networking.istio.io/v1
+            kind: DestinationRule
+            metadata:
+              name: pay
+            spec:
+              host: pay
+              subsets:
+              - name: v1
+                labels:
+                  version: v1
+              - name: v2
+                labels:
+                  version: v2
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata:
+              name: pay
+            spec:
+              hosts:
+              - pay
+              - pay.example.org
+              http:
+              - name: web
+                route:
+                - destination:
+                    host: pay
+                    subset: v1
+              - name: legacy-api
+                route:
+                - destination:
+                    host: pay-legacy
+            """;
+
+    @Test
     void routeNamesThatAreNotAnnotationNamesGetDistinctValidKeys() {
         String spaced = StateAnnotations.keyFor("checkout / EU traffic");
         String other = StateAnnotations.keyFor("checkout / US traffic");
