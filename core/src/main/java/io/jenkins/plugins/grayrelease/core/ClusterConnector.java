@@ -1,16 +1,21 @@
 package io.jenkins.plugins.grayrelease.core;
 
+import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
-import java.io.IOException;
+import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Turns a {@link ClusterAccess} into a fabric8 client; shared by grayctl and the Jenkins steps. */
 public final class ClusterConnector {
+
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     private ClusterConnector() {
     }
@@ -19,13 +24,25 @@ public final class ClusterConnector {
         return new KubernetesClientBuilder().withConfig(config(access)).build();
     }
 
-    /** The fabric8 configuration for {@code access}; nothing is contacted yet. */
+    /**
+     * The fabric8 configuration for {@code access}; nothing is contacted yet.
+     *
+     * @throws InvalidReleaseException when the kubeconfig cannot be read or has no context of the
+     *                                 requested name (the message lists the ones it has)
+     */
     public static Config config(ClusterAccess access) {
         Config config;
         if (access.kubeconfigContent() != null) {
-            config = Config.fromKubeconfig(access.context(), access.kubeconfigContent(), null);
+            config = Config.fromKubeconfig(withCurrentContext(access.kubeconfigContent(), access.context()));
         } else if (access.kubeconfigFile() != null) {
-            config = Config.fromKubeconfig(access.context(), readKubeconfig(access.kubeconfigFile()), access.kubeconfigFile());
+            File file = new File(access.kubeconfigFile());
+            if (!Files.isReadable(file.toPath())) {
+                throw new InvalidReleaseException(null, "kubeconfig", "cannot read kubeconfig file " + file
+                        + (file.exists() ? " (not readable)" : " (no such file)"),
+                        "Check the path given with --kubeconfig or KUBECONFIG");
+            }
+            // From the file itself, so that certificate paths in it stay relative to its folder.
+            config = requireContext(Config.fromKubeconfig(access.context(), file), access.context());
         } else if (access.serverUrl() != null) {
             if (access.token() == null || access.token().isBlank()) {
                 throw new InvalidReleaseException(null, "token",
@@ -35,7 +52,7 @@ public final class ClusterConnector {
             config = new ConfigBuilder(Config.empty()).withMasterUrl(access.serverUrl())
                     .withOauthToken(access.token()).build();
         } else {
-            config = Config.autoConfigure(access.context());
+            config = requireContext(Config.autoConfigure(access.context()), access.context());
         }
         if (access.namespace() != null && !access.namespace().isBlank()) {
             config.setNamespace(access.namespace());
@@ -43,12 +60,52 @@ public final class ClusterConnector {
         return config;
     }
 
-    private static String readKubeconfig(String file) {
-        try {
-            return Files.readString(Path.of(file));
-        } catch (IOException e) {
-            throw new InvalidReleaseException(null, "kubeconfig", "cannot read kubeconfig file " + file + " (" + e.getMessage() + ")",
-                    "Check the path given with --kubeconfig or KUBECONFIG");
+    /**
+     * The kubeconfig content with {@code context} as its current context (fabric8 reads content
+     * with its current context only). Done on the parsed document, never on a file: the content
+     * may be a Jenkins secret.
+     */
+    private static String withCurrentContext(String content, String context) {
+        if (context == null || context.isBlank()) {
+            return content;
         }
+        io.fabric8.kubernetes.api.model.Config kubeconfig;
+        try {
+            kubeconfig = SERIALIZATION.unmarshal(content, io.fabric8.kubernetes.api.model.Config.class);
+        } catch (RuntimeException e) {
+            throw new InvalidReleaseException(null, "kubeconfig", "the kubeconfig content is not a kubeconfig document ("
+                    + e.getClass().getSimpleName() + ")", "Give a kubeconfig file as written by kubectl");
+        }
+        if (kubeconfig == null || contextNames(kubeconfig.getContexts()).stream().noneMatch(context::equals)) {
+            throw unknownContext(context, kubeconfig == null ? List.of() : kubeconfig.getContexts());
+        }
+        kubeconfig.setCurrentContext(context);
+        return SERIALIZATION.asYaml(kubeconfig);
+    }
+
+    /**
+     * fabric8 quietly falls back to the current context when the named one does not exist; for
+     * a release tool that would mean acting on whatever cluster happens to be current.
+     */
+    private static Config requireContext(Config config, String wanted) {
+        if (wanted == null || wanted.isBlank()) {
+            return config;
+        }
+        NamedContext current = config.getCurrentContext();
+        if (current == null || !wanted.equals(current.getName())) {
+            throw unknownContext(wanted, config.getContexts());
+        }
+        return config;
+    }
+
+    private static InvalidReleaseException unknownContext(String wanted, List<NamedContext> contexts) {
+        String existing = String.join(", ", contextNames(contexts));
+        return new InvalidReleaseException(null, "context", "the kubeconfig has no context named '" + wanted + "'"
+                + (existing.isEmpty() ? " (it has no contexts)" : "; its contexts: " + existing),
+                "Pick one of its contexts, or name none for its current context");
+    }
+
+    private static List<String> contextNames(List<NamedContext> contexts) {
+        return contexts == null ? List.of() : contexts.stream().map(NamedContext::getName).sorted().collect(Collectors.toList());
     }
 }

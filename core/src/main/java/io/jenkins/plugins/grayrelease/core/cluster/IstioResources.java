@@ -2,6 +2,7 @@ package io.jenkins.plugins.grayrelease.core.cluster;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -36,13 +37,13 @@ public final class IstioResources {
     }
 
     /**
-     * Sends an RFC 6902 JSON Patch.
+     * Sends an RFC 6902 JSON Patch: one PATCH request, nothing else.
      *
      * @param serverDryRun ask the API server to validate and not store ({@code dryRun=All})
      * @return the object as the server stored it (or would store it)
      */
     public ObjectNode patch(ResourceDefinitionContext type, String namespace, String name, String jsonPatch, boolean serverDryRun) {
-        Resource<GenericKubernetesResource> resource = resource(type, namespace, name);
+        Resource<GenericKubernetesResource> resource = target(type, namespace, name);
         PatchContext context = PatchContext.of(PatchType.JSON);
         GenericKubernetesResource stored = serverDryRun ? resource.dryRun().patch(context, jsonPatch) : resource.patch(context, jsonPatch);
         return client.getKubernetesSerialization().convertValue(stored, ObjectNode.class);
@@ -67,8 +68,21 @@ public final class IstioResources {
         String name = applied.path("metadata").path("name").asText();
         PatchContext apply = new PatchContext.Builder().withPatchType(PatchType.SERVER_SIDE_APPLY)
                 .withFieldManager("gray-release-dry-run").withForce(true).build();
-        GenericKubernetesResource wouldBe = resource(type, namespace, name).dryRun().patch(apply, applied.toString());
+        GenericKubernetesResource wouldBe = target(type, namespace, name).dryRun().patch(apply, applied.toString());
         return client.getKubernetesSerialization().convertValue(wouldBe, ObjectNode.class);
+    }
+
+    /**
+     * The object to patch, named by a stub that holds only its identity. fabric8's
+     * {@code withName(name).patch(context, String)} first GETs the whole object (only to learn
+     * the URL it already knows); with the stub as the operation's item it sends just the PATCH.
+     * The stub's content is never sent: the patch body is.
+     */
+    private Resource<GenericKubernetesResource> target(ResourceDefinitionContext type, String namespace, String name) {
+        GenericKubernetesResource stub = new GenericKubernetesResourceBuilder()
+                .withApiVersion(type.getGroup() + "/" + type.getVersion()).withKind(type.getKind())
+                .withNewMetadata().withNamespace(namespace).withName(name).endMetadata().build();
+        return client.genericKubernetesResources(type).inNamespace(namespace).resource(stub);
     }
 
     private Resource<GenericKubernetesResource> resource(ResourceDefinitionContext type, String namespace, String name) {

@@ -51,7 +51,7 @@ public final class Engine {
 
     public ReleaseStatus status(ReleaseTarget target) {
         return retry.run(target.virtualServiceRef(), p -> {
-            Snapshot snap = Snapshot.read(istio, target);
+            Snapshot snap = Snapshot.read(istio, target, router);
             RouteSides sides = SideResolver.resolve(target, snap, router);
             return StatusAssembler.assemble(target, snap.virtualService(), snap.destinationRule(), sides, router);
         });
@@ -62,7 +62,7 @@ public final class Engine {
     }
 
     public WorkloadStatus deployCanary(ReleaseTarget target, CanaryDeployment request) {
-        Snapshot snap = retry.run(target.virtualServiceRef(), p -> Snapshot.read(istio, target));
+        Snapshot snap = retry.run(target.virtualServiceRef(), p -> Snapshot.read(istio, target, router));
         RouteSides sides = SideResolver.resolve(target, snap, router);
         Map<String, String> stableLabels = SideLabels.of(client, target.namespace(), snap.destinationRule(), sides.stable());
         if (stableLabels == null) {

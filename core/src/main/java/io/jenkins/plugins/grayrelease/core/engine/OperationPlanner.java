@@ -1,6 +1,5 @@
 package io.jenkins.plugins.grayrelease.core.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,13 +8,14 @@ import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.cluster.GuardedPatch;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
+import io.jenkins.plugins.grayrelease.core.routing.RouteObservation;
 import io.jenkins.plugins.grayrelease.core.routing.RoutePlan;
 import io.jenkins.plugins.grayrelease.core.routing.RouteSides;
 import io.jenkins.plugins.grayrelease.core.routing.RoutingInput;
 import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
-import io.jenkins.plugins.grayrelease.core.state.ReleaseStateCodec;
+import io.jenkins.plugins.grayrelease.core.state.StateAnnotations;
 import java.time.Clock;
 
 /** Plans one attempt of a route operation: routes, subset and state annotation, from one snapshot. */
@@ -42,22 +42,17 @@ final class OperationPlanner {
         RoutePlan plan = router.plan(new RoutingInput(snap.virtualService(), target.virtualServiceRef(), snap.destinationRule(),
                 target.destinationRuleRef(), target.route(), sides, change, options.addCanarySubset(), options.canarySubsetLabels()));
         ObjectNode after = plan.virtualService();
-        int canaryWeight = router.observe(after, target.virtualServiceRef(), target.route(), sides).weights().canary();
-        ReleaseState next = StatePlanner.next(old, sides, change, canaryWeight, actor, clock.instant());
+        RouteObservation observed = router.observe(after, target.virtualServiceRef(), target.route(), sides);
+        ReleaseState next = StatePlanner.next(old, sides, change, observed.weights().canary(), actor, clock.instant());
         if (plan.routesChanged() || StatePlanner.differs(old, next)) {
             // Written in the same patch as the routes: the record never describes routes that were not stored.
-            annotations(after).put(ReleaseStateCodec.ANNOTATION, ReleaseStateCodec.encode(next));
+            // Keyed by the route actually managed, so releases on other routes keep their records.
+            StateAnnotations.write(after, observed.routeName(), next, snap.record().movesLegacyTo(observed.routeName()));
         }
         ObjectNode dr = plan.needsSubset() ? plan.destinationRule() : snap.destinationRule();
         RouteSides resultSides = new RouteSides(next.stable(), next.canary());
         return new PlannedOperation(after, GuardedPatch.diff(snap.virtualService(), after), dr,
                 plan.needsSubset() ? GuardedPatch.diff(snap.destinationRule(), dr) : JsonNodeFactory.instance.arrayNode(),
                 sides, resultSides);
-    }
-
-    static ObjectNode annotations(ObjectNode object) {
-        ObjectNode metadata = object.has("metadata") ? (ObjectNode) object.get("metadata") : object.putObject("metadata");
-        JsonNode annotations = metadata.get("annotations");
-        return annotations != null && annotations.isObject() ? (ObjectNode) annotations : metadata.putObject("annotations");
     }
 }

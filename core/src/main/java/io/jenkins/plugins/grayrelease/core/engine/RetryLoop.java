@@ -7,11 +7,13 @@ import io.jenkins.plugins.grayrelease.core.cluster.ApiFaults;
 import io.jenkins.plugins.grayrelease.core.errors.ClusterApiException;
 import io.jenkins.plugins.grayrelease.core.errors.ConflictException;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * Runs read-plan-write attempts until one finishes: a conflict (409) or a transient fault
- * (5xx, timeout) starts over from a fresh read, with doubling backoff, up to the policy's
- * bound. Because every attempt re-reads, a write that reached the server before its answer was
+ * (5xx, timeout) starts over from a fresh read, after a random wait within a doubling window
+ * (see {@link RetryPolicy}), up to the policy's bound. Because every attempt re-reads, a write that reached the server before its answer was
  * lost is seen as done by the next plan, never applied twice.
  */
 final class RetryLoop {
@@ -47,10 +49,27 @@ final class RetryLoop {
         }
     }
 
+    /** Waits between attempts; a test records the waits instead. */
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
     private final RetryPolicy policy;
+    private final DoubleSupplier random;
+    private final Sleeper sleeper;
 
     RetryLoop(RetryPolicy policy) {
+        this(policy, () -> ThreadLocalRandom.current().nextDouble(), d -> Thread.sleep(d.toMillis()));
+    }
+
+    /**
+     * @param random  uniform draws in {@code [0, 1)}, for the jitter; called from the writing thread
+     * @param sleeper how to wait
+     */
+    RetryLoop(RetryPolicy policy, DoubleSupplier random, Sleeper sleeper) {
         this.policy = policy;
+        this.random = random;
+        this.sleeper = sleeper;
     }
 
     <T> T run(ObjectRef first, Attempt<T> attempt) {
@@ -87,14 +106,19 @@ final class RetryLoop {
         }
     }
 
-    private Duration backoff(int failures) {
-        Duration d = policy.initialBackoff().multipliedBy(1L << Math.min(failures - 1, 20));
-        return d.compareTo(policy.maxBackoff()) > 0 ? policy.maxBackoff() : d;
+    /** The wait after the {@code failures}-th failure: full jitter over the policy's doubling window. */
+    Duration backoff(int failures) {
+        Duration window = policy.initialBackoff().multipliedBy(1L << Math.min(failures - 1, 20));
+        if (window.compareTo(policy.maxBackoff()) > 0) {
+            window = policy.maxBackoff();
+        }
+        long millis = window.toMillis();
+        return Duration.ofMillis(Math.min(millis, (long) (random.getAsDouble() * (millis + 1))));
     }
 
-    private static void sleep(Duration d, ObjectRef object, KubernetesClientException cause) {
+    private void sleep(Duration d, ObjectRef object, KubernetesClientException cause) {
         try {
-            Thread.sleep(d.toMillis());
+            sleeper.sleep(d);
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
             throw new ClusterApiException(object, null, "interrupted while waiting to retry", "Run the operation again", 0, cause);

@@ -50,7 +50,7 @@ public final class RouteOperation {
             int subsetWrites = 0;
             while (true) {
                 progress.touching(target.virtualServiceRef());
-                Snapshot snap = Snapshot.read(istio, target);
+                Snapshot snap = Snapshot.read(istio, target, router);
                 PlannedOperation plan = planner.plan(target, snap, change, options);
                 if (options.dryRun()) {
                     return dryRun(target, snap, plan);

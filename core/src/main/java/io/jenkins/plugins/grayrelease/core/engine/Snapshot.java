@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.errors.MissingObjectException;
+import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
+import io.jenkins.plugins.grayrelease.core.state.RecordLocator;
 import io.jenkins.plugins.grayrelease.core.state.ReleaseStateCodec;
 
 /**
@@ -11,18 +13,23 @@ import io.jenkins.plugins.grayrelease.core.state.ReleaseStateCodec;
  *
  * @param virtualService  the VirtualService; never null
  * @param destinationRule the DestinationRule, or null when it does not exist
- * @param state           the decoded release state annotation
+ * @param record          the managed route's release record as found
  */
-public record Snapshot(ObjectNode virtualService, ObjectNode destinationRule, ReleaseStateCodec.Decoded state) {
+public record Snapshot(ObjectNode virtualService, ObjectNode destinationRule, RecordLocator.Located record) {
 
-    public static Snapshot read(IstioResources istio, ReleaseTarget target) {
+    public static Snapshot read(IstioResources istio, ReleaseTarget target, TrafficRouter router) {
         ObjectNode vs = istio.get(IstioResources.VIRTUAL_SERVICE, target.namespace(), target.virtualService());
         if (vs == null) {
             throw new MissingObjectException(target.virtualServiceRef(),
                     "Create the VirtualService for service '" + target.service() + "', or name yours with virtualService");
         }
         ObjectNode dr = istio.get(IstioResources.DESTINATION_RULE, target.namespace(), target.destinationRule());
-        return new Snapshot(vs, dr, ReleaseStateCodec.read(vs));
+        return new Snapshot(vs, dr, RecordLocator.forTarget(vs, target, router));
+    }
+
+    /** The managed route's decoded release record. */
+    public ReleaseStateCodec.Decoded state() {
+        return record.decoded();
     }
 
     public String resourceVersion() {

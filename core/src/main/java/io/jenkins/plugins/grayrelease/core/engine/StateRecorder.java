@@ -6,12 +6,13 @@ import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.cluster.GuardedPatch;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
+import io.jenkins.plugins.grayrelease.core.routing.RouteObservation;
 import io.jenkins.plugins.grayrelease.core.routing.RouteSides;
 import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
 import io.jenkins.plugins.grayrelease.core.state.LastChange;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
-import io.jenkins.plugins.grayrelease.core.state.ReleaseStateCodec;
+import io.jenkins.plugins.grayrelease.core.state.StateAnnotations;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.status.StatusAssembler;
 import java.time.Clock;
@@ -35,10 +36,11 @@ final class StateRecorder {
 
     ReleaseStatus record(ReleaseTarget target, RolloutProgress progress, Phase phase) {
         return retry.run(target.virtualServiceRef(), p -> {
-            Snapshot snap = Snapshot.read(istio, target);
+            Snapshot snap = Snapshot.read(istio, target, router);
             RouteSides sides = SideResolver.resolve(target, snap, router);
             ReleaseState old = snap.state().state();
-            int weight = router.observe(snap.virtualService(), target.virtualServiceRef(), target.route(), sides).weights().canary();
+            RouteObservation observed = router.observe(snap.virtualService(), target.virtualServiceRef(), target.route(), sides);
+            int weight = observed.weights().canary();
             ReleaseState base = old != null ? old : new ReleaseState(sides.stable(), sides.canary(), weight, Phase.PROGRESSING, null, null);
             ReleaseState next = base.withRollout(progress).withPhase(phase != null ? phase : base.phase());
             if (!StatePlanner.differs(old, next)) {
@@ -48,7 +50,7 @@ final class StateRecorder {
                     + " " + progress.stepType() + " " + progress.stepState();
             next = next.withLastChange(new LastChange(action, actor.user(), clock.instant(), actor.origin()));
             ObjectNode after = snap.virtualService().deepCopy();
-            OperationPlanner.annotations(after).put(ReleaseStateCodec.ANNOTATION, ReleaseStateCodec.encode(next));
+            StateAnnotations.write(after, observed.routeName(), next, snap.record().movesLegacyTo(observed.routeName()));
             String patch = GuardedPatch.guarded(snap.virtualService(), GuardedPatch.diff(snap.virtualService(), after)).toString();
             ObjectNode stored = istio.patch(IstioResources.VIRTUAL_SERVICE, target.namespace(), target.virtualService(), patch, false);
             p.wrote();

@@ -60,4 +60,10 @@ public final class IstioTrafficRouter implements TrafficRouter {
         JsonNode d = dests.get(0).path("destination");
         return new Destination(d.path("host").asText(), d.path("subset").asText(null));
     }
+
+    @Override
+    public String managedRouteName(ObjectNode vs, ObjectRef ref, String routeName, Destination stable, Destination canary) {
+        int index = ManagedRouteResolver.resolve(vs, ref, routeName, stable, canary);
+        return HttpRoutes.name(HttpRoutes.http(vs).get(index));
+    }
 }

@@ -26,4 +26,16 @@ public interface TrafficRouter {
      * destination. Null when the route sends to several destinations.
      */
     io.jenkins.plugins.grayrelease.core.Destination inferStable(ObjectNode routing, ObjectRef ref, String routeName);
+
+    /**
+     * The name of the route {@code routeName} (or, when null, the default rule with these sides)
+     * designates; null when that route has no name. Throws
+     * {@link io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException} when there is no
+     * such route or the default rule finds several.
+     *
+     * @param stable the stable side, or null when not known (any catch-all route then counts)
+     */
+    String managedRouteName(ObjectNode routing, ObjectRef ref, String routeName,
+                            io.jenkins.plugins.grayrelease.core.Destination stable,
+                            io.jenkins.plugins.grayrelease.core.Destination canary);
 }

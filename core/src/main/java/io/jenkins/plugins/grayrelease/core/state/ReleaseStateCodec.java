@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
@@ -15,7 +16,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class ReleaseStateCodec {
 
-    /** The annotation on the VirtualService holding the release state as JSON. */
+    /**
+     * The annotation holding the record of an unnamed managed route; named routes have their own
+     * ({@link StateAnnotations#keyFor}). Before records were per route, the only record.
+     */
     public static final String ANNOTATION = "grayrelease.jenkins.io/state";
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -38,37 +42,52 @@ public final class ReleaseStateCodec {
     }
 
     public static String encode(ReleaseState state) {
+        return encode(state, null);
+    }
+
+    /**
+     * The record as JSON, led by the name of the route it belongs to (when named): the
+     * annotation key of a route whose name is not a valid key is a hash, and the record says
+     * which route it is. Readers ignore the field.
+     */
+    public static String encode(ReleaseState state, String routeName) {
+        ObjectNode json = MAPPER.createObjectNode();
+        if (routeName != null) {
+            json.put("route", routeName);
+        }
+        json.setAll((ObjectNode) MAPPER.valueToTree(state));
         try {
-            return MAPPER.writeValueAsString(state);
+            return MAPPER.writeValueAsString(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("release state cannot be written as JSON", e);
         }
     }
 
-    /** Decodes the annotation of a VirtualService given as a JSON tree. */
+    /** Decodes the record of the unnamed route (the only record before records were per route); see {@link StateAnnotations}. */
     public static Decoded read(JsonNode virtualService) {
-        JsonNode value = virtualService.path("metadata").path("annotations").get(ANNOTATION);
-        if (value == null || value.isNull()) {
-            return new Decoded(null, "no release state recorded (annotation " + ANNOTATION + " is missing)");
-        }
-        return decode(value.asText());
+        return StateAnnotations.read(virtualService, ANNOTATION);
     }
 
     public static Decoded decode(String json) {
+        return decode(json, ANNOTATION);
+    }
+
+    /** Decodes a record read from the annotation {@code key} (named in the problem sentence). */
+    public static Decoded decode(String json, String key) {
         ReleaseState state;
         try {
             state = MAPPER.readValue(json, ReleaseState.class);
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
             String reason = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-            return new Decoded(null, "annotation " + ANNOTATION + " is not a valid release state (" + reason
+            return new Decoded(null, "annotation " + key + " is not a valid release state (" + reason
                     + "); the next change through Gray Release replaces it");
         }
         if (state == null || state.stable() == null || state.phase() == null) {
-            return new Decoded(null, "annotation " + ANNOTATION + " lacks " + (state == null || state.stable() == null ? "'stable'" : "'phase'")
+            return new Decoded(null, "annotation " + key + " lacks " + (state == null || state.stable() == null ? "'stable'" : "'phase'")
                     + "; the next change through Gray Release replaces it");
         }
         if (state.weight() < 0 || state.weight() > 100) {
-            return new Decoded(null, "annotation " + ANNOTATION + " records weight " + state.weight()
+            return new Decoded(null, "annotation " + key + " records weight " + state.weight()
                     + ", outside 0-100; the next change through Gray Release replaces it");
         }
         return new Decoded(state, null);

@@ -7,6 +7,7 @@ import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.routing.RouteObservation;
 import io.jenkins.plugins.grayrelease.core.routing.RouteSides;
 import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
+import io.jenkins.plugins.grayrelease.core.state.RecordLocator;
 import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
 import io.jenkins.plugins.grayrelease.core.state.ReleaseStateCodec;
 
@@ -18,9 +19,9 @@ public final class StatusAssembler {
 
     public static ReleaseStatus assemble(ReleaseTarget target, ObjectNode virtualService, JsonNode destinationRule,
                                          RouteSides sides, TrafficRouter router) {
-        ReleaseStateCodec.Decoded decoded = ReleaseStateCodec.read(virtualService);
-        ReleaseState state = decoded.state();
         RouteObservation route = router.observe(virtualService, target.virtualServiceRef(), target.route(), sides);
+        ReleaseStateCodec.Decoded decoded = RecordLocator.forRoute(virtualService, target.virtualServiceRef(), route.routeName(), router).decoded();
+        ReleaseState state = decoded.state();
         return new ReleaseStatus(target.namespace(), target.service(), target.virtualService(), route.routeName(),
                 sides.stable(), sides.canary(), route.weights(), state == null ? null : state.phase(), route.testers(),
                 route.mirrorPercent(), state, decoded.problem(), DriftDetector.detect(state, route, destinationRule),

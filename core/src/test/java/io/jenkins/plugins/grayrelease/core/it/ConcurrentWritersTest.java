@@ -33,7 +33,6 @@ class ConcurrentWritersTest {
     private static final int WRITERS = 20;
     private static final int CHANGES = 100;
     private static final String HOST = "shop";
-    private static final RetryPolicy CONTENDED = new RetryPolicy(200, Duration.ofMillis(5), Duration.ofMillis(200));
 
     @Test
     void twentyWritersOnRoutesOfOneVirtualServiceLoseNoUpdate(RealApiServer server, IstioValidator istio) throws Exception {
@@ -83,10 +82,9 @@ class ConcurrentWritersTest {
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
         try (KubernetesClient client = server.newClient(b -> b.withHttpClientBuilderConsumer(
                 h -> h.addOrReplaceInterceptor("counter", counter)))) {
-            // RetryPolicy.defaults() (8 attempts) is sized for a few writers; 20 writers hammering one
-            // object lose the race more often than that, so this test gives them a larger budget.
+            // The default retry policy: its jittered backoff and budget are sized for this contention.
             // Conflicts past the budget would be reported (ConflictException), never lost.
-            GrayRelease engine = new GrayRelease(client, SampleRelease.ACTOR, CONTENDED);
+            GrayRelease engine = new GrayRelease(client, SampleRelease.ACTOR, RetryPolicy.defaults());
             List<Future<Integer>> writers = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
                 ReleaseTarget target = ReleaseTarget.builder(namespace, HOST).route(ManyRoutes.routeName(w))

@@ -9,7 +9,7 @@ import io.jenkins.plugins.grayrelease.core.WeightSplit;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
-import io.jenkins.plugins.grayrelease.core.state.ReleaseStateCodec;
+import io.jenkins.plugins.grayrelease.core.state.StateAnnotations;
 import org.junit.jupiter.api.Test;
 
 @ApiServerTest
@@ -29,7 +29,7 @@ class WeightShiftTest {
         assertThat(after.route("admin")).isEqualTo(before.route("admin"));
         assertThat(after.route("primary").path("retries")).isEqualTo(before.route("primary").path("retries"));
         assertThat(after.annotations().path("bookinfo.example.com/owner").asText()).isEqualTo("team-reviews");
-        assertThat(after.annotations().has(ReleaseStateCodec.ANNOTATION)).isTrue();
+        assertThat(after.annotations().has(StateAnnotations.keyFor("primary"))).isTrue();
         assertThat(istio.validateStored(release.namespace()).errors()).isEmpty();
     }
 

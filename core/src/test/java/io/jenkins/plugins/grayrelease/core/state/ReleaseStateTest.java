@@ -28,8 +28,9 @@ class ReleaseStateTest {
     void stateIsWrittenWithTheRoutesAndReadBackByAnotherTool() {
         engine.setWeight(SampleApp.target(), 10, WriteOptions.defaults());
 
-        String annotation = cluster.virtualService("reviews").path("metadata").path("annotations").path(ReleaseStateCodec.ANNOTATION).asText();
+        String annotation = cluster.virtualService("reviews").path("metadata").path("annotations").path("grayrelease.jenkins.io/state.primary").asText();
         ReleaseState state = ReleaseStateCodec.decode(annotation).state();
+        assertThat(annotation).startsWith("{\"route\":\"primary\",");
         assertThat(state.stable().subset()).isEqualTo("v1");
         assertThat(state.canary().subset()).isEqualTo("v2");
         assertThat(state.weight()).isEqualTo(10);
@@ -58,7 +59,7 @@ class ReleaseStateTest {
     void missingAnnotationIsReportedNotFatal() {
         ReleaseStatus status = engine.status(byName);
         assertThat(status.state()).isNull();
-        assertThat(status.stateProblem()).isEqualTo("no release state recorded (annotation grayrelease.jenkins.io/state is missing)");
+        assertThat(status.stateProblem()).isEqualTo("no release state recorded (annotation grayrelease.jenkins.io/state.primary is missing)");
         assertThat(status.stable().subset()).isEqualTo("v1");
         assertThat(status.weights().stable()).isEqualTo(100);
     }
@@ -70,7 +71,7 @@ class ReleaseStateTest {
 
         ReleaseStatus broken = engine.status(SampleApp.target());
         assertThat(broken.state()).isNull();
-        assertThat(broken.stateProblem()).startsWith("annotation grayrelease.jenkins.io/state is not a valid release state (")
+        assertThat(broken.stateProblem()).startsWith("annotation grayrelease.jenkins.io/state.primary is not a valid release state (")
                 .endsWith("); the next change through Gray Release replaces it");
         assertThat(broken.weights().canary()).isEqualTo(10);
 
@@ -123,7 +124,7 @@ class ReleaseStateTest {
     }
 
     private void breakAnnotation(String value) {
-        patch("[{\"op\":\"replace\",\"path\":\"/metadata/annotations/grayrelease.jenkins.io~1state\",\"value\":"
+        patch("[{\"op\":\"replace\",\"path\":\"/metadata/annotations/grayrelease.jenkins.io~1state.primary\",\"value\":"
                 + com.fasterxml.jackson.databind.node.TextNode.valueOf(value) + "}]");
     }
 

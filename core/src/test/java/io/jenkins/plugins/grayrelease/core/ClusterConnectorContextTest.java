@@ -1,0 +1,114 @@
+package io.jenkins.plugins.grayrelease.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.client.Config;
+import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How a kubeconfig (content or file), a context, a token and a namespace become a client configuration. */
+class ClusterConnectorContextTest {
+
+    private static final String KUBECONFIG = """
+            apiVersion: v1
+            kind: Config
+            current-context: blue
+            clusters:
+            - name: blue-cluster
+              cluster:
+                server: https://127.0.0.1:6443
+            - name: green-cluster
+              cluster:
+                server: https://127.0.0.1:7443
+            contexts:
+            - name: blue
+              context:
+                cluster: blue-cluster
+                user: blue-user
+                namespace: shop
+            - name: green
+              context:
+                cluster: green-cluster
+                user: green-user
+                namespace: checkout
+            users:
+            - name: blue-user
+              user:
+                token: blue-token
+            - name: green-user
+              user:
+                token: green-token
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void contentUsesItsCurrentContextWhenNoneIsNamed() {
+        Config config = ClusterConnector.config(new ClusterAccess(KUBECONFIG, null, null, null, null, null));
+
+        assertThat(config.getMasterUrl()).isEqualTo("https://127.0.0.1:6443/");
+        assertThat(config.getNamespace()).isEqualTo("shop");
+        assertThat(config.getAutoOAuthToken()).isEqualTo("blue-token");
+    }
+
+    @Test
+    void contentUsesTheNamedContext() {
+        Config config = ClusterConnector.config(new ClusterAccess(KUBECONFIG, null, "green", null, null, null));
+
+        assertThat(config.getMasterUrl()).isEqualTo("https://127.0.0.1:7443/");
+        assertThat(config.getNamespace()).isEqualTo("checkout");
+        assertThat(config.getAutoOAuthToken()).isEqualTo("green-token");
+        assertThat(config.getCurrentContext().getName()).isEqualTo("green");
+    }
+
+    @Test
+    void fileUsesTheNamedContextAndTheNamespaceOverride() throws IOException {
+        Path file = Files.writeString(dir.resolve("config"), KUBECONFIG);
+
+        Config config = ClusterConnector.config(new ClusterAccess(null, file.toString(), "green", null, null, "payments"));
+
+        assertThat(config.getMasterUrl()).isEqualTo("https://127.0.0.1:7443/");
+        assertThat(config.getAutoOAuthToken()).isEqualTo("green-token");
+        assertThat(config.getNamespace()).isEqualTo("payments");
+    }
+
+    @Test
+    void unknownContextInContentIsAnErrorListingTheContexts() {
+        assertThatThrownBy(() -> ClusterConnector.config(new ClusterAccess(KUBECONFIG, null, "red", null, null, null)))
+                .isInstanceOf(InvalidReleaseException.class)
+                .hasMessageStartingWith("context: the kubeconfig has no context named 'red'; its contexts: blue, green");
+    }
+
+    @Test
+    void unknownContextInFileIsAnErrorListingTheContextsRatherThanTheCurrentOne() throws IOException {
+        Path file = Files.writeString(dir.resolve("config"), KUBECONFIG);
+
+        assertThatThrownBy(() -> ClusterConnector.config(new ClusterAccess(null, file.toString(), "red", null, null, null)))
+                .isInstanceOf(InvalidReleaseException.class)
+                .hasMessageStartingWith("context: the kubeconfig has no context named 'red'; its contexts: blue, green");
+    }
+
+    @Test
+    void missingKubeconfigFileIsNamed() {
+        String missing = dir.resolve("nope").toString();
+
+        assertThatThrownBy(() -> ClusterConnector.config(new ClusterAccess(null, missing, null, null, null, null)))
+                .isInstanceOf(InvalidReleaseException.class)
+                .hasMessageStartingWith("kubeconfig: cannot read kubeconfig file " + missing + " (no such file)");
+    }
+
+    @Test
+    void tokenAndServerNeedNoKubeconfig() {
+        Config config = ClusterConnector.config(new ClusterAccess(null, null, null, "https://127.0.0.1:6443", "s3cret", "shop"));
+
+        assertThat(config.getMasterUrl()).isEqualTo("https://127.0.0.1:6443/");
+        assertThat(config.getOauthToken()).isEqualTo("s3cret");
+        assertThat(config.getNamespace()).isEqualTo("shop");
+    }
+}

@@ -1,0 +1,62 @@
+package io.jenkins.plugins.grayrelease.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import io.jenkins.plugins.grayrelease.core.testing.SampleApp;
+import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The API requests a write costs, as the server sees them: each object read once, one PATCH. */
+class RequestsPerWriteTest {
+
+    private static final String VS = "/apis/networking.istio.io/v1/namespaces/shop/virtualservices/reviews";
+    private static final String DR = "/apis/networking.istio.io/v1/namespaces/shop/destinationrules/reviews";
+
+    private final SandboxCluster cluster = SandboxCluster.withSampleApp();
+    private final GrayRelease engine = cluster.engine();
+    private final ReleaseTarget target = SampleApp.target();
+
+    @AfterEach
+    void close() {
+        cluster.close();
+    }
+
+    @Test
+    void weightShiftReadsEachObjectOnceAndSendsOnePatch() {
+        List<String> calls = requestsOf(() -> engine.setWeight(target, 10, WriteOptions.defaults()));
+
+        assertThat(calls).containsExactly("GET " + VS, "GET " + DR, "PATCH " + VS);
+    }
+
+    @Test
+    void conflictCostsOneMoreReadOfEachObjectAndOneMorePatch() {
+        cluster.faults().concurrentEdit("PATCH", VS, "[{\"op\":\"add\",\"path\":\"/spec/hosts/-\",\"value\":\"reviews.example.org\"}]", 1);
+
+        List<String> calls = requestsOf(() -> engine.setWeight(target, 10, WriteOptions.defaults()));
+
+        assertThat(calls).containsExactly("GET " + VS, "GET " + DR, "PATCH " + VS, "GET " + VS, "GET " + DR, "PATCH " + VS);
+    }
+
+    @Test
+    void addingTheCanarySubsetPatchesTheDestinationRuleWithoutReadingItAgainFirst() {
+        cluster.client().genericKubernetesResources(io.jenkins.plugins.grayrelease.core.cluster.IstioResources.DESTINATION_RULE)
+                .inNamespace("shop").withName("reviews").patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                        io.fabric8.kubernetes.client.dsl.base.PatchType.JSON), "[{\"op\":\"remove\",\"path\":\"/spec/subsets/1\"}]");
+
+        List<String> calls = requestsOf(() -> engine.setWeight(target, 10, WriteOptions.defaults().withAddCanarySubset(true)));
+
+        assertThat(calls).containsExactly("GET " + VS, "GET " + DR, "PATCH " + DR, "GET " + VS, "GET " + DR, "PATCH " + VS);
+    }
+
+    private List<String> requestsOf(Runnable operation) {
+        int before = cluster.faults().requests().size();
+        operation.run();
+        List<String> all = cluster.faults().requests();
+        return all.subList(before, all.size()).stream().map(r -> r.split("\\?")[0]).toList();
+    }
+}

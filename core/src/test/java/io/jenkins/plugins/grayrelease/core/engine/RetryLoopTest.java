@@ -1,0 +1,72 @@
+package io.jenkins.plugins.grayrelease.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.grayrelease.core.ObjectRef;
+import io.jenkins.plugins.grayrelease.core.RetryPolicy;
+import io.jenkins.plugins.grayrelease.core.errors.ConflictException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.DoubleSupplier;
+import org.junit.jupiter.api.Test;
+
+/** The waits between attempts, with a scripted random source and a sleeper that only records. */
+class RetryLoopTest {
+
+    private static final ObjectRef VS = new ObjectRef("shop", "VirtualService", "reviews");
+    private static final RetryPolicy POLICY = new RetryPolicy(6, Duration.ofMillis(100), Duration.ofMillis(1000));
+
+    private final List<Duration> slept = new ArrayList<>();
+
+    @Test
+    void eachWaitIsDrawnFromZeroToTheDoublingWindowCappedByMaxBackoff() {
+        RetryLoop loop = new RetryLoop(POLICY, draws(0.0, 0.5, 0.9999999, 0.5, 0.5, 0.9999999), slept::add);
+
+        assertThat(loop.backoff(1)).isEqualTo(Duration.ZERO);
+        assertThat(loop.backoff(1)).isEqualTo(Duration.ofMillis(50));
+        assertThat(loop.backoff(1)).isEqualTo(Duration.ofMillis(100));
+        assertThat(loop.backoff(3)).isEqualTo(Duration.ofMillis(200)); // window 400 ms
+        assertThat(loop.backoff(5)).isEqualTo(Duration.ofMillis(500)); // window 1600 ms, capped at 1000
+        assertThat(loop.backoff(30)).isEqualTo(Duration.ofMillis(1000));
+    }
+
+    @Test
+    void writersThatCollidedTogetherWaitDifferentTimes() {
+        RetryLoop loop = new RetryLoop(POLICY, new Random(42)::nextDouble, slept::add);
+        Set<Duration> waits = new HashSet<>();
+        for (int writer = 0; writer < 20; writer++) {
+            waits.add(loop.backoff(3));
+        }
+
+        // Without jitter all 20 would wait exactly 400 ms and meet again.
+        assertThat(waits).hasSizeGreaterThan(15)
+                .allSatisfy(d -> assertThat(d).isBetween(Duration.ZERO, Duration.ofMillis(400)));
+    }
+
+    @Test
+    void conflictsAreRetriedAfterJitteredWaitsAndReportedAfterTheBound() {
+        RetryLoop loop = new RetryLoop(POLICY, draws(0.5, 0.5, 0.5, 0.5, 0.5), slept::add);
+        int[] attempts = {0};
+
+        assertThatThrownBy(() -> loop.run(VS, p -> {
+            attempts[0]++;
+            throw new KubernetesClientException("the object has been modified", 409, null);
+        })).isInstanceOf(ConflictException.class).hasMessageContaining("shop/VirtualService/reviews");
+
+        assertThat(attempts[0]).isEqualTo(6);
+        assertThat(slept).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200),
+                Duration.ofMillis(400), Duration.ofMillis(500));
+    }
+
+    private static DoubleSupplier draws(double... values) {
+        Iterator<Double> it = java.util.Arrays.stream(values).iterator();
+        return it::next;
+    }
+}
