@@ -11,27 +11,39 @@ import java.time.Duration;
  * draw, writers that collided once wait exactly as long as each other and collide again: every
  * round only one of them wins, so a burst of N writers needs N rounds and the last one runs out
  * of attempts. With it, the colliding writers spread over a window that doubles until they
- * rarely overlap. After {@code maxAttempts} failed attempts the operation ends with
- * {@link io.jenkins.plugins.grayrelease.core.errors.ConflictException} (or a
- * {@link io.jenkins.plugins.grayrelease.core.errors.ClusterApiException} for server faults).
+ * rarely overlap.
  *
- * @param maxAttempts    attempts in all, at least 1
- * @param initialBackoff the upper end of the first wait
- * @param maxBackoff     the upper end no wait exceeds
+ * <p>Conflicts and server faults have separate bounds because they mean different things: a
+ * conflict says someone else's write succeeded (the system makes progress, keep trying), a
+ * 5xx or a timeout says the server is in trouble (give up soon, with a clear error). After
+ * {@code maxAttempts} conflicts the operation ends with
+ * {@link io.jenkins.plugins.grayrelease.core.errors.ConflictException}; after
+ * {@code maxFaultAttempts} faults with a
+ * {@link io.jenkins.plugins.grayrelease.core.errors.ClusterApiException}.
+ *
+ * @param maxAttempts      attempts that may end in a conflict, at least 1
+ * @param maxFaultAttempts attempts that may end in a server fault (5xx, timeout), at least 1
+ * @param initialBackoff   the upper end of the first wait
+ * @param maxBackoff       the upper end no wait exceeds
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+public record RetryPolicy(int maxAttempts, int maxFaultAttempts, Duration initialBackoff, Duration maxBackoff) {
 
     public RetryPolicy {
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        if (maxAttempts < 1 || maxFaultAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts and maxFaultAttempts must be at least 1");
         }
         if (initialBackoff == null || maxBackoff == null || initialBackoff.isNegative() || maxBackoff.isNegative()) {
             throw new IllegalArgumentException("initialBackoff and maxBackoff must be given and not negative");
         }
     }
 
+    /** The same bound for conflicts and faults. */
+    public RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+        this(maxAttempts, maxAttempts, initialBackoff, maxBackoff);
+    }
+
     /**
-     * 50 attempts, waits drawn from a window starting at 25 ms and doubling up to 1 s.
+     * 50 attempts for conflicts, 8 for server faults; waits drawn from a window starting at 25 ms and doubling up to 1 s.
      *
      * <p>Sized for contention, not for the single conflict: every write is guarded by the whole
      * VirtualService's resourceVersion, so writers of <em>different</em> routes of one
@@ -41,12 +53,13 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
      * in a row on one VirtualService (the {@code apiserver} test {@code ConcurrentWritersTest})
      * needed at most 2 attempts for about 40 % of the changes but 34 and 37 attempts for the slowest
      * one in two measured runs, and the number of changes needing k attempts shrinks by only
-     * about 15 % per extra attempt there, hence the margin up to 50. The price is paid only
-     * when something keeps failing: a write that conflicts (or meets a 5xx) every time gives up
-     * after about 45 s of waiting at most (the sum of the windows; half that on average),
-     * which a CI step or a person at a terminal can afford. An uncontended write never waits.
+     * about 15 % per extra attempt there, hence the margin up to 50. A write that conflicts
+     * every time gives up after about 45 s of waiting at most (the sum of the windows; half
+     * that on average). A server that fails every request is reported after 8 attempts, at
+     * most about 2.6 s of waiting plus the requests' own timeouts, so that a person at a
+     * terminal hears about a broken API server quickly. An uncontended write never waits.
      */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(50, Duration.ofMillis(25), Duration.ofSeconds(1));
+        return new RetryPolicy(50, 8, Duration.ofMillis(25), Duration.ofSeconds(1));
     }
 }

@@ -75,7 +75,8 @@ final class RetryLoop {
     <T> T run(ObjectRef first, Attempt<T> attempt) {
         Progress progress = new Progress();
         progress.touching(first);
-        int failures = 0;
+        int conflicts = 0;
+        int faults = 0;
         while (true) {
             try {
                 return attempt.run(progress);
@@ -87,12 +88,11 @@ final class RetryLoop {
                             + reason(e), "Check the object and your permissions; nothing of this operation was written by this request",
                             e.getCode(), e);
                 }
-                failures++;
-                if (failures >= policy.maxAttempts()) {
-                    if (kind == ApiFaults.Kind.CONFLICT) {
-                        throw new ConflictException(object, failures, e);
-                    }
-                    throw new ClusterApiException(object, null, "the API server failed on each of " + failures + " attempts (last: "
+                if (kind == ApiFaults.Kind.CONFLICT && ++conflicts >= policy.maxAttempts()) {
+                    throw new ConflictException(object, conflicts, e);
+                }
+                if (kind == ApiFaults.Kind.TRANSIENT && ++faults >= policy.maxFaultAttempts()) {
+                    throw new ClusterApiException(object, null, "the API server failed on " + faults + " attempts (last: "
                             + (e.getCode() <= 0 ? "no answer in time" : String.valueOf(e.getCode())) + ", " + reason(e)
                             + "); the object is as the server last stored it",
                             "Check the API server's health and run the operation again; it is safe to repeat", e.getCode(), e);
@@ -101,7 +101,7 @@ final class RetryLoop {
                     // The request may have been applied before the answer was lost.
                     progress.wrote();
                 }
-                sleep(backoff(failures), object, e);
+                sleep(backoff(conflicts + faults), object, e);
             }
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.grayrelease.core.ObjectRef;
 import io.jenkins.plugins.grayrelease.core.RetryPolicy;
+import io.jenkins.plugins.grayrelease.core.errors.ClusterApiException;
 import io.jenkins.plugins.grayrelease.core.errors.ConflictException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,6 +64,24 @@ class RetryLoopTest {
         assertThat(attempts[0]).isEqualTo(6);
         assertThat(slept).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200),
                 Duration.ofMillis(400), Duration.ofMillis(500));
+    }
+
+    @Test
+    void serverFaultsAreReportedAfterTheirOwnSmallerBoundWhileConflictsKeepTheirs() {
+        RetryPolicy policy = new RetryPolicy(50, 3, Duration.ofMillis(10), Duration.ofMillis(100));
+        RetryLoop loop = new RetryLoop(policy, () -> 0.5, slept::add);
+        int[] attempts = {0};
+
+        // Two conflicts first (others are making progress), then the server fails every time.
+        assertThatThrownBy(() -> loop.run(VS, p -> {
+            attempts[0]++;
+            int code = attempts[0] <= 2 ? 409 : 503;
+            throw new KubernetesClientException("failure " + attempts[0], code, null);
+        })).isInstanceOf(ClusterApiException.class).isNotInstanceOf(ConflictException.class)
+                .hasMessageContaining("shop/VirtualService/reviews")
+                .hasMessageContaining("the API server failed on 3 attempts (last: 503");
+
+        assertThat(attempts[0]).isEqualTo(5);
     }
 
     private static DoubleSupplier draws(double... values) {

@@ -120,7 +120,7 @@ class SafeWritesTest {
             assertThat(fault).isEqualTo(Fault.TIMEOUT_APPLIED);
         } catch (GrayReleaseException e) {
             assertThat(e).isInstanceOf(ClusterApiException.class);
-            assertThat(e.getMessage()).contains("the API server failed on each of 3 attempts").contains("it is safe to repeat");
+            assertThat(e.getMessage()).contains("the API server failed on 3 attempts").contains("it is safe to repeat");
             assertThat(e.object().toString()).isIn("shop/VirtualService/reviews", "shop/DestinationRule/reviews");
         }
         cluster.faults().clear();
