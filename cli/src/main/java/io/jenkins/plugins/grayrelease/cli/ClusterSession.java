@@ -1,15 +1,10 @@
 package io.jenkins.plugins.grayrelease.cli;
 
-import io.fabric8.kubernetes.api.model.NamedContext;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.ClusterAccess;
 import io.jenkins.plugins.grayrelease.core.ClusterConnector;
 import io.jenkins.plugins.grayrelease.core.GrayRelease;
-import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
-import java.util.stream.Collectors;
 
 /**
  * One command's connection: the client built from the global options (through the engine's
@@ -33,32 +28,10 @@ public final class ClusterSession implements AutoCloseable {
     /** Nothing is contacted yet; a bad kubeconfig path fails here as invalid input. */
     public static ClusterSession open(RootCommand root) {
         ClusterAccess access = new ClusterAccess(null, root.kubeconfig, root.context, null, null, root.namespace);
-        Config config = ClusterConnector.config(access);
-        requireContext(root.context, config);
-        // The engine re-reads, re-plans and retries failed writes itself, within a bound; fabric8's
-        // own retries (10, backing off up to ~50 s each) underneath it turned one HTTP 500 into minutes of waiting.
-        config.setRequestRetryBackoffLimit(0);
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        // The connector refuses an unknown --context and turns off fabric8's own retries.
+        KubernetesClient client = ClusterConnector.connect(access);
         String namespace = client.getNamespace();
         return new ClusterSession(client, namespace == null || namespace.isBlank() ? "default" : namespace);
-    }
-
-    /**
-     * fabric8 quietly falls back to the current context when the named one does not exist; for
-     * a release tool that would mean acting on whatever cluster happens to be current.
-     */
-    private static void requireContext(String wanted, Config config) {
-        if (wanted == null || wanted.isBlank()) {
-            return;
-        }
-        NamedContext current = config.getCurrentContext();
-        if (current == null || !wanted.equals(current.getName())) {
-            String existing = config.getContexts() == null ? "" : config.getContexts().stream().map(NamedContext::getName)
-                    .sorted().collect(Collectors.joining(", "));
-            throw new InvalidReleaseException(null, "context", "the kubeconfig has no context named '" + wanted + "'"
-                    + (existing.isEmpty() ? "" : "; its contexts: " + existing),
-                    "Pick one of its contexts with --context, or leave --context out for the current one");
-        }
     }
 
     public KubernetesClient client() {

@@ -57,6 +57,9 @@ public final class ClusterConnector {
         if (access.namespace() != null && !access.namespace().isBlank()) {
             config.setNamespace(access.namespace());
         }
+        // The engine re-reads, re-plans and retries failed writes itself, within a bound; fabric8's
+        // own retries underneath (10, backing off up to ~50 s each) turned one HTTP 500 into minutes of waiting.
+        config.setRequestRetryBackoffLimit(0);
         return config;
     }
 
