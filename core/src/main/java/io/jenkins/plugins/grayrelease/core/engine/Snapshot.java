@@ -21,7 +21,7 @@ public record Snapshot(ObjectNode virtualService, ObjectNode destinationRule, Re
         ObjectNode vs = istio.get(IstioResources.VIRTUAL_SERVICE, target.namespace(), target.virtualService());
         if (vs == null) {
             throw new MissingObjectException(target.virtualServiceRef(),
-                    "Create the VirtualService for service '" + target.service() + "', or name yours with virtualService");
+                    "Create the VirtualService for service '" + target.service() + "', or name yours (grayctl --virtual-service; Jenkins virtualService:)");
         }
         ObjectNode dr = istio.get(IstioResources.DESTINATION_RULE, target.namespace(), target.destinationRule());
         return new Snapshot(vs, dr, RecordLocator.forTarget(vs, target, router));

@@ -34,7 +34,7 @@ public final class SubsetCheck {
         }
         if (in.destinationRule() == null) {
             throw new MissingObjectException(in.drRef(),
-                    "The release routes to subsets, which a DestinationRule must define; create it, or name it with destinationRule");
+                    "The release routes to subsets, which a DestinationRule must define; create it, or name yours (grayctl --destination-rule; Jenkins destinationRule:)");
         }
         List<String> existing = names(in.destinationRule());
         if (stableNeedsDr && !existing.contains(stable.subset())) {
@@ -75,7 +75,7 @@ public final class SubsetCheck {
     }
 
     private static InvalidReleaseException missing(RoutingInput in, String subset, List<String> existing, String side) {
-        String add = side.equals("the canary") ? ", or ask for it to be added (addCanarySubset / --add-subset)" : "";
+        String add = side.equals("the canary") ? ", or ask for it to be added (grayctl --add-canary-subset; Jenkins addCanarySubset: true)" : "";
         return new InvalidReleaseException(in.drRef(), "spec.subsets",
                 side + " subset '" + subset + "' does not exist; existing subsets: "
                         + (existing.isEmpty() ? "(none)" : String.join(", ", existing)),

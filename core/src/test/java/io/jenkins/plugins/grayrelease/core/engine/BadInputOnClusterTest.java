@@ -52,7 +52,7 @@ class BadInputOnClusterTest {
                 bad("weight 101", e -> e.setWeight(reviews().build(), 101, w), InvalidReleaseException.class,
                         "shop/VirtualService/reviews: weight: 101 is outside 0-100."),
                 bad("missing VirtualService", e -> e.setWeight(reviews().virtualService("nope").build(), 10, w), MissingObjectException.class,
-                        "shop/VirtualService/nope: not found. Create the VirtualService for service 'reviews', or name yours with virtualService"),
+                        "shop/VirtualService/nope: not found. Create the VirtualService for service 'reviews', or name yours (grayctl --virtual-service; Jenkins virtualService:)"),
                 bad("missing DestinationRule", e -> e.setWeight(reviews().destinationRule("nope").build(), 10, w), MissingObjectException.class,
                         "shop/DestinationRule/nope: not found. The release routes to subsets, which a DestinationRule must define"),
                 bad("missing subset", e -> e.setWeight(reviews().canarySubset("v7").build(), 10, w), InvalidReleaseException.class,
