@@ -13,8 +13,11 @@ import java.util.stream.Collectors;
  */
 public final class TestBinaries {
 
-    /** Must match {@code require k8s.io/kubernetes} in tools/kube/go.mod, which the build script reads. */
-    public static final String KUBERNETES_VERSION = "1.35.4";
+    /**
+     * The {@code k8s.io/kubernetes} version that tools/kube/go.mod requires: the build script reads
+     * the same line, so bumping Kubernetes is a one-line change there.
+     */
+    public static final String KUBERNETES_VERSION = KubernetesVersion.fromGoMod();
     public static final String CACHE_ENV = "GRAY_RELEASE_CACHE";
     static final String BUILD_COMMAND = "bash .ci/kube-binaries.sh";
 
