@@ -60,11 +60,7 @@ public final class GrayPromoteStep extends Step {
         @Override
         protected Map<String, Object> perform(Operation op) throws Exception {
             OperationResult r = op.session.engine().promote(op.session.target(), options);
-            if (r.dryRun()) {
-                op.listener.getLogger().println("[gray release] dry run, nothing stored: promote\n" + r.change().diff());
-            } else {
-                op.record(r.status(), "promoted the canary" + (options.cleanup() ? " and removed the old stable workload" : ""), r.changed());
-            }
+            op.report(r, "promoted the canary" + (options.cleanup() ? " and removed the old stable workload" : ""));
             return StatusMaps.of(r);
         }
     }

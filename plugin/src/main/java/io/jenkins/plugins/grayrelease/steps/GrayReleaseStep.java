@@ -151,11 +151,7 @@ public final class GrayReleaseStep extends Step {
         }
 
         private static boolean note(Operation op, OperationResult r, String what, StringBuilder diff) {
-            if (r.dryRun()) {
-                op.listener.getLogger().println("[gray release] dry run, nothing stored: " + what + "\n" + r.change().diff());
-            } else {
-                op.record(r.status(), what, r.changed());
-            }
+            op.report(r, what);
             diff.append(r.change() == null ? "" : r.change().diff());
             return r.changed();
         }

@@ -48,11 +48,7 @@ public final class GrayRollbackStep extends Step {
         @Override
         protected Map<String, Object> perform(Operation op) throws Exception {
             OperationResult r = op.session.engine().rollback(op.session.target(), WriteOptions.defaults().withDryRun(dryRun));
-            if (r.dryRun()) {
-                op.listener.getLogger().println("[gray release] dry run, nothing stored: roll back\n" + r.change().diff());
-            } else {
-                op.record(r.status(), "rolled back to stable", r.changed());
-            }
+            op.report(r, "rolled back to stable");
             return StatusMaps.of(r);
         }
     }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.grayrelease.ConsoleLinks;
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
+import io.jenkins.plugins.grayrelease.core.OperationResult;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -70,6 +71,15 @@ abstract class ReleaseStepExecution<T> extends SynchronousNonBlockingStepExecuti
             this.listener = listener;
             this.settings = settings;
             this.session = session;
+        }
+
+        /** A dry run prints its diff and stores nothing anywhere; a real change is recorded like any other. */
+        void report(OperationResult result, String what) {
+            if (result.dryRun()) {
+                listener.getLogger().println("[gray release] dry run, nothing stored: " + what + "\n" + result.change().diff());
+            } else {
+                record(result.status(), what, result.changed());
+            }
         }
 
         /** Puts the status on the build page, adds the change to the history, and prints one line. */
