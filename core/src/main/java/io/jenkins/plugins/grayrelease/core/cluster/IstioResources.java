@@ -37,15 +37,14 @@ public final class IstioResources {
     }
 
     /**
-     * Sends an RFC 6902 JSON Patch: one PATCH request, nothing else.
+     * Sends an RFC 6902 JSON Patch: one PATCH request, nothing else. There is deliberately no
+     * dry-run variant: the mock server stores JSON patches sent with {@code dryRun=All}; dry runs
+     * go through {@link #validateOnServer}.
      *
-     * @param serverDryRun ask the API server to validate and not store ({@code dryRun=All})
-     * @return the object as the server stored it (or would store it)
+     * @return the object as the server stored it
      */
-    public ObjectNode patch(ResourceDefinitionContext type, String namespace, String name, String jsonPatch, boolean serverDryRun) {
-        Resource<GenericKubernetesResource> resource = target(type, namespace, name);
-        PatchContext context = PatchContext.of(PatchType.JSON);
-        GenericKubernetesResource stored = serverDryRun ? resource.dryRun().patch(context, jsonPatch) : resource.patch(context, jsonPatch);
+    public ObjectNode patch(ResourceDefinitionContext type, String namespace, String name, String jsonPatch) {
+        GenericKubernetesResource stored = target(type, namespace, name).patch(PatchContext.of(PatchType.JSON), jsonPatch);
         return client.getKubernetesSerialization().convertValue(stored, ObjectNode.class);
     }
 

@@ -64,7 +64,7 @@ public final class RouteOperation {
                     progress.planned();
                     progress.touching(target.destinationRuleRef());
                     istio.patch(IstioResources.DESTINATION_RULE, ns, target.destinationRule(),
-                            GuardedPatch.guarded(snap.destinationRule(), plan.drDiff()).toString(), false);
+                            GuardedPatch.guarded(snap.destinationRule(), plan.drDiff()).toString());
                     progress.wrote();
                     continue; // re-read: the VirtualService plan must see the stored subset
                 }
@@ -74,7 +74,7 @@ public final class RouteOperation {
                 }
                 progress.planned();
                 String patch = GuardedPatch.guarded(snap.virtualService(), plan.vsDiff()).toString();
-                ObjectNode stored = istio.patch(IstioResources.VIRTUAL_SERVICE, ns, target.virtualService(), patch, false);
+                ObjectNode stored = istio.patch(IstioResources.VIRTUAL_SERVICE, ns, target.virtualService(), patch);
                 progress.wrote();
                 PlannedChange written = new PlannedChange(patch, diff(target, snap, plan), false);
                 return new Outcome(result(target, stored, plan, true, written), plan);

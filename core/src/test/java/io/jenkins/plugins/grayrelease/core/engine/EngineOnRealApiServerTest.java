@@ -74,13 +74,13 @@ class EngineOnRealApiServerTest {
         IstioResources istio = new IstioResources(server.client());
         ObjectNode read = istio.get(IstioResources.VIRTUAL_SERVICE, target.namespace(), "reviews");
         istio.patch(IstioResources.VIRTUAL_SERVICE, target.namespace(), "reviews",
-                "[{\"op\":\"replace\",\"path\":\"/spec/http/1/retries/attempts\",\"value\":7}]", false);
+                "[{\"op\":\"replace\",\"path\":\"/spec/http/1/retries/attempts\",\"value\":7}]");
         ObjectNode planned = read.deepCopy();
         ((ObjectNode) planned.path("spec").path("http").get(2).path("route").get(0)).put("weight", 100);
         String stale = GuardedPatch.guarded(read, GuardedPatch.diff(read, planned)).toString();
 
         KubernetesClientException refused = catchThrowableOfType(KubernetesClientException.class,
-                () -> istio.patch(IstioResources.VIRTUAL_SERVICE, target.namespace(), "reviews", stale, false));
+                () -> istio.patch(IstioResources.VIRTUAL_SERVICE, target.namespace(), "reviews", stale));
 
         assertThat(refused).isNotNull();
         assertThat(refused.getCode()).isEqualTo(409);
