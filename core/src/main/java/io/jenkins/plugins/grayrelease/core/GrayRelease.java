@@ -3,7 +3,9 @@ package io.jenkins.plugins.grayrelease.core;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.core.engine.Engine;
 import io.jenkins.plugins.grayrelease.core.engine.RouteOperation;
+import io.jenkins.plugins.grayrelease.core.routing.RequestValidator;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
+import java.util.List;
 import java.time.Clock;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
@@ -69,6 +71,16 @@ public final class GrayRelease {
     /** Sends {@code canaryPercent} (0–100) of the managed route's traffic to the canary, the rest to stable. */
     public OperationResult setWeight(ReleaseTarget target, int canaryPercent, WriteOptions options) {
         return engine.route(target, new RouteChange.SetWeight(canaryPercent), options).result();
+    }
+
+    /**
+     * Several route changes (weight, testers, mirror) planned together and written as one guarded
+     * patch, so that they take effect together or not at all. Promote and roll back go alone.
+     * Everything is checked before anything is read.
+     */
+    public OperationResult apply(ReleaseTarget target, List<RouteChange> changes, WriteOptions options) {
+        RequestValidator.validateAll(changes, target.virtualServiceRef());
+        return engine.route(target, List.copyOf(changes), options).result();
     }
 
     /** Puts (or replaces) the engine's tester route, sending matching requests 100 % to the canary, just before the managed route. */

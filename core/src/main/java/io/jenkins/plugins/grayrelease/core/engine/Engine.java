@@ -46,7 +46,12 @@ public final class Engine {
     }
 
     public RouteOperation.Outcome route(ReleaseTarget target, RouteChange change, WriteOptions options) {
-        return routes.run(target, change, options);
+        return routes.run(target, List.of(change), options);
+    }
+
+    /** Several changes planned together and written as one guarded patch. */
+    public RouteOperation.Outcome route(ReleaseTarget target, List<RouteChange> changes, WriteOptions options) {
+        return routes.run(target, changes, options);
     }
 
     public ReleaseStatus status(ReleaseTarget target) {

@@ -16,7 +16,11 @@ import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
 import io.jenkins.plugins.grayrelease.core.state.StateAnnotations;
+import io.jenkins.plugins.grayrelease.core.state.LastChange;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Plans one attempt of a route operation: routes, subset and state annotation, from one snapshot. */
 final class OperationPlanner {
@@ -31,28 +35,48 @@ final class OperationPlanner {
         this.clock = clock;
     }
 
-    PlannedOperation plan(ReleaseTarget target, Snapshot snap, RouteChange change, WriteOptions options) {
+    /** Plans {@code changes} applied in order to one snapshot; checked by {@link io.jenkins.plugins.grayrelease.core.routing.RequestValidator#validateAll}. */
+    PlannedOperation plan(ReleaseTarget target, Snapshot snap, List<RouteChange> changes, WriteOptions options) {
         RouteSides sides = SideResolver.resolve(target, snap, router);
         ReleaseState old = snap.state().state();
-        if (change instanceof RouteChange.Promote && sides.canary() == null && old != null && old.phase() == Phase.PROMOTED) {
+        if (changes.size() == 1 && changes.get(0) instanceof RouteChange.Promote && sides.canary() == null
+                && old != null && old.phase() == Phase.PROMOTED) {
             // Promoting again after a promotion: nothing left to do, and not an error.
             ArrayNode none = JsonNodeFactory.instance.arrayNode();
             return new PlannedOperation(snap.virtualService(), none, snap.destinationRule(), none, sides, sides);
         }
-        RoutePlan plan = router.plan(new RoutingInput(snap.virtualService(), target.virtualServiceRef(), snap.destinationRule(),
-                target.destinationRuleRef(), target.route(), sides, change, options.addCanarySubset(), options.canarySubsetLabels()));
-        ObjectNode after = plan.virtualService();
-        RouteObservation observed = router.observe(after, target.virtualServiceRef(), target.route(), sides);
-        ReleaseState next = StatePlanner.next(old, sides, change, observed.weights().canary(), actor, clock.instant());
-        if (plan.routesChanged() || StatePlanner.differs(old, next)) {
+        ObjectNode after = snap.virtualService();
+        ObjectNode dr = snap.destinationRule();
+        boolean needsSubset = false;
+        boolean routesChanged = false;
+        RouteObservation observed = null;
+        ReleaseState next = old;
+        Instant now = clock.instant();
+        for (RouteChange change : changes) {
+            RoutePlan plan = router.plan(new RoutingInput(after, target.virtualServiceRef(), dr,
+                    target.destinationRuleRef(), target.route(), sides, change, options.addCanarySubset(),
+                    options.canarySubsetLabels()));
+            after = plan.virtualService();
+            routesChanged |= plan.routesChanged();
+            if (plan.needsSubset()) {
+                dr = plan.destinationRule();
+                needsSubset = true;
+            }
+            observed = router.observe(after, target.virtualServiceRef(), target.route(), sides);
+            next = StatePlanner.next(next, sides, change, observed.weights().canary(), actor, now);
+        }
+        if (changes.size() > 1) {
+            next = next.withLastChange(new LastChange(changes.stream().map(RouteChange::describe)
+                    .collect(Collectors.joining(", ")), actor.user(), now, actor.origin()));
+        }
+        if (routesChanged || StatePlanner.differs(old, next)) {
             // Written in the same patch as the routes: the record never describes routes that were not stored.
             // Keyed by the route actually managed, so releases on other routes keep their records.
             StateAnnotations.write(after, observed.routeName(), next, snap.record().movesLegacyTo(observed.routeName()));
         }
-        ObjectNode dr = plan.needsSubset() ? plan.destinationRule() : snap.destinationRule();
         RouteSides resultSides = new RouteSides(next.stable(), next.canary());
         return new PlannedOperation(after, GuardedPatch.diff(snap.virtualService(), after), dr,
-                plan.needsSubset() ? GuardedPatch.diff(snap.destinationRule(), dr) : JsonNodeFactory.instance.arrayNode(),
+                needsSubset ? GuardedPatch.diff(snap.destinationRule(), dr) : JsonNodeFactory.instance.arrayNode(),
                 sides, resultSides);
     }
 }

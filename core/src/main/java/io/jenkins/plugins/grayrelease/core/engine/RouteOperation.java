@@ -16,6 +16,7 @@ import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
 import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
 import io.jenkins.plugins.grayrelease.core.routing.UnifiedDiff;
 import io.jenkins.plugins.grayrelease.core.status.StatusAssembler;
+import java.util.List;
 
 /**
  * Runs one route operation: read, plan, and write the DestinationRule subset (its own guarded
@@ -44,14 +45,14 @@ public final class RouteOperation {
         this.serverDryRun = serverDryRun;
     }
 
-    Outcome run(ReleaseTarget target, RouteChange change, WriteOptions options) {
+    Outcome run(ReleaseTarget target, List<RouteChange> changes, WriteOptions options) {
         String ns = target.namespace();
         return retry.run(target.virtualServiceRef(), progress -> {
             int subsetWrites = 0;
             while (true) {
                 progress.touching(target.virtualServiceRef());
                 Snapshot snap = Snapshot.read(istio, target, router);
-                PlannedOperation plan = planner.plan(target, snap, change, options);
+                PlannedOperation plan = planner.plan(target, snap, changes, options);
                 if (options.dryRun()) {
                     return dryRun(target, snap, plan);
                 }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.grayrelease.core.rollout;
 
-import io.jenkins.plugins.grayrelease.core.analysis.Durations;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,9 +47,7 @@ final class ApprovalWaiter {
                     return check(request, answer.get(POLL_MILLIS, TimeUnit.MILLISECONDS));
                 } catch (TimeoutException notYet) {
                     if (deadline != null && !clock.instant().isBefore(deadline)) {
-                        DecisionKind fallback = request.onTimeout().orElse(DecisionKind.ROLLBACK);
-                        return new Decision(fallback, 0, "timeout after "
-                                + Durations.format(request.timeout().orElse(Duration.ZERO)), true);
+                        return Decision.timedOut(request.onTimeout(), request.timeout().orElse(Duration.ZERO));
                     }
                 } catch (ExecutionException e) {
                     throw new GateException("steps[" + request.step() + "].approval", "the approval could not be"

@@ -61,16 +61,16 @@ public final class TerminalGate implements Gate {
         String choices = request.allowed().stream().sorted().map(k -> k == DecisionKind.SET_WEIGHT ? "weight N"
                 : k.planName()).collect(Collectors.joining(" | "));
         String timeout = request.timeout().map(d -> "  (after " + Durations.format(d) + ": "
-                + request.onTimeout().map(DecisionKind::planName).orElse("abort") + ")").orElse("");
+                + request.onTimeout().orElse(Decision.WHEN_NOBODY_ANSWERS).planName() + ")").orElse("");
         while (true) {
             out.print("  " + choices + timeout + " > ");
             out.flush();
             Optional<String> line = nextLine();
             if (line.isEmpty()) {
-                DecisionKind fallback = request.onTimeout().orElse(DecisionKind.ABORT);
+                Decision fallback = Decision.noAnswerPossible(request.onTimeout(), user);
                 out.println();
-                out.println("  input closed: taking " + fallback.planName() + " (run with --yes to approve unattended)");
-                return new Decision(fallback, 0, user + " (input closed)", false);
+                out.println("  input closed: taking " + fallback.kind().planName() + " (run with --yes to approve unattended)");
+                return fallback;
             }
             Decision decision = parse(line.get().trim().toLowerCase(Locale.ROOT));
             if (decision == null) {

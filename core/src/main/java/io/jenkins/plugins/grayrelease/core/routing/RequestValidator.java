@@ -3,7 +3,9 @@ package io.jenkins.plugins.grayrelease.core.routing;
 import io.jenkins.plugins.grayrelease.core.ObjectRef;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Checks the caller's input of a route change before anything is read or planned. */
@@ -13,6 +15,36 @@ public final class RequestValidator {
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     private RequestValidator() {
+    }
+
+    /**
+     * Checks that several changes may be planned together into one write: at least one, no kind
+     * twice, tester route set and removed not both, and promote or roll back only on their own
+     * (they move the release's sides, which the other changes depend on).
+     */
+    public static void validateAll(List<RouteChange> changes, ObjectRef vsRef) {
+        if (changes.isEmpty()) {
+            throw new InvalidReleaseException(vsRef, "changes", "nothing to change was given",
+                    "Give a weight, testers, a mirror share, or remove the tester route");
+        }
+        Set<Class<?>> kinds = new HashSet<>();
+        for (RouteChange c : changes) {
+            if (!kinds.add(c.getClass())) {
+                throw new InvalidReleaseException(vsRef, "changes", c.describe().split(" ")[0] + " is given twice",
+                        "Give each change once");
+            }
+            if (changes.size() > 1 && (c instanceof RouteChange.Promote || c instanceof RouteChange.Rollback)) {
+                throw new InvalidReleaseException(vsRef, "changes", c.describe() + " cannot be combined with other changes",
+                        "Run " + c.describe() + " on its own");
+            }
+        }
+        if (kinds.contains(RouteChange.SetTesters.class) && kinds.contains(RouteChange.RemoveTesters.class)) {
+            throw new InvalidReleaseException(vsRef, "testers", "setting testers and removing the tester route contradict each other",
+                    "Give either testers or the removal of the tester route");
+        }
+        for (RouteChange c : changes) {
+            validate(c, vsRef);
+        }
     }
 
     public static void validate(RouteChange change, ObjectRef vsRef) {

@@ -1,0 +1,156 @@
+package io.jenkins.plugins.grayrelease.core;
+
+import io.jenkins.plugins.grayrelease.core.rollout.plan.TargetSpec;
+import java.io.Serializable;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * A release target as a front end collects it, field by field, before it is complete: what a
+ * Jenkins {@code withGrayRelease} block names (blocks nest, the inner one stating only what
+ * differs), or what a plan's {@code target} section says. Blank values count as unset.
+ * {@link #toTarget} turns it into the engine's {@link ReleaseTarget}.
+ *
+ * <p>Immutable and {@link Serializable} (it lives in a Pipeline's saved program state), and holds
+ * names only, never a secret.
+ */
+public final class TargetSettings implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Every field, named as front ends spell the parameter. */
+    public enum Field {
+        NAMESPACE("namespace"),
+        SERVICE("service"),
+        VIRTUAL_SERVICE("virtualService"),
+        DESTINATION_RULE("destinationRule"),
+        ROUTE("route"),
+        /** The stable subset (of the service's host, or of {@link #STABLE_HOST}). */
+        STABLE("stable"),
+        CANARY("canary"),
+        /** The stable side's own host (two-host layout). */
+        STABLE_HOST("stableHost"),
+        CANARY_HOST("canaryHost");
+
+        private final String parameter;
+
+        Field(String parameter) {
+            this.parameter = parameter;
+        }
+
+        public String parameter() {
+            return parameter;
+        }
+    }
+
+    private static final TargetSettings EMPTY = new TargetSettings(new EnumMap<>(Field.class));
+
+    private final EnumMap<Field, String> values;
+
+    private TargetSettings(EnumMap<Field, String> values) {
+        this.values = values;
+    }
+
+    public static TargetSettings empty() {
+        return EMPTY;
+    }
+
+    /** A plan's {@code target} section. */
+    public static TargetSettings of(TargetSpec spec) {
+        return empty().with(Field.NAMESPACE, spec.namespace()).with(Field.SERVICE, spec.service())
+                .with(Field.VIRTUAL_SERVICE, spec.virtualService()).with(Field.DESTINATION_RULE, spec.destinationRule())
+                .with(Field.ROUTE, spec.route())
+                .with(Field.STABLE, spec.stable().subset()).with(Field.STABLE_HOST, spec.stable().host())
+                .with(Field.CANARY, spec.canary().subset()).with(Field.CANARY_HOST, spec.canary().host());
+    }
+
+    /** These settings with {@code field} set to {@code value} (blank: unset). */
+    public TargetSettings with(Field field, String value) {
+        EnumMap<Field, String> copy = new EnumMap<>(values);
+        if (value == null || value.isBlank()) {
+            copy.remove(field);
+        } else {
+            copy.put(field, value.trim());
+        }
+        return new TargetSettings(copy);
+    }
+
+    /** The value, or null when unset. */
+    public String get(Field field) {
+        return values.get(field);
+    }
+
+    /** These settings with every unset field taken from {@code outer} (an enclosing block's). */
+    public TargetSettings over(TargetSettings outer) {
+        if (outer == null) {
+            return this;
+        }
+        EnumMap<Field, String> merged = new EnumMap<>(outer.values);
+        merged.putAll(values);
+        return new TargetSettings(merged);
+    }
+
+    /**
+     * The same release with both sides left to the state recorded on the VirtualService: what a
+     * status page shows after the block's stable and canary have moved on (after a promotion the
+     * recorded stable is the old canary).
+     */
+    public TargetSettings sidesFromRecord() {
+        EnumMap<Field, String> copy = new EnumMap<>(values);
+        copy.remove(Field.STABLE);
+        copy.remove(Field.CANARY);
+        copy.remove(Field.STABLE_HOST);
+        copy.remove(Field.CANARY_HOST);
+        return new TargetSettings(copy);
+    }
+
+    /**
+     * The engine's target. {@code defaultNamespace} (a kubeconfig context's namespace) is used
+     * when no namespace is set.
+     *
+     * @throws IllegalArgumentException naming the missing field when service or namespace is missing
+     */
+    public ReleaseTarget toTarget(String defaultNamespace) {
+        String ns = values.getOrDefault(Field.NAMESPACE, defaultNamespace);
+        String service = get(Field.SERVICE);
+        return ReleaseTarget.builder(ns, service)
+                .virtualService(get(Field.VIRTUAL_SERVICE))
+                .destinationRule(get(Field.DESTINATION_RULE))
+                .route(get(Field.ROUTE))
+                .stable(side(service, get(Field.STABLE_HOST), get(Field.STABLE)))
+                .canary(side(service, get(Field.CANARY_HOST), get(Field.CANARY)))
+                .build();
+    }
+
+    /** A subset of the service's host, a subset of another host, a whole other host, or unset. */
+    private static Destination side(String service, String host, String subset) {
+        if (host != null) {
+            return new Destination(host, subset);
+        }
+        return subset == null || service == null ? null : Destination.subset(service, subset);
+    }
+
+    /** A short label for logs and pages: {@code namespace/service}. */
+    public String label() {
+        return values.getOrDefault(Field.NAMESPACE, "(default namespace)") + "/" + values.getOrDefault(Field.SERVICE, "(no service)");
+    }
+
+    public Map<Field, String> asMap() {
+        return Map.copyOf(values);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TargetSettings t && values.equals(t.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "TargetSettings" + values;
+    }
+}
