@@ -1,49 +1,51 @@
 package io.jenkins.plugins.grayrelease;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import io.jenkins.plugins.grayrelease.core.Destination;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.TargetSettings;
 import java.io.Serializable;
 
 /**
- * What {@code withGrayRelease} hands to the steps inside it: the release target and how to reach
- * the cluster. Only names and a credentials id live here, never a secret, because the object is
- * serialized into the build's program state.
+ * What {@code withGrayRelease} hands to the steps inside it: the release target (the engine's
+ * {@link TargetSettings}) and how to reach the cluster. Only names and a credentials id live
+ * here, never a secret, because the object is kept in the build's program state and record.
  */
 public final class ReleaseSettings implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final String namespace;
-    private final String service;
-    private final String stable;
-    private final String canary;
-    private final String stableHost;
-    private final String canaryHost;
-    private final String virtualService;
-    private final String destinationRule;
-    private final String route;
+    public static final ReleaseSettings EMPTY = new ReleaseSettings(TargetSettings.empty(), null, null, null);
+
+    private final TargetSettings target;
     private final String credentialsId;
     private final String serverUrl;
     private final String context;
 
-    private ReleaseSettings(Builder b) {
-        namespace = b.namespace;
-        service = b.service;
-        stable = b.stable;
-        canary = b.canary;
-        stableHost = b.stableHost;
-        canaryHost = b.canaryHost;
-        virtualService = b.virtualService;
-        destinationRule = b.destinationRule;
-        route = b.route;
-        credentialsId = b.credentialsId;
-        serverUrl = b.serverUrl;
-        context = b.context;
+    private ReleaseSettings(TargetSettings target, String credentialsId, String serverUrl, String context) {
+        this.target = target;
+        this.credentialsId = clean(credentialsId);
+        this.serverUrl = clean(serverUrl);
+        this.context = clean(context);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static ReleaseSettings of(TargetSettings target) {
+        return new ReleaseSettings(target, null, null, null);
+    }
+
+    public ReleaseSettings with(TargetSettings.Field field, String value) {
+        return new ReleaseSettings(target.with(field, value), credentialsId, serverUrl, context);
+    }
+
+    public ReleaseSettings withCredentialsId(String value) {
+        return new ReleaseSettings(target, value, serverUrl, context);
+    }
+
+    public ReleaseSettings withServerUrl(String value) {
+        return new ReleaseSettings(target, credentialsId, value, context);
+    }
+
+    public ReleaseSettings withContext(String value) {
+        return new ReleaseSettings(target, credentialsId, serverUrl, value);
     }
 
     /**
@@ -54,183 +56,66 @@ public final class ReleaseSettings implements Serializable {
         if (outer == null) {
             return this;
         }
-        Builder b = new Builder();
-        b.namespace = pick(namespace, outer.namespace);
-        b.service = pick(service, outer.service);
-        b.stable = pick(stable, outer.stable);
-        b.canary = pick(canary, outer.canary);
-        b.stableHost = pick(stableHost, outer.stableHost);
-        b.canaryHost = pick(canaryHost, outer.canaryHost);
-        b.virtualService = pick(virtualService, outer.virtualService);
-        b.destinationRule = pick(destinationRule, outer.destinationRule);
-        b.route = pick(route, outer.route);
-        b.credentialsId = pick(credentialsId, outer.credentialsId);
-        b.serverUrl = pick(serverUrl, outer.serverUrl);
-        b.context = pick(context, outer.context);
-        return b.build();
+        return new ReleaseSettings(target.over(outer.target), pick(credentialsId, outer.credentialsId),
+                pick(serverUrl, outer.serverUrl), pick(context, outer.context));
     }
 
     private static String pick(String inner, String outer) {
         return inner != null ? inner : outer;
     }
 
-    /**
-     * The engine's target. {@code defaultNamespace} is the cluster configuration's namespace,
-     * used when {@code withGrayRelease} names none.
-     */
-    public ReleaseTarget toTarget(@CheckForNull String defaultNamespace) {
-        String ns = namespace != null ? namespace : defaultNamespace;
-        return ReleaseTarget.builder(ns, service)
-                .virtualService(virtualService)
-                .destinationRule(destinationRule)
-                .route(route)
-                .stable(destination(stableHost, stable))
-                .canary(destination(canaryHost, canary))
-                .build();
+    private static String clean(String v) {
+        return v == null || v.isBlank() ? null : v.trim();
     }
 
-    /** A subset of the service's host, a subset of another host, a whole other host, or unset (from the recorded state). */
-    private Destination destination(String host, String subset) {
-        if (host != null) {
-            return new Destination(host, subset);
-        }
-        return subset == null ? null : Destination.subset(service, subset);
+    /** The same release and cluster, with stable and canary as the cluster recorded them. */
+    public ReleaseSettings sidesFromRecord() {
+        return new ReleaseSettings(target.sidesFromRecord(), credentialsId, serverUrl, context);
+    }
+
+    /** The engine's target; see {@link TargetSettings#toTarget}. */
+    public ReleaseTarget toTarget(@CheckForNull String defaultNamespace) {
+        return target.toTarget(defaultNamespace);
     }
 
     /** A short label for logs and pages: {@code namespace/service}. */
     public String label() {
-        return (namespace != null ? namespace : "(default namespace)") + "/" + service;
+        return target.label();
     }
 
-    public String getNamespace() {
-        return namespace;
+    public TargetSettings getTarget() {
+        return target;
+    }
+
+    public String get(TargetSettings.Field field) {
+        return target.get(field);
     }
 
     public String getService() {
-        return service;
+        return target.get(TargetSettings.Field.SERVICE);
     }
 
-    public String getStable() {
-        return stable;
+    public String getNamespace() {
+        return target.get(TargetSettings.Field.NAMESPACE);
     }
 
-    public String getCanary() {
-        return canary;
+    /** True when no cluster access is named, so the folder's or Jenkins' defaults apply. */
+    public boolean namesNoCluster() {
+        return credentialsId == null && serverUrl == null && context == null;
     }
 
-    public String getStableHost() {
-        return stableHost;
-    }
-
-    public String getCanaryHost() {
-        return canaryHost;
-    }
-
-    public String getVirtualService() {
-        return virtualService;
-    }
-
-    public String getDestinationRule() {
-        return destinationRule;
-    }
-
-    public String getRoute() {
-        return route;
-    }
-
+    @CheckForNull
     public String getCredentialsId() {
         return credentialsId;
     }
 
+    @CheckForNull
     public String getServerUrl() {
         return serverUrl;
     }
 
+    @CheckForNull
     public String getContext() {
         return context;
-    }
-
-    /** Blank values count as unset, as they do in the Snippet Generator's form. */
-    public static final class Builder {
-        private String namespace;
-        private String service;
-        private String stable;
-        private String canary;
-        private String stableHost;
-        private String canaryHost;
-        private String virtualService;
-        private String destinationRule;
-        private String route;
-        private String credentialsId;
-        private String serverUrl;
-        private String context;
-
-        public Builder namespace(String v) {
-            namespace = clean(v);
-            return this;
-        }
-
-        public Builder service(String v) {
-            service = clean(v);
-            return this;
-        }
-
-        public Builder stable(String v) {
-            stable = clean(v);
-            return this;
-        }
-
-        public Builder canary(String v) {
-            canary = clean(v);
-            return this;
-        }
-
-        public Builder stableHost(String v) {
-            stableHost = clean(v);
-            return this;
-        }
-
-        public Builder canaryHost(String v) {
-            canaryHost = clean(v);
-            return this;
-        }
-
-        public Builder virtualService(String v) {
-            virtualService = clean(v);
-            return this;
-        }
-
-        public Builder destinationRule(String v) {
-            destinationRule = clean(v);
-            return this;
-        }
-
-        public Builder route(String v) {
-            route = clean(v);
-            return this;
-        }
-
-        public Builder credentialsId(String v) {
-            credentialsId = clean(v);
-            return this;
-        }
-
-        public Builder serverUrl(String v) {
-            serverUrl = clean(v);
-            return this;
-        }
-
-        public Builder context(String v) {
-            context = clean(v);
-            return this;
-        }
-
-        public ReleaseSettings build() {
-            return new ReleaseSettings(this);
-        }
-
-        private static String clean(String v) {
-            return v == null || v.isBlank() ? null : v.trim();
-        }
     }
 }

@@ -2,47 +2,33 @@ package io.jenkins.plugins.grayrelease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.grayrelease.core.Destination;
-import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.TargetSettings.Field;
 import org.junit.jupiter.api.Test;
 
-/** withGrayRelease blocks nest: inner values win, the rest comes from outside. */
+/** withGrayRelease blocks nest: inner values win, the rest (cluster access too) comes from outside. */
 class ReleaseSettingsTest {
 
     @Test
     void anInnerBlockKeepsTheOuterClusterAccess() {
-        ReleaseSettings outer = ReleaseSettings.builder().namespace("shop").service("reviews").credentialsId("k8s")
-                .serverUrl("https://k8s.example.com").build();
-        ReleaseSettings inner = ReleaseSettings.builder().service("ratings").canary("v3").build();
+        ReleaseSettings outer = ReleaseSettings.EMPTY.with(Field.NAMESPACE, "shop").with(Field.SERVICE, "reviews")
+                .withCredentialsId("k8s").withServerUrl("https://k8s.example.com");
+        ReleaseSettings inner = ReleaseSettings.EMPTY.with(Field.SERVICE, "ratings").with(Field.CANARY, "v3");
 
         ReleaseSettings merged = inner.over(outer);
 
         assertThat(merged.getService()).isEqualTo("ratings");
         assertThat(merged.getNamespace()).isEqualTo("shop");
         assertThat(merged.getCredentialsId()).isEqualTo("k8s");
-        assertThat(merged.getCanary()).isEqualTo("v3");
-    }
-
-    @Test
-    void subsetsLiveOnTheServiceHostUnlessAHostIsGiven() {
-        ReleaseTarget subsets = ReleaseSettings.builder().service("reviews").stable("v1").canary("v2").build().toTarget("shop");
-        ReleaseTarget hosts = ReleaseSettings.builder().service("checkout").stableHost("checkout-stable")
-                .canaryHost("checkout-canary").build().toTarget("shop");
-
-        assertThat(subsets.stable()).isEqualTo(Destination.subset("reviews", "v1"));
-        assertThat(subsets.canary()).isEqualTo(Destination.subset("reviews", "v2"));
-        assertThat(hosts.canary()).isEqualTo(Destination.host("checkout-canary"));
-    }
-
-    @Test
-    void theConfigurationsNamespaceIsUsedWhenNoneIsGiven() {
-        assertThat(ReleaseSettings.builder().service("reviews").build().toTarget("team-a").namespace()).isEqualTo("team-a");
+        assertThat(merged.getServerUrl()).isEqualTo("https://k8s.example.com");
+        assertThat(merged.get(Field.CANARY)).isEqualTo("v3");
+        assertThat(merged.namesNoCluster()).isFalse();
     }
 
     @Test
     void blankFormFieldsCountAsUnset() {
-        ReleaseSettings s = ReleaseSettings.builder().service("reviews").route("  ").credentialsId("").build();
-        assertThat(s.getRoute()).isNull();
+        ReleaseSettings s = ReleaseSettings.EMPTY.with(Field.SERVICE, "reviews").with(Field.ROUTE, "  ").withCredentialsId("");
+        assertThat(s.get(Field.ROUTE)).isNull();
         assertThat(s.getCredentialsId()).isNull();
+        assertThat(s.namesNoCluster()).isTrue();
     }
 }

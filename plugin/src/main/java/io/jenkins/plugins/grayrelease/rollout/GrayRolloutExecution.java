@@ -10,6 +10,7 @@ import hudson.util.NamingThreadFactory;
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
 import io.jenkins.plugins.grayrelease.core.PromoteOptions;
+import io.jenkins.plugins.grayrelease.core.TargetSettings;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
@@ -134,11 +135,7 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
 
     /** The plan names the target; withGrayRelease (when around) says how to reach the cluster. */
     static ReleaseSettings settingsFor(TargetSpec target, ReleaseSettings around) {
-        ReleaseSettings fromPlan = ReleaseSettings.builder().namespace(target.namespace()).service(target.service())
-                .virtualService(target.virtualService()).destinationRule(target.destinationRule()).route(target.route())
-                .stable(target.stable().subset()).stableHost(target.stable().host())
-                .canary(target.canary().subset()).canaryHost(target.canary().host()).build();
-        return fromPlan.over(around);
+        return ReleaseSettings.of(TargetSettings.of(target)).over(around);
     }
 
     @Override

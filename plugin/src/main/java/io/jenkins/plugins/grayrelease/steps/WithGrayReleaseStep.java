@@ -11,6 +11,7 @@ import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
+import io.jenkins.plugins.grayrelease.core.TargetSettings.Field;
 import java.util.List;
 import java.util.Set;
 import jenkins.model.Jenkins;
@@ -34,136 +35,119 @@ import org.kohsuke.stapler.verb.POST;
  */
 public final class WithGrayReleaseStep extends Step {
 
-    private final String service;
-    private String namespace;
-    private String stable;
-    private String canary;
-    private String stableHost;
-    private String canaryHost;
-    private String virtualService;
-    private String destinationRule;
-    private String route;
-    private String credentialsId;
-    private String serverUrl;
-    private String context;
+    /** The block's values, one field each; the setters below only name them for Pipeline and forms. */
+    private ReleaseSettings settings;
 
     @DataBoundConstructor
     public WithGrayReleaseStep(String service) {
-        this.service = service;
+        this.settings = ReleaseSettings.EMPTY.with(Field.SERVICE, service);
     }
 
     public String getService() {
-        return service;
+        return settings.get(Field.SERVICE);
     }
 
     public String getNamespace() {
-        return namespace;
+        return settings.get(Field.NAMESPACE);
     }
 
     @DataBoundSetter
     public void setNamespace(String namespace) {
-        this.namespace = blankToNull(namespace);
+        settings = settings.with(Field.NAMESPACE, namespace);
     }
 
     public String getStable() {
-        return stable;
+        return settings.get(Field.STABLE);
     }
 
     @DataBoundSetter
     public void setStable(String stable) {
-        this.stable = blankToNull(stable);
+        settings = settings.with(Field.STABLE, stable);
     }
 
     public String getCanary() {
-        return canary;
+        return settings.get(Field.CANARY);
     }
 
     @DataBoundSetter
     public void setCanary(String canary) {
-        this.canary = blankToNull(canary);
+        settings = settings.with(Field.CANARY, canary);
     }
 
     public String getStableHost() {
-        return stableHost;
+        return settings.get(Field.STABLE_HOST);
     }
 
     @DataBoundSetter
     public void setStableHost(String stableHost) {
-        this.stableHost = blankToNull(stableHost);
+        settings = settings.with(Field.STABLE_HOST, stableHost);
     }
 
     public String getCanaryHost() {
-        return canaryHost;
+        return settings.get(Field.CANARY_HOST);
     }
 
     @DataBoundSetter
     public void setCanaryHost(String canaryHost) {
-        this.canaryHost = blankToNull(canaryHost);
+        settings = settings.with(Field.CANARY_HOST, canaryHost);
     }
 
     public String getVirtualService() {
-        return virtualService;
+        return settings.get(Field.VIRTUAL_SERVICE);
     }
 
     @DataBoundSetter
     public void setVirtualService(String virtualService) {
-        this.virtualService = blankToNull(virtualService);
+        settings = settings.with(Field.VIRTUAL_SERVICE, virtualService);
     }
 
     public String getDestinationRule() {
-        return destinationRule;
+        return settings.get(Field.DESTINATION_RULE);
     }
 
     @DataBoundSetter
     public void setDestinationRule(String destinationRule) {
-        this.destinationRule = blankToNull(destinationRule);
+        settings = settings.with(Field.DESTINATION_RULE, destinationRule);
     }
 
     public String getRoute() {
-        return route;
+        return settings.get(Field.ROUTE);
     }
 
     @DataBoundSetter
     public void setRoute(String route) {
-        this.route = blankToNull(route);
+        settings = settings.with(Field.ROUTE, route);
     }
 
     public String getCredentialsId() {
-        return credentialsId;
+        return settings.getCredentialsId();
     }
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = blankToNull(credentialsId);
+        settings = settings.withCredentialsId(credentialsId);
     }
 
     public String getServerUrl() {
-        return serverUrl;
+        return settings.getServerUrl();
     }
 
     @DataBoundSetter
     public void setServerUrl(String serverUrl) {
-        this.serverUrl = blankToNull(serverUrl);
+        settings = settings.withServerUrl(serverUrl);
     }
 
     public String getContext() {
-        return context;
+        return settings.getContext();
     }
 
     @DataBoundSetter
     public void setContext(String context) {
-        this.context = blankToNull(context);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        settings = settings.withContext(context);
     }
 
     ReleaseSettings toSettings() {
-        return ReleaseSettings.builder().namespace(namespace).service(service).stable(stable).canary(canary)
-                .stableHost(stableHost).canaryHost(canaryHost).virtualService(virtualService)
-                .destinationRule(destinationRule).route(route).credentialsId(credentialsId)
-                .serverUrl(serverUrl).context(context).build();
+        return settings;
     }
 
     @Override
