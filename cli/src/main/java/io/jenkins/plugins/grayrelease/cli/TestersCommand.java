@@ -1,7 +1,6 @@
 package io.jenkins.plugins.grayrelease.cli;
 
 import io.jenkins.plugins.grayrelease.cli.output.ResultPrinter;
-import io.jenkins.plugins.grayrelease.cli.output.StatusTable;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.TesterRoute;
@@ -71,7 +70,7 @@ final class TestersCommand extends ReleaseCommand {
             progress().step(plan + "removing the tester route from " + target.virtualServiceRef());
             printer.result(session.engine().removeTesters(target, options));
         } else {
-            progress().step(plan + "routing testers (" + StatusTable.describe(matches) + ") of " + target.virtualServiceRef() + " to the canary");
+            progress().step(plan + "routing testers (" + TesterMatch.describe(matches) + ") of " + target.virtualServiceRef() + " to the canary");
             printer.result(session.engine().setTesters(target, new TesterRoute(matches), options));
         }
         return ExitCodes.OK;

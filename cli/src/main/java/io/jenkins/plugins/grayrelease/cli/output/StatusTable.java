@@ -5,9 +5,6 @@ import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.state.LastChange;
 import java.io.PrintWriter;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /** A release status for people: one labelled line per fact, the split drawn as bars. */
 public final class StatusTable {
@@ -25,7 +22,7 @@ public final class StatusTable {
         row(out, "STABLE", side(s.stable(), stableWeight));
         row(out, "CANARY", s.canary() == null ? "none (no release under way)" : side(s.canary(), canaryWeight));
         row(out, "PHASE", s.phase() == null ? "not recorded" : s.phase().name());
-        row(out, "TESTERS", s.testers().isEmpty() ? "none" : describe(s.testers()));
+        row(out, "TESTERS", s.testers().isEmpty() ? "none" : TesterMatch.describe(s.testers()));
         row(out, "MIRROR", s.mirrorPercent() == 0 ? "none" : s.mirrorPercent() + " % to the canary");
         row(out, "LAST CHANGE", lastChange(s.lastChange()));
         if (s.stateProblem() != null) {
@@ -37,31 +34,13 @@ public final class StatusTable {
         out.flush();
     }
 
-    /** Tester matches as a user would say them: {@code header end-user: jason or cookie canary=always}. */
-    public static String describe(List<TesterMatch> matches) {
-        return matches.stream().map(StatusTable::describe).collect(Collectors.joining(" or "));
-    }
-
-    public static String describe(TesterMatch m) {
-        return switch (m.kind()) {
-            case HEADER_EXACT -> "header " + m.name() + ": " + m.value();
-            case HEADER_PREFIX -> "header " + m.name() + " starting " + m.value();
-            case HEADER_REGEX -> "header " + m.name() + " ~ " + m.value();
-            case COOKIE -> "cookie " + m.name() + "=" + m.value();
-        };
-    }
-
     private static String side(Destination d, int weight) {
         String name = d == null ? "?" : d.toString();
         return String.format("%-20s %3d %%  %s", name, weight, WeightBar.of(weight / 100.0, BAR_WIDTH));
     }
 
     private static String lastChange(LastChange c) {
-        if (c == null) {
-            return "none recorded";
-        }
-        return c.action() + " by " + c.by() + (c.at() == null ? "" : " at " + c.at().truncatedTo(ChronoUnit.SECONDS))
-                + (c.origin() == null ? "" : " (" + c.origin() + ")");
+        return c == null ? "none recorded" : c.describe();
     }
 
     private static void row(PrintWriter out, String label, String value) {

@@ -9,6 +9,8 @@ import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.PrometheusSpec;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import java.io.IOException;
@@ -99,6 +101,27 @@ class RolloutPreflightTest {
                 """.formatted(closedPort)))
                 .isInstanceOf(AnalysisUnavailableException.class)
                 .hasMessageContaining("prometheus.url", "cannot connect", "nothing was changed");
+
+        assertThat(cluster.virtualService().toString()).isEqualTo(before);
+    }
+
+    @Test
+    void aPlanWithoutPrometheusUsesTheCallersDefaultPrometheus() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        RolloutPlan plan = new PlanParser().parse("""
+                target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v2}
+                steps:
+                  - setWeight: 10
+                  - analysis: {metrics: [{name: sr, template: successRate, min: 99}]}
+                """, "plan.yaml", null, new PrometheusSpec("http://127.0.0.1:" + closedPort, null, null));
+
+        assertThatThrownBy(() -> new RolloutRunner(engine, ScriptedGate.silent(), new RolloutListener() { },
+                RolloutRunner.Settings.defaults()).run(plan))
+                .isInstanceOf(AnalysisUnavailableException.class)
+                .hasMessageContaining("127.0.0.1:" + closedPort);
 
         assertThat(cluster.virtualService().toString()).isEqualTo(before);
     }

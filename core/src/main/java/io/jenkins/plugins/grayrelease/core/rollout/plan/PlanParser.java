@@ -71,6 +71,18 @@ public final class PlanParser {
      * @throws InvalidPlanException naming line, column and field of the first problem
      */
     public RolloutPlan parse(String text, String source, TargetSpec defaultTarget) {
+        return parse(text, source, defaultTarget, null);
+    }
+
+    /**
+     * Reads a plan whose {@code target} and {@code prometheus} sections may be left out, taking
+     * the caller's (Jenkins: the enclosing block's target and the configured Prometheus).
+     *
+     * @param defaultPrometheus used when the plan has no {@code prometheus}; null leaves it required
+     *     when the plan analyses
+     * @throws InvalidPlanException naming line, column and field of the first problem
+     */
+    public RolloutPlan parse(String text, String source, TargetSpec defaultTarget, PrometheusSpec defaultPrometheus) {
         if (text == null || text.isBlank()) {
             throw new InvalidPlanException(source, 0, 0, "", "the plan is empty",
                     "start from the example in the README section \"Rollout plans\"");
@@ -89,6 +101,9 @@ public final class PlanParser {
         }
         if (defaultTarget != null && !plan.has("target")) {
             plan.set("target", yaml.valueToTree(defaultTarget));
+        }
+        if (defaultPrometheus != null && !plan.has("prometheus")) {
+            plan.set("prometheus", yaml.valueToTree(defaultPrometheus));
         }
         try {
             // Bound from the tree: Jackson then knows paths but not lines, which PlanLocations supplies.
