@@ -12,11 +12,11 @@ public final class ConsoleLinks {
     }
 
     public static String page(Run<?, ?> run) {
-        return HyperlinkNote.encodeTo("/" + run.getUrl() + GrayReleaseAction.URL_NAME + "/", "(Gray Release page)");
+        return HyperlinkNote.encodeTo("/" + run.getUrl() + GrayReleaseAction.URL_NAME + "/", Messages.ConsoleLinks_page());
     }
 
     public static String approval(Run<?, ?> run, Approval approval) {
         return HyperlinkNote.encodeTo("/" + run.getUrl() + GrayReleaseAction.URL_NAME + "/#approval-" + approval.getId(),
-                "Promote, roll back or set the weight");
+                Messages.ConsoleLinks_approval());
     }
 }

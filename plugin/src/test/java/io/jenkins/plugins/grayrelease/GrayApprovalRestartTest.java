@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease;
 
+import static io.jenkins.plugins.grayrelease.ReleaseJenkins.ACCEPTED;
 import static io.jenkins.plugins.grayrelease.ReleaseJenkins.answer;
 import static io.jenkins.plugins.grayrelease.ReleaseJenkins.pendingApproval;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,8 +9,7 @@ import hudson.model.Computer;
 import hudson.model.Executor;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.approval.Approval;
-import io.jenkins.plugins.grayrelease.approval.ApprovalBook;
-import io.jenkins.plugins.grayrelease.approval.Decision;
+import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -52,7 +52,7 @@ class GrayApprovalRestartTest {
             assertThat(b.isBuilding()).isTrue();
             Approval approval = pendingApproval(b);
 
-            assertThat(answer(r, b, "alice", approval.getId(), "promote", null).status()).isEqualTo(200);
+            assertThat(answer(r, b, "alice", approval.getId(), "promote", null).status()).isEqualTo(ACCEPTED);
 
             r.assertBuildStatusSuccess(r.waitForCompletion(b));
             r.assertLogContains("decision: promote", b);
@@ -66,7 +66,7 @@ class GrayApprovalRestartTest {
             ReleaseJenkins.addTokenCredential(r);
             WorkflowRun b = ReleaseJenkins.startAndWaitForApproval(r, ReleaseJenkins.releaseJob(r, cluster, ""));
             // Recorded in build.xml without waking the step, as if the controller went down in between.
-            ApprovalBook.decide(b, pendingApproval(b), Decision.rollback(), "alice", null);
+            pendingApproval(b).record(Decision.rollback("alice"), System.currentTimeMillis(), null);
             b.save();
         });
         sessions.then(r -> {
@@ -78,9 +78,14 @@ class GrayApprovalRestartTest {
         });
     }
 
+    /**
+     * Busy regular executors: the ones a {@code node} block takes. Every Pipeline build also holds
+     * a one-off "flyweight" executor on the controller while it runs, whatever it waits for; that
+     * one is not counted.
+     */
     private static int busyExecutors(Computer c) {
         int busy = 0;
-        for (Executor e : c.getAllExecutors()) {
+        for (Executor e : c.getExecutors()) {
             if (e.isBusy()) {
                 busy++;
             }

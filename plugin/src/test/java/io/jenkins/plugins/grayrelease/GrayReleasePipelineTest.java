@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease;
 
+import static io.jenkins.plugins.grayrelease.ReleaseJenkins.ACCEPTED;
 import static io.jenkins.plugins.grayrelease.ReleaseJenkins.answer;
 import static io.jenkins.plugins.grayrelease.ReleaseJenkins.pendingApproval;
 import static io.jenkins.plugins.grayrelease.ReleaseJenkins.startAndWaitForApproval;
@@ -46,13 +47,66 @@ class GrayReleasePipelineTest {
         assertThat(cluster.primaryWeights()).as("while waiting for the decision").isEqualTo(Map.of("v1", 90, "v2", 10));
 
         Approval approval = pendingApproval(b);
-        assertThat(answer(r, b, "alice", approval.getId(), "promote", null).status()).isEqualTo(200);
+        assertThat(answer(r, b, "alice", approval.getId(), "promote", null).status()).isEqualTo(ACCEPTED);
 
         r.assertBuildStatusSuccess(r.waitForCompletion(b));
         r.assertLogContains("decision: promote", b);
         assertThat(cluster.primaryWeights().get("v2")).isEqualTo(100);
         assertThat(cluster.primaryWeights().getOrDefault("v1", 0)).isZero();
         assertThat(b.getAction(GrayReleaseAction.class).getHistory()).extracting(HistoryEntry::getUser).contains("alice");
+        assertThat(cluster.lastChangeBy()).as("the VirtualService names who pressed Promote").isEqualTo("alice");
+    }
+
+    @Test
+    void oneGrayReleaseCallIsOneGuardedWrite(JenkinsRule r) throws Exception {
+        ReleaseJenkins.addTokenCredential(r);
+        WorkflowJob p = r.createProject(WorkflowJob.class, "together");
+        p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
+                + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
+                + "  def s = grayRelease(weight: 10, testers: [[name: 'x-tester', value: 'yes']], mirror: 5)\n"
+                + "  echo \"testers: ${s.testers}, mirror: ${s.mirror}\"\n"
+                + "}\n", true));
+        long before = Long.parseLong(cluster.resourceVersion());
+
+        WorkflowRun b = r.buildAndAssertSuccess(p);
+
+        assertThat(Long.parseLong(cluster.resourceVersion()) - before).as("stored writes").isEqualTo(1);
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 90, "v2", 10));
+        r.assertLogContains("set canary weight to 10 %, sent testers (header x-tester: yes) to the canary, mirrored 5 % to the canary", b);
+        r.assertLogContains("mirror: 5", b);
+    }
+
+    @Test
+    void aBadValueInOneGrayReleaseCallWritesNothing(JenkinsRule r) throws Exception {
+        ReleaseJenkins.addTokenCredential(r);
+        WorkflowJob p = r.createProject(WorkflowJob.class, "bad-mirror");
+        p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
+                + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
+                + "  grayRelease(weight: 10, mirror: 150)\n"
+                + "}\n", true));
+        String before = cluster.resourceVersion();
+
+        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, p);
+
+        r.assertLogContains("grayRelease: shop/VirtualService/reviews: mirror: 150 is outside 0-100", b);
+        assertThat(cluster.resourceVersion()).isEqualTo(before);
+    }
+
+    @Test
+    void anApprovalTakesAnswersOnlyByPostAtItsOwnAddress(JenkinsRule r) throws Exception {
+        ReleaseJenkins.addTokenCredential(r);
+        WorkflowRun b = startAndWaitForApproval(r, ReleaseJenkins.releaseJob(r, cluster, ""));
+        String id = pendingApproval(b).getId();
+        JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+
+        assertThat(wc.goTo(b.getUrl() + GrayReleaseAction.URL_NAME + "/" + id + "/decide?decision=promote")
+                .getWebResponse().getStatusCode()).as("GET").isEqualTo(405);
+        assertThat(answer(r, b, null, "approval-999", "promote", null).status()).as("unknown id").isEqualTo(404);
+        assertThat(answer(r, b, null, id, "ship", null).body()).contains("'ship' is not a decision; use one of promote, rollback, setWeight, abort");
+        assertThat(pendingApproval(b).isPending()).isTrue();
+
+        answer(r, b, null, id, "rollback", null);
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
     }
 
     @Test
@@ -61,7 +115,7 @@ class GrayReleasePipelineTest {
         ReleaseJenkins.addTokenCredential(r);
         WorkflowRun b = startAndWaitForApproval(r, ReleaseJenkins.releaseJob(r, cluster, ""));
 
-        assertThat(answer(r, b, "alice", pendingApproval(b).getId(), "rollback", null).status()).isEqualTo(200);
+        assertThat(answer(r, b, "alice", pendingApproval(b).getId(), "rollback", null).status()).isEqualTo(ACCEPTED);
 
         r.assertBuildStatusSuccess(r.waitForCompletion(b));
         r.assertLogContains("decision: rollback", b);
@@ -70,18 +124,18 @@ class GrayReleasePipelineTest {
     }
 
     @Test
-    void setWeightIsReturnedToTheJenkinsfileAsDigits(JenkinsRule r) throws Exception {
+    void setWeightIsReturnedToTheJenkinsfileWithTheChosenWeight(JenkinsRule r) throws Exception {
         ReleaseJenkins.addTokenCredential(r);
         WorkflowJob p = r.createProject(WorkflowJob.class, "weights");
         p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
                 + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
                 + "  grayRelease(weight: 10)\n"
                 + "  def d = grayApproval(message: 'Promote?')\n"
-                + "  grayRelease(weight: Integer.parseInt(d))\n"
+                + "  if (d.decision == 'setWeight') { grayRelease(weight: d.weight) }\n"
                 + "}\n", true));
         WorkflowRun b = startAndWaitForApproval(r, p);
 
-        assertThat(answer(r, b, null, pendingApproval(b).getId(), "weight", "30").status()).isEqualTo(200);
+        assertThat(answer(r, b, null, pendingApproval(b).getId(), "setWeight", "30").status()).isEqualTo(ACCEPTED);
 
         r.assertBuildStatusSuccess(r.waitForCompletion(b));
         assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 70, "v2", 30));
@@ -131,7 +185,7 @@ class GrayReleasePipelineTest {
         String id = pendingApproval(b).getId();
 
         assertThat(answer(r, b, "carol", id, "promote", null).status()).isEqualTo(403);
-        assertThat(answer(r, b, "carol", id, "rollback", null).status()).isEqualTo(200);
+        assertThat(answer(r, b, "carol", id, "rollback", null).status()).isEqualTo(ACCEPTED);
 
         r.assertBuildStatusSuccess(r.waitForCompletion(b));
         assertThat(b.getAction(GrayReleaseAction.class).getApproval(id).getDecidedBy()).isEqualTo("carol");
@@ -146,7 +200,7 @@ class GrayReleasePipelineTest {
         String id = pendingApproval(b).getId();
 
         assertThat(answer(r, b, "alice", id, "promote", null).status()).as("Build permission is not enough").isEqualTo(403);
-        assertThat(answer(r, b, "dave", id, "promote", null).status()).isEqualTo(200);
+        assertThat(answer(r, b, "dave", id, "promote", null).status()).isEqualTo(ACCEPTED);
 
         r.assertBuildStatusSuccess(r.waitForCompletion(b));
         r.assertLogContains("decision: promote", b);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease;
 
+import static io.jenkins.plugins.grayrelease.ReleaseJenkins.ACCEPTED;
 import static io.jenkins.plugins.grayrelease.ReleaseJenkins.answer;
 import static io.jenkins.plugins.grayrelease.ReleaseJenkins.pendingApproval;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +43,7 @@ class GrayRolloutRestartTest {
             WorkflowRun b = r.jenkins.getItemByFullName("rollout", WorkflowJob.class).getBuildByNumber(1);
             r.waitForMessage("Resuming rollout reviews-v2 at step 2 of 3", b);
 
-            assertThat(answer(r, b, null, pendingApproval(b).getId(), "promote", null).status()).isEqualTo(200);
+            assertThat(answer(r, b, null, pendingApproval(b).getId(), "promote", null).status()).isEqualTo(ACCEPTED);
 
             r.assertBuildStatusSuccess(r.waitForCompletion(b));
             r.assertLogContains("rollout ended: PROMOTED", b);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease;
 
+import static io.jenkins.plugins.grayrelease.ReleaseJenkins.ACCEPTED;
 import static io.jenkins.plugins.grayrelease.ReleaseJenkins.answer;
 import static io.jenkins.plugins.grayrelease.ReleaseJenkins.pendingApproval;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +71,7 @@ class GrayRolloutTest {
         WorkflowRun b = startRollout(r);
         assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 80, "v2", 20));
 
-        assertThat(answer(r, b, null, pendingApproval(b).getId(), "rollback", null).status()).isEqualTo(200);
+        assertThat(answer(r, b, null, pendingApproval(b).getId(), "rollback", null).status()).isEqualTo(ACCEPTED);
 
         r.assertBuildStatus(Result.FAILURE, r.waitForCompletion(b));
         r.assertLogContains("ROLLED_BACK_BY_DECISION", b);
@@ -111,7 +112,7 @@ class GrayRolloutTest {
         WorkflowRun b = startRollout(r);
         String id = pendingApproval(b).getId();
 
-        ReleaseJenkins.Answer refused = answer(r, b, null, id, "weight", "30");
+        ReleaseJenkins.Answer refused = answer(r, b, null, id, "setWeight", "30");
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("offers only promote, rollback");

@@ -18,6 +18,8 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.jenkins.plugins.grayrelease.core.Actor;
+import io.jenkins.plugins.grayrelease.core.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.testing.SampleApp;
 import java.net.InetAddress;
@@ -99,6 +101,21 @@ final class MockCluster implements AutoCloseable {
         try (KubernetesClient client = client()) {
             return new IstioResources(client).get(IstioResources.VIRTUAL_SERVICE, SampleApp.NAMESPACE, SampleApp.SERVICE)
                     .path("spec").path("http").size();
+        }
+    }
+
+    /** The VirtualService's resourceVersion: it moves once per stored write. */
+    String resourceVersion() {
+        try (KubernetesClient client = client()) {
+            return new IstioResources(client).get(IstioResources.VIRTUAL_SERVICE, SampleApp.NAMESPACE, SampleApp.SERVICE)
+                    .path("metadata").path("resourceVersion").asText();
+        }
+    }
+
+    /** Who the release state on the VirtualService says made the last change. */
+    String lastChangeBy() {
+        try (KubernetesClient client = client()) {
+            return new GrayRelease(client, new Actor("test", null)).status(SampleApp.target()).lastChange().by();
         }
     }
 

@@ -23,6 +23,9 @@ import org.jvnet.hudson.test.MockAuthorizationStrategy;
 /** What the Jenkins tests share: users, the cluster credential, the Jenkinsfile, and answering from the page. */
 final class ReleaseJenkins {
 
+    /** How an approval takes an answer: a redirect back to the build's Gray Release page. */
+    static final int ACCEPTED = 302;
+
     /** A token the log must never show. */
     static final String TOKEN = "s3cr3t-token-value";
     static final String CREDENTIALS_ID = "k8s-token";
@@ -55,8 +58,8 @@ final class ReleaseJenkins {
                 + "  def s = grayRelease(weight: 10)\n"
                 + "  echo \"canary weight is ${s.canaryWeight}\"\n"
                 + "  def d = grayApproval(message: 'Promote?'" + approvalArgs + ")\n"
-                + "  echo \"decision: ${d}\"\n"
-                + "  if (d == 'promote') { grayPromote() } else { grayRollback() }\n"
+                + "  echo \"decision: ${d.decision} by ${d.decidedBy}\"\n"
+                + "  if (d.decision == 'promote') { grayPromote() } else { grayRollback() }\n"
                 + "}\n";
     }
 
@@ -96,14 +99,19 @@ final class ReleaseJenkins {
     record Answer(int status, String body) {
     }
 
-    /** Presses a button of the build page as {@code user} (null: anonymous). */
+    /**
+     * Presses a button of the build page as {@code user} (null: anonymous): a POST with the crumb
+     * to the approval's own address. Redirects are not followed, so the status is the answer's own.
+     */
     static Answer answer(JenkinsRule r, WorkflowRun b, String user, String approvalId, String decision, String weight) throws Exception {
         JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
         if (user != null) {
             wc.login(user);
         }
-        String query = "id=" + approvalId + "&decision=" + decision + (weight == null ? "" : "&weight=" + weight);
-        WebRequest request = new WebRequest(new URL(r.getURL(), b.getUrl() + GrayReleaseAction.URL_NAME + "/decide?" + query), HttpMethod.POST);
+        wc.getOptions().setRedirectEnabled(false);
+        String query = "decision=" + decision + (weight == null ? "" : "&weight=" + weight);
+        WebRequest request = new WebRequest(new URL(r.getURL(), b.getUrl() + GrayReleaseAction.URL_NAME + "/" + approvalId
+                + "/decide?" + query), HttpMethod.POST);
         Page page = wc.getPage(wc.addCrumb(request));
         return new Answer(page.getWebResponse().getStatusCode(), page.getWebResponse().getContentAsString());
     }

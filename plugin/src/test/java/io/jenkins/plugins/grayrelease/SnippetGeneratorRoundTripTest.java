@@ -79,8 +79,15 @@ class SnippetGeneratorRoundTripTest {
         s.setMessage("Go to 50 %?");
         s.setSubmitter("alice,release-managers");
         s.setTimeout(30);
-        s.setChoices("promote,rollback");
-        roundTrip(r, s, "grayApproval choices: 'promote,rollback', message: 'Go to 50 %?', submitter: 'alice,release-managers', timeout: 30");
+        s.setChoices(List.of("promote", "rollback"));
+        roundTrip(r, s, "grayApproval choices: ['promote', 'rollback'], message: 'Go to 50 %?', submitter: 'alice,release-managers', timeout: 30");
+    }
+
+    @Test
+    void grayApprovalOfferingOneChoice(JenkinsRule r) throws Exception {
+        GrayApprovalStep s = new GrayApprovalStep();
+        s.setChoices(List.of("abort"));
+        roundTrip(r, s, "grayApproval choices: ['abort']");
     }
 
     @Test

@@ -4,8 +4,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.approval.Approval;
-import io.jenkins.plugins.grayrelease.approval.ApprovalBook;
-import io.jenkins.plugins.grayrelease.approval.Decision;
+import io.jenkins.plugins.grayrelease.approval.ApprovalWaiters;
+import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.security.ReleasePermissions;
 import java.io.IOException;
@@ -18,14 +18,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.RunAction2;
-import org.kohsuke.stapler.HttpResponse;
-import org.kohsuke.stapler.HttpResponses;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.interceptor.RequirePOST;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
 
 /**
  * The build's "Gray Release" page and its record: each release target as the build last saw it,
  * the approvals it waited for, and the history of who changed what. Saved in {@code build.xml}.
+ * Each approval is answered at its own address, {@code grayRelease/<id>/decide}.
  */
 public final class GrayReleaseAction implements RunAction2 {
 
@@ -62,11 +61,13 @@ public final class GrayReleaseAction implements RunAction2 {
     @Override
     public void onAttached(Run<?, ?> r) {
         run = r;
+        approvals.forEach(a -> a.attach(this));
     }
 
     @Override
     public void onLoad(Run<?, ?> r) {
         run = r;
+        approvals.forEach(a -> a.attach(this));
     }
 
     public Run<?, ?> getRun() {
@@ -80,7 +81,7 @@ public final class GrayReleaseAction implements RunAction2 {
 
     @Override
     public String getDisplayName() {
-        return "Gray Release";
+        return Messages.GrayReleaseAction_displayName();
     }
 
     @Override
@@ -119,6 +120,7 @@ public final class GrayReleaseAction implements RunAction2 {
             if (existing != null) {
                 approvals.remove(existing);
             }
+            approval.attach(this);
             approvals.add(approval);
         }
         save();
@@ -126,20 +128,29 @@ public final class GrayReleaseAction implements RunAction2 {
     }
 
     /**
-     * Takes a decision unless one was taken already.
+     * Takes a decision unless one was taken already, records it in the history and wakes whoever
+     * waits for it.
      *
      * @return null when recorded, otherwise the sentence saying who answered first
      */
     @CheckForNull
-    public String answer(Approval approval, Decision decision, String user, @CheckForNull String note) {
-        String refused = ApprovalBook.decide(run, approval, decision, user, note);
+    public String answer(Approval approval, Decision decision, @CheckForNull String note) {
+        String refused = approval.record(decision, System.currentTimeMillis(), note);
         if (refused == null) {
-            history.add(new HistoryEntry(System.currentTimeMillis(), user, approval.getTarget(),
-                    "answered \"" + approval.getMessage() + "\": " + decision + (note == null ? "" : " (" + note + ")")));
+            history.add(new HistoryEntry(System.currentTimeMillis(), decision.decidedBy(), approval.getTarget(),
+                    Messages.GrayReleaseAction_answered(approval.getMessage(), decision.describe())
+                            + (note == null ? "" : " (" + note + ")")));
             save();
-            ApprovalBook.wake(run, approval, decision);
+            ApprovalWaiters.complete(run, approval.getId(), decision);
         }
         return refused;
+    }
+
+    /** Closes an approval nobody answered (the build stopped waiting); a later answer is refused. */
+    public void close(Approval approval, String why) {
+        approval.close(why);
+        save();
+        ApprovalWaiters.forget(run, approval.getId());
     }
 
     private void save() {
@@ -185,37 +196,27 @@ public final class GrayReleaseAction implements RunAction2 {
         return list;
     }
 
+    /** Who answered this build's most recent approval in person (not a timeout), or null. */
+    @CheckForNull
+    public String lastApprover() {
+        Approval latest = null;
+        for (Approval a : approvals) {
+            Decision d = a.getDecision();
+            if (d != null && !d.timedOut() && (latest == null || a.getDecidedAt() > latest.getDecidedAt())) {
+                latest = a;
+            }
+        }
+        return latest == null ? null : latest.getDecidedBy();
+    }
+
     public boolean canAnswer(Approval approval) {
         return ReleasePermissions.canAnswer(run.getParent(), approval);
     }
 
-    // ---- web methods ----
-
-    /**
-     * Answers a pending approval from the page's Promote / Roll back / Set weight buttons.
-     * POST only (CSRF crumb checked by Jenkins); permissions per {@link ReleasePermissions}.
-     */
-    @RequirePOST
-    public HttpResponse doDecide(@QueryParameter String id, @QueryParameter String decision, @QueryParameter String weight) {
+    /** {@code grayRelease/<id>/}: the approval with that id, which answers its own buttons. */
+    @CheckForNull
+    public Approval getDynamic(String token, StaplerRequest2 req, StaplerResponse2 rsp) {
         ReleasePermissions.checkRead(run.getParent());
-        Approval approval = getApproval(id);
-        if (approval == null) {
-            return PlainResponse.of(404, "This build has no approval with id '" + id + "'.");
-        }
-        Decision d;
-        try {
-            d = Decision.parse(decision, weight);
-        } catch (IllegalArgumentException e) {
-            return PlainResponse.of(400, e.getMessage() + ".");
-        }
-        if (!approval.offers(d)) {
-            return PlainResponse.of(400, "This approval offers only " + String.join(", ", approval.getChoices()) + ".");
-        }
-        ReleasePermissions.checkDecide(run.getParent(), approval, d);
-        String refused = answer(approval, d, ReleasePermissions.currentUserId(), null);
-        if (refused != null) {
-            return PlainResponse.of(409, refused);
-        }
-        return HttpResponses.redirectToDot();
+        return getApproval(token);
     }
 }

@@ -7,7 +7,7 @@ import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Run;
 import io.jenkins.plugins.grayrelease.approval.Approval;
-import io.jenkins.plugins.grayrelease.approval.Decision;
+import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
@@ -121,7 +121,7 @@ public final class GrayReleaseJobAction implements Action {
             }
         }
         for (Approval a : action.getPendingApprovals()) {
-            action.answer(a, Decision.rollback(), user, "emergency roll back");
+            action.answer(a, Decision.rollback(user), "emergency roll back");
         }
         if (!failures.isEmpty()) {
             return PlainResponse.of(500, "Roll back failed for " + String.join("; ", failures));

@@ -10,12 +10,12 @@ import org.kohsuke.stapler.StaplerResponse2;
  * A refusal as one plain sentence with its HTTP status, so that a person, a script and a test
  * all read the same words (an error page would wrap them in markup, or drop them).
  */
-final class PlainResponse {
+public final class PlainResponse {
 
     private PlainResponse() {
     }
 
-    static HttpResponse of(int status, String sentence) {
+    public static HttpResponse of(int status, String sentence) {
         return new HttpResponse() {
             @Override
             public void generateResponse(StaplerRequest2 req, StaplerResponse2 rsp, Object node) throws IOException {

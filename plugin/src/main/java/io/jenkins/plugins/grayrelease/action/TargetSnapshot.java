@@ -2,6 +2,7 @@ package io.jenkins.plugins.grayrelease.action;
 
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
+import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ public final class TargetSnapshot {
     private final int canaryWeight;
     private final String phase;
     private final int mirrorPercent;
-    private final int testerMatches;
+    private final String testers;
     private final List<String> drift;
     private final String lastChange;
     private final long seenAt;
@@ -32,11 +33,9 @@ public final class TargetSnapshot {
         this.canaryWeight = status.weights() == null ? 0 : status.weights().canary();
         this.phase = status.phase() == null ? null : status.phase().name();
         this.mirrorPercent = status.mirrorPercent();
-        this.testerMatches = status.testers().size();
+        this.testers = status.testers().isEmpty() ? null : TesterMatch.describe(status.testers());
         this.drift = List.copyOf(status.drift());
-        this.lastChange = status.lastChange() == null ? null : status.lastChange().action() + " by " + status.lastChange().by()
-                + (status.lastChange().at() == null ? "" : " at " + status.lastChange().at())
-                + (status.lastChange().origin() == null ? "" : " from " + status.lastChange().origin());
+        this.lastChange = status.lastChange() == null ? null : status.lastChange().describe();
         this.seenAt = seenAt;
     }
 
@@ -57,11 +56,6 @@ public final class TargetSnapshot {
         return canary;
     }
 
-    /** The canary for display: {@code (none)} when no release is under way. */
-    public String getCanaryOrNone() {
-        return canary == null ? "(none)" : canary;
-    }
-
     public int getStableWeight() {
         return stableWeight;
     }
@@ -78,8 +72,9 @@ public final class TargetSnapshot {
         return mirrorPercent;
     }
 
-    public int getTesterMatches() {
-        return testerMatches;
+    /** The tester conditions in place, as people say them ({@code header x-tester: yes}), or null. */
+    public String getTesters() {
+        return testers;
     }
 
     public List<String> getDrift() {

@@ -1,83 +1,115 @@
 package io.jenkins.plugins.grayrelease.approval;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Job;
+import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
+import io.jenkins.plugins.grayrelease.action.PlainResponse;
+import io.jenkins.plugins.grayrelease.core.rollout.Decision;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
+import io.jenkins.plugins.grayrelease.security.ReleasePermissions;
+import java.text.DateFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Date;
 import java.util.List;
-import java.util.Locale;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.interceptor.RequirePOST;
 
 /**
- * One decision a build waits for, kept in {@code build.xml} by the build's Gray Release page so
- * that it outlives a controller restart. Pending until {@link #decide} is called once.
+ * One decision a build waits for, at {@code <build>/grayRelease/<id>/}: kept in {@code build.xml}
+ * by the build's {@link GrayReleaseAction} so that it outlives a controller restart, and answered
+ * once through {@link #doDecide}.
  */
 public final class Approval {
-
-    /** What a person may choose when the step does not narrow it. */
-    public static final String ALL_CHOICES = "promote,rollback,weight";
 
     private final String id;
     private final String target;
     private final String message;
     private final String submitter;
-    private final String choices;
+    private final List<DecisionKind> choices;
     private final long createdAt;
     private final int timeoutMinutes;
-    private String decision;
+    private DecisionKind decision;
+    private int weight;
     private String decidedBy;
     private long decidedAt;
+    private boolean timedOut;
     private String note;
     private boolean cancelled;
+    /** The build's page this approval is on; set when added and when the build is loaded. */
+    private transient GrayReleaseAction owner;
 
-    public Approval(String id, String target, String message, @CheckForNull String submitter,
-                    @CheckForNull String choices, long createdAt, int timeoutMinutes) {
+    public Approval(String id, String target, Question question, long createdAt) {
         this.id = id;
         this.target = target;
-        this.message = message;
-        this.submitter = submitter == null || submitter.isBlank() ? null : submitter.trim();
-        this.choices = choices == null || choices.isBlank() ? ALL_CHOICES : choices.trim();
+        this.message = question.message();
+        this.submitter = question.submitter() == null || question.submitter().isBlank() ? null : question.submitter().trim();
+        this.choices = new ArrayList<>(question.choices());
         this.createdAt = createdAt;
-        this.timeoutMinutes = timeoutMinutes;
+        this.timeoutMinutes = question.timeoutMinutes();
+    }
+
+    public void attach(GrayReleaseAction action) {
+        this.owner = action;
     }
 
     /**
-     * Checks a step's {@code choices} before anything waits on them.
+     * Records {@code d} unless this approval was answered or closed already.
      *
-     * @throws IllegalArgumentException naming the unknown choice and the known ones
+     * @return null when recorded, otherwise the sentence saying why not
      */
-    public static void validateChoices(@CheckForNull String choices) {
-        for (String c : split(choices == null || choices.isBlank() ? ALL_CHOICES : choices)) {
-            if (!List.of("promote", "rollback", "weight", "abort").contains(c)) {
-                throw new IllegalArgumentException("choices: '" + c + "' is not a decision. Use any of promote, rollback, weight, abort, separated by commas");
-            }
+    public synchronized String record(Decision d, long at, @CheckForNull String why) {
+        if (cancelled) {
+            return "This approval is closed: " + note + ".";
         }
-    }
-
-    static List<String> split(String csv) {
-        List<String> out = new ArrayList<>();
-        for (String s : csv.split(",")) {
-            if (!s.isBlank()) {
-                out.add(s.trim().toLowerCase(Locale.ROOT));
-            }
+        if (decision != null) {
+            return "This approval was already answered: " + getDecision().describe() + " by " + decidedBy
+                    + " at " + DateFormat.getDateTimeInstance().format(new Date(decidedAt)) + ".";
         }
-        return out;
-    }
-
-    synchronized void decide(Decision d, String user, long at, @CheckForNull String why) {
-        decision = d.toString();
-        decidedBy = user;
+        decision = d.kind();
+        weight = d.weight();
+        decidedBy = d.decidedBy();
+        timedOut = d.timedOut();
         decidedAt = at;
         note = why;
+        return null;
     }
 
-    synchronized void cancel(String why) {
-        cancelled = true;
-        note = why;
+    /** Closes an approval nobody answered (the build stopped waiting); a later answer is refused. */
+    public synchronized void close(String why) {
+        if (isPending()) {
+            cancelled = true;
+            note = why;
+        }
     }
 
-    /** True when the build stopped waiting without an answer. */
-    public synchronized boolean isCancelled() {
-        return cancelled;
+    /**
+     * A person's answer from the page's buttons: {@code decision} (promote, rollback, setWeight,
+     * abort) and, for setWeight, {@code weight}. POST only, with the CSRF crumb Jenkins checks;
+     * who may answer is {@link ReleasePermissions}' rule.
+     */
+    @RequirePOST
+    public HttpResponse doDecide(@QueryParameter String decision, @QueryParameter String weight) {
+        Job<?, ?> job = owner.getRun().getParent();
+        ReleasePermissions.checkRead(job);
+        Decision d;
+        try {
+            d = Decision.parse(decision, weight, ReleasePermissions.currentUserId());
+        } catch (IllegalArgumentException e) {
+            return PlainResponse.of(400, e.getMessage() + ".");
+        }
+        if (!offers(d.kind())) {
+            return PlainResponse.of(400, "This approval offers only " + String.join(", ", getChoiceNames()) + ".");
+        }
+        ReleasePermissions.checkDecide(job, this, d.kind());
+        String refused = owner.answer(this, d, null);
+        if (refused != null) {
+            return PlainResponse.of(409, refused);
+        }
+        return HttpResponses.redirectTo("..");
     }
 
     public String getId() {
@@ -104,12 +136,22 @@ public final class Approval {
                 .filter(s -> !s.isEmpty()).toList();
     }
 
-    public List<String> getChoices() {
-        return split(choices);
+    public List<DecisionKind> getChoices() {
+        return Collections.unmodifiableList(choices);
     }
 
-    public boolean offers(Decision d) {
-        return getChoices().contains(d.choiceName());
+    /** The choices as the page and scripts spell them: promote, rollback, setWeight, abort. */
+    public List<String> getChoiceNames() {
+        return choices.stream().map(DecisionKind::planName).toList();
+    }
+
+    public boolean offers(DecisionKind kind) {
+        return choices.contains(kind);
+    }
+
+    /** For the page: {@code offers('setWeight')}. */
+    public boolean offers(String kindName) {
+        return getChoiceNames().contains(kindName);
     }
 
     public long getCreatedAt() {
@@ -129,9 +171,14 @@ public final class Approval {
         return decision == null && !cancelled;
     }
 
+    /** True when the build stopped waiting without an answer. */
+    public synchronized boolean isCancelled() {
+        return cancelled;
+    }
+
     @CheckForNull
     public synchronized Decision getDecision() {
-        return decision == null ? null : Decision.parse(decision, null);
+        return decision == null ? null : new Decision(decision, weight, decidedBy, timedOut);
     }
 
     @CheckForNull

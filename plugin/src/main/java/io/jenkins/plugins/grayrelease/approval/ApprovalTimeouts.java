@@ -2,17 +2,18 @@ package io.jenkins.plugins.grayrelease.approval;
 
 import hudson.model.Run;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
+import io.jenkins.plugins.grayrelease.core.rollout.Decision;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import jenkins.util.Timer;
 
 /**
- * Answers an approval with rollback when nobody answered in time. The deadline is the approval's
- * creation time plus its timeout, so a restart does not extend it.
+ * Answers an approval for nobody when its time is up, by the engine's rule
+ * ({@link Decision#timedOut}). The deadline is the approval's creation time plus its timeout, so
+ * a restart does not extend it.
  */
 final class ApprovalTimeouts {
-
-    /** Recorded as the one who decided, so the history says why nobody is named. */
-    static final String TIMEOUT_USER = "(timeout)";
 
     private ApprovalTimeouts() {
     }
@@ -25,8 +26,8 @@ final class ApprovalTimeouts {
         long delay = Math.max(0, deadline - System.currentTimeMillis());
         Timer.get().schedule(() -> {
             if (approval.isPending()) {
-                GrayReleaseAction.of(run).answer(approval, Decision.rollback(), TIMEOUT_USER,
-                        "no answer within " + approval.getTimeoutMinutes() + " min");
+                GrayReleaseAction.of(run).answer(approval,
+                        Decision.timedOut(Optional.empty(), Duration.ofMinutes(approval.getTimeoutMinutes())), null);
             }
         }, delay, TimeUnit.MILLISECONDS);
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.grayrelease.approval;
 
 import hudson.model.Run;
+import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +32,7 @@ public final class ApprovalWaiters {
         return f;
     }
 
-    static void complete(Run<?, ?> run, String approvalId, Decision decision) {
+    public static void complete(Run<?, ?> run, String approvalId, Decision decision) {
         CompletableFuture<Decision> f = WAITERS.remove(key(run, approvalId));
         if (f != null) {
             f.complete(decision);

@@ -6,6 +6,10 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.grayrelease.ConsoleLinks;
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
+import io.jenkins.plugins.grayrelease.config.ReleaseDefaults;
+import io.jenkins.plugins.grayrelease.core.rollout.Decision;
+import java.io.IOException;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.AbstractStepExecutionImpl;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -16,38 +20,40 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  */
 final class GrayApprovalExecution extends AbstractStepExecutionImpl {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final String message;
     private final String submitter;
     private final int timeoutMinutes;
-    private final String choices;
+    private final List<String> choices;
     private String approvalId;
 
-    GrayApprovalExecution(StepContext context, String message, String submitter, int timeoutMinutes, String choices) {
+    GrayApprovalExecution(StepContext context, String message, String submitter, int timeoutMinutes, List<String> choices) {
         super(context);
         this.message = message;
         this.submitter = submitter;
         this.timeoutMinutes = timeoutMinutes;
-        this.choices = choices;
+        this.choices = List.copyOf(choices);
     }
 
     @Override
     public boolean start() throws Exception {
-        try {
-            Approval.validateChoices(choices);
-        } catch (IllegalArgumentException e) {
-            throw new AbortException("grayApproval: " + e.getMessage());
-        }
+        Question question;
         Run<?, ?> run = getContext().get(Run.class);
+        try {
+            String who = submitter != null ? submitter : ReleaseDefaults.forItem(run.getParent()).getApprovers();
+            question = new Question(message, who, GrayApprovalStep.kinds(choices), timeoutMinutes);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(Messages.GrayApprovalExecution_badChoices(e.getMessage()));
+        }
         ReleaseSettings settings = getContext().get(ReleaseSettings.class);
         approvalId = "approval-" + getContext().get(FlowNode.class).getId();
         Approval approval = GrayReleaseAction.of(run).addApproval(new Approval(approvalId,
-                settings == null ? "" : settings.label(), message, submitter, choices, System.currentTimeMillis(), timeoutMinutes));
+                settings == null ? "" : settings.label(), question, System.currentTimeMillis()));
         TaskListener listener = getContext().get(TaskListener.class);
-        listener.getLogger().println("[gray release] Waiting for a decision: " + message + " — " + ConsoleLinks.approval(run, approval)
-                + (approval.getSubmitters().isEmpty() ? "" : " (may answer: " + String.join(", ", approval.getSubmitters()) + ")")
-                + (timeoutMinutes > 0 ? " — rolls back after " + timeoutMinutes + " min without an answer" : ""));
+        listener.getLogger().println(Messages.GrayApprovalExecution_waiting(message, ConsoleLinks.approval(run, approval))
+                + (approval.getSubmitters().isEmpty() ? "" : Messages.GrayApprovalExecution_mayAnswer(String.join(", ", approval.getSubmitters())))
+                + (timeoutMinutes > 0 ? Messages.GrayApprovalExecution_timeout(timeoutMinutes) : ""));
         listen(run, approval);
         return false;
     }
@@ -58,14 +64,13 @@ final class GrayApprovalExecution extends AbstractStepExecutionImpl {
             Run<?, ?> run = getContext().get(Run.class);
             Approval approval = GrayReleaseAction.of(run).getApproval(approvalId);
             if (approval == null) {
-                getContext().onFailure(new AbortException("grayApproval: the approval '" + approvalId
-                        + "' is missing from this build's record after the restart; run the build again"));
+                getContext().onFailure(new AbortException(Messages.GrayApprovalExecution_missingAfterRestart(approvalId)));
                 return;
             }
             // A waiter left from before the restart belongs to a dead program; only this one may answer.
             ApprovalWaiters.forget(run, approvalId);
             listen(run, approval);
-        } catch (Exception e) {
+        } catch (IOException | InterruptedException e) {
             getContext().onFailure(e);
         }
     }
@@ -77,12 +82,12 @@ final class GrayApprovalExecution extends AbstractStepExecutionImpl {
 
     private void finish(Approval approval, Decision decision) {
         try {
-            getContext().get(TaskListener.class).getLogger().println("[gray release] " + approval.getMessage() + " → " + decision
-                    + " by " + approval.getDecidedBy() + (approval.getNote() == null ? "" : " (" + approval.getNote() + ")"));
-        } catch (Exception e) {
+            getContext().get(TaskListener.class).getLogger().println(Messages.GrayApprovalExecution_decided(approval.getMessage(),
+                    decision.describe(), decision.decidedBy()) + (approval.getNote() == null ? "" : " (" + approval.getNote() + ")"));
+        } catch (IOException | InterruptedException e) {
             // The log line is a courtesy; the decision still goes to the Jenkinsfile.
         }
-        getContext().onSuccess(decision.toString());
+        getContext().onSuccess(decision.toMap());
     }
 
     @Override
@@ -90,13 +95,13 @@ final class GrayApprovalExecution extends AbstractStepExecutionImpl {
         Run<?, ?> run = getContext().get(Run.class);
         Approval approval = approvalId == null ? null : GrayReleaseAction.of(run).getApproval(approvalId);
         if (approval != null) {
-            ApprovalBook.cancel(run, approval, "the build was stopped before anyone answered");
+            GrayReleaseAction.of(run).close(approval, Messages.GrayApprovalExecution_stopped());
         }
         getContext().onFailure(cause);
     }
 
     @Override
     public String getStatus() {
-        return "waiting for a decision on the Gray Release page: " + message;
+        return Messages.GrayApprovalExecution_status(message);
     }
 }

@@ -5,7 +5,12 @@ import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import net.sf.json.JSONArray;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -15,19 +20,25 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
- * {@code def d = grayApproval(message: 'Promote?', submitter: 'alice,release-managers', timeout: 60, choices: 'promote,rollback')}:
+ * {@code def d = grayApproval(message: 'Promote?', submitter: 'alice,release-managers', timeout: 60, choices: ['promote', 'rollback'])}:
  * waits, without an executor, for a person to press Promote, Roll back or Set weight on the
- * build's Gray Release page, and returns {@code 'promote'}, {@code 'rollback'} or the weight
- * ({@code '30'}). Survives a controller restart. The decision is the Jenkinsfile's to act on.
+ * build's Gray Release page, and returns the decision as a map ({@code d.decision},
+ * {@code d.weight}, {@code d.decidedBy}, {@code d.timedOut}). Survives a controller restart.
+ * The decision is the Jenkinsfile's to act on.
  */
 public final class GrayApprovalStep extends Step {
 
-    private String message = "Promote the canary?";
+    /** What a person may choose when the step does not narrow it: everything but abort. */
+    static final List<String> DEFAULT_CHOICES = List.of(DecisionKind.PROMOTE.planName(), DecisionKind.ROLLBACK.planName(),
+            DecisionKind.SET_WEIGHT.planName());
+
+    private String message = Messages.GrayApprovalStep_defaultMessage();
     private String submitter;
     private int timeout;
-    private String choices = Approval.ALL_CHOICES;
+    private List<String> choices = DEFAULT_CHOICES;
 
     @DataBoundConstructor
     public GrayApprovalStep() {
@@ -39,14 +50,14 @@ public final class GrayApprovalStep extends Step {
 
     @DataBoundSetter
     public void setMessage(String message) {
-        this.message = message == null || message.isBlank() ? "Promote the canary?" : message;
+        this.message = message == null || message.isBlank() ? Messages.GrayApprovalStep_defaultMessage() : message;
     }
 
     public String getSubmitter() {
         return submitter;
     }
 
-    /** Comma-separated user ids or group names; unset means anyone with Build permission on the job. */
+    /** Comma-separated user ids or group names; unset means the configured approvers, else anyone with Build permission. */
     @DataBoundSetter
     public void setSubmitter(String submitter) {
         this.submitter = submitter == null || submitter.isBlank() ? null : submitter.trim();
@@ -56,19 +67,36 @@ public final class GrayApprovalStep extends Step {
         return timeout;
     }
 
-    /** Minutes to wait; 0 waits forever. Without an answer in time the decision is rollback. */
+    /** Minutes to wait; 0 waits forever. Without an answer in time the engine's rule decides (rollback). */
     @DataBoundSetter
     public void setTimeout(int timeout) {
         this.timeout = Math.max(0, timeout);
     }
 
-    public String getChoices() {
+    public List<String> getChoices() {
         return choices;
     }
 
+    /** Decisions offered, in the engine's spelling: promote, rollback, setWeight, abort. */
     @DataBoundSetter
-    public void setChoices(String choices) {
-        this.choices = choices == null || choices.isBlank() ? Approval.ALL_CHOICES : choices.trim();
+    public void setChoices(List<String> choices) {
+        this.choices = choices == null || choices.isEmpty() ? DEFAULT_CHOICES : List.copyOf(choices);
+    }
+
+    /**
+     * The choices as the engine's decisions.
+     *
+     * @throws IllegalArgumentException naming an unknown choice and the known ones
+     */
+    static List<DecisionKind> kinds(List<String> choices) {
+        List<DecisionKind> kinds = new ArrayList<>();
+        for (String c : choices) {
+            DecisionKind k = DecisionKind.parse(c);
+            if (!kinds.contains(k)) {
+                kinds.add(k);
+            }
+        }
+        return kinds;
     }
 
     @Override
@@ -88,7 +116,7 @@ public final class GrayApprovalStep extends Step {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Gray release: wait for a person's decision";
+            return Messages.GrayApprovalStep_displayName();
         }
 
         @Override
@@ -96,13 +124,20 @@ public final class GrayApprovalStep extends Step {
             return Set.of(Run.class, TaskListener.class, FlowNode.class);
         }
 
-        public FormValidation doCheckChoices(@QueryParameter String value) {
-            try {
-                Approval.validateChoices(value);
-                return FormValidation.ok();
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
+        /** The form's checkboxes send one value for one ticked box and a list for several; the step takes a list. */
+        @Override
+        public Step newInstance(StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
+            Object ticked = formData.opt("choices");
+            if (ticked != null && !(ticked instanceof JSONArray)) {
+                JSONArray one = new JSONArray();
+                one.add(ticked);
+                formData.put("choices", one);
             }
+            return super.newInstance(req, formData);
+        }
+
+        public boolean offers(GrayApprovalStep instance, String choice) {
+            return (instance == null ? DEFAULT_CHOICES : instance.getChoices()).contains(choice);
         }
 
         public FormValidation doCheckTimeout(@QueryParameter String value) {
@@ -110,9 +145,9 @@ public final class GrayApprovalStep extends Step {
                 return FormValidation.ok();
             }
             try {
-                return Integer.parseInt(value.trim()) >= 0 ? FormValidation.ok() : FormValidation.error("Minutes, 0 or more (0 waits forever)");
+                return Integer.parseInt(value.trim()) >= 0 ? FormValidation.ok() : FormValidation.error(Messages.GrayApprovalStep_timeoutNegative());
             } catch (NumberFormatException e) {
-                return FormValidation.error("A whole number of minutes (0 waits forever)");
+                return FormValidation.error(Messages.GrayApprovalStep_timeoutNotANumber());
             }
         }
     }

@@ -7,6 +7,7 @@ import hudson.model.Run;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
+import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.ClusterConnector;
 import io.jenkins.plugins.grayrelease.core.GrayRelease;
@@ -46,8 +47,7 @@ public final class ReleaseSession implements AutoCloseable {
         } catch (GrayReleaseException e) {
             throw new AbortException(e.getMessage());
         } catch (KubernetesClientException e) {
-            throw new AbortException("withGrayRelease: cannot configure the Kubernetes client for " + settings.label()
-                    + " (" + e.getMessage() + "). Check credentialsId, serverUrl and context");
+            throw new AbortException(Messages.ReleaseSession_clientFailed(settings.label(), e.getMessage()));
         }
         GrayRelease engine = new GrayRelease(client, actor);
         try {
@@ -58,8 +58,17 @@ public final class ReleaseSession implements AutoCloseable {
         }
     }
 
-    /** The build as the engine records it: the user who started it, from the build's URL. */
+    /**
+     * The build as the engine records it, from the build's URL: the person who last answered one
+     * of its approvals (what the build does next is on their say-so), else the user who started
+     * it, else {@code jenkins}.
+     */
     public static Actor buildActor(Run<?, ?> run) {
+        GrayReleaseAction action = run.getAction(GrayReleaseAction.class);
+        String approver = action == null ? null : action.lastApprover();
+        if (approver != null) {
+            return new Actor(approver, origin(run));
+        }
         Cause.UserIdCause cause = run.getCause(Cause.UserIdCause.class);
         String user = cause != null && cause.getUserId() != null ? cause.getUserId() : "jenkins";
         return new Actor(user, origin(run));
@@ -78,8 +87,7 @@ public final class ReleaseSession implements AutoCloseable {
     /** The enclosing withGrayRelease's target. */
     public ReleaseTarget target() throws AbortException {
         if (target == null) {
-            throw new AbortException("withGrayRelease: " + targetProblem
-                    + ". Give namespace: and service: to withGrayRelease, or a context whose namespace is set");
+            throw new AbortException(Messages.ReleaseSession_incompleteTarget(targetProblem));
         }
         return target;
     }

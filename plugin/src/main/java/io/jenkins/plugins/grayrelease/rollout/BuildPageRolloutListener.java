@@ -60,13 +60,13 @@ final class BuildPageRolloutListener implements RolloutListener {
     @Override
     public void weightWritten(int canaryPercent, ReleaseStatus status) {
         console.weightWritten(canaryPercent, status);
-        record(status, "rollout: set canary weight to " + canaryPercent + " %");
+        record(status, Messages.BuildPageRolloutListener_weight(canaryPercent));
     }
 
     @Override
     public void routingChanged(String change, ReleaseStatus status) {
         console.routingChanged(change, status);
-        record(status, "rollout: " + change);
+        record(status, Messages.BuildPageRolloutListener_change(change));
     }
 
     @Override
@@ -80,8 +80,9 @@ final class BuildPageRolloutListener implements RolloutListener {
         if (detached.getAsBoolean()) {
             return;
         }
-        GrayReleaseAction.of(run).addHistory("(analysis)", settings.label(),
-                "analysis " + analysis + (verdict.passed() ? " passed: " : " FAILED: ") + verdict.summary());
+        GrayReleaseAction.of(run).addHistory(Messages.BuildPageRolloutListener_analysisActor(), settings.label(),
+                verdict.passed() ? Messages.BuildPageRolloutListener_analysisPassed(analysis, verdict.summary())
+                        : Messages.BuildPageRolloutListener_analysisFailed(analysis, verdict.summary()));
     }
 
     @Override
@@ -95,8 +96,8 @@ final class BuildPageRolloutListener implements RolloutListener {
         console.decisionTaken(request, decision);
         if (decision.timedOut() && !detached.getAsBoolean()) {
             // A person's answer is already in the history (with their id); a timeout has nobody to name.
-            GrayReleaseAction.of(run).addHistory("(timeout)", settings.label(), "nobody answered \"" + request.message()
-                    + "\" in time: " + decision.describe());
+            GrayReleaseAction.of(run).addHistory(decision.decidedBy(), settings.label(),
+                    Messages.BuildPageRolloutListener_unanswered(request.message(), decision.describe()));
         }
     }
 

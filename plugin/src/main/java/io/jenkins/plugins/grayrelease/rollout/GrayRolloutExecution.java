@@ -9,6 +9,7 @@ import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
+import io.jenkins.plugins.grayrelease.config.ReleaseDefaults;
 import io.jenkins.plugins.grayrelease.core.PromoteOptions;
 import io.jenkins.plugins.grayrelease.core.TargetSettings;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
@@ -17,7 +18,10 @@ import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutRunner;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.TargetSpec;
+import java.io.IOException;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,26 +84,30 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
     }
 
     private void runPlan(boolean resumed) throws Exception {
-        Run<?, ?> run = getContext().get(Run.class);
-        TaskListener listener = getContext().get(TaskListener.class);
+        Run<?, ?> run = required(Run.class);
+        TaskListener listener = required(TaskListener.class);
         PlanSource source = PlanSource.read(plan, getContext().get(FilePath.class));
         ReleaseSettings around = getContext().get(ReleaseSettings.class);
+        PrometheusDefaults prometheus = PrometheusDefaults.of(run);
         // Without withGrayRelease the plan's own target says where to connect.
-        ReleaseSettings connect = around != null ? around : settingsFor(source.parse(null).target(), null);
+        ReleaseSettings connect = around != null ? around : settingsFor(source.parse(null, prometheus.spec()).target(), null);
         if (resumed) {
-            listener.getLogger().println("[gray rollout] The controller restarted; continuing from the step recorded on the VirtualService");
+            listener.getLogger().println(Messages.GrayRolloutExecution_resumed());
         }
-        String idPrefix = "rollout-" + getContext().get(FlowNode.class).getId();
+        String idPrefix = "rollout-" + required(FlowNode.class).getId();
         RolloutResult result;
         try (ReleaseSession session = ReleaseSession.open(connect, run)) {
             RolloutPlan parsed = source.parse(around == null || session.targetIfComplete() == null ? null
-                    : PlanSource.targetOf(session.targetIfComplete()));
+                    : PlanSource.targetOf(session.targetIfComplete()), prometheus.spec());
             ReleaseSettings settings = settingsFor(parsed.target(), around);
+            String approvers = submitter != null ? submitter : ReleaseDefaults.forItem(run.getParent()).getApprovers();
+            Map<String, String> environment = new HashMap<>(required(EnvVars.class));
+            environment.putAll(prometheus.environment());
             RolloutRunner r = new RolloutRunner(session.engine(),
-                    new JenkinsGate(run, listener, idPrefix, settings.label(), submitter, this::detached),
+                    new JenkinsGate(run, listener, idPrefix, settings.label(), approvers, this::detached),
                     new BuildPageRolloutListener(run, listener, settings, this::detached),
                     new RolloutRunner.Settings(WriteOptions.defaults(), PromoteOptions.defaults(), Clock.systemUTC(),
-                            getContext().get(EnvVars.class), Optional.empty()));
+                            environment, Optional.empty()));
             runner = r;
             if (stopCause != null) {
                 r.cancel();
@@ -109,6 +117,15 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
             throw new AbortException("grayRollout: " + e.getMessage());
         }
         finish(result);
+    }
+
+    /** A context value every Pipeline step has; its absence is a bug in Jenkins, not the user's. */
+    private <T> T required(Class<T> type) throws IOException, InterruptedException {
+        T value = getContext().get(type);
+        if (value == null) {
+            throw new IllegalStateException("grayRollout runs without " + type.getSimpleName() + " in its context");
+        }
+        return value;
     }
 
     /**
@@ -129,7 +146,7 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
         } else if (result.succeeded()) {
             getContext().onSuccess(RolloutMaps.of(result));
         } else {
-            getContext().onFailure(new AbortException("grayRollout: " + result.outcome() + ": " + result.message()));
+            getContext().onFailure(new AbortException(Messages.GrayRolloutExecution_failed(result.outcome(), result.message())));
         }
     }
 
@@ -157,6 +174,6 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
     @Override
     public String getStatus() {
         RolloutRunner r = runner;
-        return r == null ? "preparing the rollout" : "running the rollout plan";
+        return r == null ? Messages.GrayRolloutExecution_preparing() : Messages.GrayRolloutExecution_running();
     }
 }

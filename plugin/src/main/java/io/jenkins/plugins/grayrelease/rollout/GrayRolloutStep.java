@@ -64,7 +64,7 @@ public final class GrayRolloutStep extends Step {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Gray release: run a rollout plan";
+            return Messages.GrayRolloutStep_displayName();
         }
 
         @Override
@@ -75,7 +75,7 @@ public final class GrayRolloutStep extends Step {
 
         public FormValidation doCheckPlan(@QueryParameter String value) {
             return value == null || value.isBlank()
-                    ? FormValidation.error("A plan file in the workspace (rollout/reviews.yaml) or the plan's YAML")
+                    ? FormValidation.error(Messages.GrayRolloutStep_planRequired())
                     : FormValidation.ok();
         }
     }

@@ -5,14 +5,13 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.grayrelease.ConsoleLinks;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.approval.Approval;
-import io.jenkins.plugins.grayrelease.approval.ApprovalBook;
 import io.jenkins.plugins.grayrelease.approval.ApprovalWaiters;
-import io.jenkins.plugins.grayrelease.approval.Decision;
+import io.jenkins.plugins.grayrelease.approval.Question;
 import io.jenkins.plugins.grayrelease.core.rollout.ApprovalRequest;
+import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import io.jenkins.plugins.grayrelease.core.rollout.Gate;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -44,12 +43,15 @@ final class JenkinsGate implements Gate {
     }
 
     @Override
-    public io.jenkins.plugins.grayrelease.core.rollout.Decision decide(ApprovalRequest request) throws InterruptedException {
+    public Decision decide(ApprovalRequest request) throws InterruptedException {
         int minutes = request.timeout().map(d -> (int) Math.max(1, (d.toSeconds() + 59) / 60)).orElse(0);
-        Approval approval = GrayReleaseAction.of(run).addApproval(new Approval(idPrefix + "-step" + (request.step() + 1),
-                target, request.message(), submitter, choices(request), System.currentTimeMillis(), minutes));
-        listener.getLogger().println("[gray rollout] Waiting for a decision: " + request.message() + " — "
-                + ConsoleLinks.approval(run, approval));
+        // In the plan's order, so the buttons read as the plan lists them.
+        Question question = new Question(request.message(), submitter,
+                Arrays.stream(DecisionKind.values()).filter(request::allows).toList(), minutes);
+        GrayReleaseAction action = GrayReleaseAction.of(run);
+        Approval approval = action.addApproval(new Approval(idPrefix + "-step" + (request.step() + 1), target, question,
+                System.currentTimeMillis()));
+        listener.getLogger().println(Messages.JenkinsGate_waiting(request.message(), ConsoleLinks.approval(run, approval)));
         try {
             CompletableFuture<Decision> answer = ApprovalWaiters.await(run, approval);
             while (true) {
@@ -57,13 +59,13 @@ final class JenkinsGate implements Gate {
                 try {
                     Decision d = answer.get(1, TimeUnit.SECONDS);
                     requireAttached();
-                    return toEngine(d, approval.getDecidedBy());
+                    return d;
                 } catch (TimeoutException notYet) {
                     // look at the controller's state again
                 }
             }
         } catch (InterruptedException | CancellationException e) {
-            ApprovalBook.cancel(run, approval, "the rollout stopped waiting (timeout or build stopped)");
+            action.close(approval, Messages.JenkinsGate_stoppedWaiting());
             throw e instanceof InterruptedException ie ? ie : new InterruptedException("approval cancelled");
         } catch (ExecutionException e) {
             // Never completed exceptionally; a failure here is a bug, and the runner ends the run without changes.
@@ -78,31 +80,7 @@ final class JenkinsGate implements Gate {
      */
     private void requireAttached() {
         if (detached.getAsBoolean()) {
-            throw new IllegalStateException("the controller is shutting down; the rollout resumes after the restart");
-        }
-    }
-
-    private static String choices(ApprovalRequest request) {
-        List<String> names = new ArrayList<>();
-        for (DecisionKind k : DecisionKind.values()) {
-            if (request.allows(k)) {
-                names.add(k == DecisionKind.SET_WEIGHT ? "weight" : k.planName());
-            }
-        }
-        return String.join(",", names);
-    }
-
-    static io.jenkins.plugins.grayrelease.core.rollout.Decision toEngine(Decision d, String by) {
-        switch (d.kind()) {
-            case PROMOTE:
-                return io.jenkins.plugins.grayrelease.core.rollout.Decision.promote(by);
-            case ROLLBACK:
-                return io.jenkins.plugins.grayrelease.core.rollout.Decision.rollback(by);
-            case ABORT:
-                return io.jenkins.plugins.grayrelease.core.rollout.Decision.abort(by);
-            case WEIGHT:
-            default:
-                return io.jenkins.plugins.grayrelease.core.rollout.Decision.setWeight(d.weight(), by);
+            throw new IllegalStateException(Messages.JenkinsGate_shuttingDown());
         }
     }
 }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.DestinationSpec;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.InvalidPlanException;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.PrometheusSpec;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.TargetSpec;
 import java.io.IOException;
@@ -36,25 +37,24 @@ final class PlanSource {
             return new PlanSource(plan, "grayRollout plan");
         }
         if (workspace == null) {
-            throw new AbortException("grayRollout: plan '" + plan + "' is a file name, but there is no workspace here."
-                    + " Run it inside node { } or pass the YAML: grayRollout(plan: readFile('" + plan + "'))");
+            throw new AbortException(Messages.PlanSource_noWorkspace(plan));
         }
         FilePath file = workspace.child(plan);
         if (!file.exists()) {
-            throw new AbortException("grayRollout: plan file '" + plan + "' does not exist in the workspace " + workspace.getRemote()
-                    + ". Check the path, or check the file out first");
+            throw new AbortException(Messages.PlanSource_noSuchFile(plan, workspace.getRemote()));
         }
         return new PlanSource(file.readToString(), plan);
     }
 
     /**
-     * Parses the plan; a plan without {@code target} takes {@code enclosing} (withGrayRelease's).
+     * Parses the plan; a plan without {@code target} takes {@code enclosing} (withGrayRelease's),
+     * one without {@code prometheus} the configured one.
      *
      * @throws AbortException with the parser's sentence (line, field, fix)
      */
-    RolloutPlan parse(@CheckForNull TargetSpec enclosing) throws AbortException {
+    RolloutPlan parse(@CheckForNull TargetSpec enclosing, @CheckForNull PrometheusSpec prometheus) throws AbortException {
         try {
-            return new PlanParser().parse(text, source, enclosing);
+            return new PlanParser().parse(text, source, enclosing, prometheus);
         } catch (InvalidPlanException e) {
             throw new AbortException("grayRollout: " + e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -5,7 +5,7 @@ import hudson.model.Job;
 import hudson.security.AccessDeniedException3;
 import hudson.security.SecurityRealm;
 import io.jenkins.plugins.grayrelease.approval.Approval;
-import io.jenkins.plugins.grayrelease.approval.Decision;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
 import jenkins.model.Jenkins;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -31,8 +31,8 @@ public final class ReleasePermissions {
         job.checkPermission(Item.READ);
     }
 
-    public static boolean canDecide(Job<?, ?> job, Approval approval, Decision decision) {
-        if (decision.kind() == Decision.Kind.ROLLBACK && job.hasPermission(Item.CANCEL)) {
+    public static boolean canDecide(Job<?, ?> job, Approval approval, DecisionKind decision) {
+        if (decision == DecisionKind.ROLLBACK && job.hasPermission(Item.CANCEL)) {
             return true;
         }
         if (!approval.getSubmitters().isEmpty()) {
@@ -43,14 +43,14 @@ public final class ReleasePermissions {
 
     /** Whether the page should show the approval's buttons at all. */
     public static boolean canAnswer(Job<?, ?> job, Approval approval) {
-        return canDecide(job, approval, Decision.promote()) || canDecide(job, approval, Decision.rollback());
+        return canDecide(job, approval, DecisionKind.PROMOTE) || canDecide(job, approval, DecisionKind.ROLLBACK);
     }
 
     /** @throws AccessDeniedException3 (HTTP 403) when the current user may not take {@code decision} */
-    public static void checkDecide(Job<?, ?> job, Approval approval, Decision decision) {
+    public static void checkDecide(Job<?, ?> job, Approval approval, DecisionKind decision) {
         if (!canDecide(job, approval, decision)) {
             throw new AccessDeniedException3(Jenkins.getAuthentication2(),
-                    decision.kind() == Decision.Kind.ROLLBACK ? Item.CANCEL : Item.BUILD);
+                    decision == DecisionKind.ROLLBACK ? Item.CANCEL : Item.BUILD);
         }
     }
 

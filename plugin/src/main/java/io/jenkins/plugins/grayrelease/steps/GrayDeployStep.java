@@ -88,10 +88,10 @@ public final class GrayDeployStep extends Step {
         @Override
         protected Map<String, Object> perform(Operation op) throws Exception {
             WorkloadStatus w = op.session.engine().deployCanary(op.session.target(), request);
-            String what = (w.created() ? "created" : "updated") + " canary Deployment " + w.name() + " (" + w.image()
-                    + ", version " + w.version() + ", " + w.replicas() + " replica(s))";
+            String what = w.created() ? Messages.GrayDeployStep_created(w.name(), w.image(), w.version(), w.replicas())
+                    : Messages.GrayDeployStep_updated(w.name(), w.image(), w.version(), w.replicas());
             GrayReleaseAction.of(op.run).addHistory(ReleaseSession.buildActor(op.run).user(), op.settings.label(), what);
-            op.listener.getLogger().println("[gray release] " + op.settings.label() + ": " + what);
+            op.listener.getLogger().println(Messages.ReleaseStep_line(op.settings.label(), what));
             return StatusMaps.of(w);
         }
     }
@@ -108,15 +108,15 @@ public final class GrayDeployStep extends Step {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Gray release: deploy the canary workload";
+            return Messages.GrayDeployStep_displayName();
         }
 
         public FormValidation doCheckImage(@QueryParameter String value) {
-            return value == null || value.isBlank() ? FormValidation.error("The canary's image, e.g. registry.example.com/reviews:2.1") : FormValidation.ok();
+            return value == null || value.isBlank() ? FormValidation.error(Messages.GrayDeployStep_imageRequired()) : FormValidation.ok();
         }
 
         public FormValidation doCheckVersion(@QueryParameter String value) {
-            return value == null || value.isBlank() ? FormValidation.error("The canary's version label and subset, e.g. v2") : FormValidation.ok();
+            return value == null || value.isBlank() ? FormValidation.error(Messages.GrayDeployStep_versionRequired()) : FormValidation.ok();
         }
 
         public FormValidation doCheckReplicas(@QueryParameter String value) {
@@ -124,9 +124,9 @@ public final class GrayDeployStep extends Step {
                 return FormValidation.ok();
             }
             try {
-                return Integer.parseInt(value.trim()) >= 0 ? FormValidation.ok() : FormValidation.error("Zero or more replicas");
+                return Integer.parseInt(value.trim()) >= 0 ? FormValidation.ok() : FormValidation.error(Messages.GrayDeployStep_replicasNegative());
             } catch (NumberFormatException e) {
-                return FormValidation.error("A whole number of replicas");
+                return FormValidation.error(Messages.GrayDeployStep_replicasNotANumber());
             }
         }
     }

@@ -60,7 +60,7 @@ public final class GrayPromoteStep extends Step {
         @Override
         protected Map<String, Object> perform(Operation op) throws Exception {
             OperationResult r = op.session.engine().promote(op.session.target(), options);
-            op.report(r, "promoted the canary" + (options.cleanup() ? " and removed the old stable workload" : ""));
+            op.report(r, options.cleanup() ? Messages.GrayPromoteStep_doneWithCleanup() : Messages.GrayPromoteStep_done());
             return StatusMaps.of(r);
         }
     }
@@ -77,7 +77,7 @@ public final class GrayPromoteStep extends Step {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Gray release: promote the canary";
+            return Messages.GrayPromoteStep_displayName();
         }
     }
 }

@@ -4,12 +4,11 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.grayrelease.core.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
-import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.TesterRoute;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,8 @@ import org.kohsuke.stapler.QueryParameter;
 /**
  * {@code grayRelease(weight: 10, testers: [[name: 'x-tester', value: 'yes']], mirror: 5, dryRun: false)}
  * (or {@code removeTesters: true}):
- * shifts traffic to the canary. Only what is given changes; returns the resulting status as a map.
+ * shifts traffic to the canary. Only what is given changes, all of it in one guarded write (or
+ * nothing, when anything is wrong); returns the resulting status as a map.
  */
 public final class GrayReleaseStep extends Step {
 
@@ -116,44 +116,29 @@ public final class GrayReleaseStep extends Step {
 
         @Override
         protected Map<String, Object> perform(Operation op) throws Exception {
-            if (step.weight == null && step.testers == null && step.mirror == null && !step.removeTesters) {
-                throw new AbortException("grayRelease: nothing to do. Give weight: (0–100), testers:, removeTesters: true or mirror:");
-            }
-            if (step.testers != null && step.removeTesters) {
-                throw new AbortException("grayRelease: testers: and removeTesters: true contradict each other. Give one of them");
-            }
-            GrayRelease engine = op.session.engine();
-            ReleaseTarget target = op.session.target();
-            WriteOptions options = WriteOptions.defaults().withDryRun(step.dryRun).withAddCanarySubset(step.addCanarySubset);
-            OperationResult last = null;
-            boolean changed = false;
-            StringBuilder diff = new StringBuilder();
+            List<RouteChange> changes = new ArrayList<>();
+            List<String> said = new ArrayList<>();
             if (step.weight != null) {
-                last = engine.setWeight(target, step.weight, options);
-                changed |= note(op, last, "set canary weight to " + step.weight + " %", diff);
+                changes.add(new RouteChange.SetWeight(step.weight));
+                said.add(Messages.GrayReleaseStep_weight(step.weight));
             }
             if (step.testers != null) {
-                last = engine.setTesters(target, testerRoute(step.testers), options);
-                changed |= note(op, last, "sent testers (" + step.testers.size() + " condition(s)) to the canary", diff);
+                TesterRoute route = testerRoute(step.testers);
+                changes.add(new RouteChange.SetTesters(route));
+                said.add(Messages.GrayReleaseStep_testers(TesterMatch.describe(route.matches())));
             }
             if (step.removeTesters) {
-                last = engine.removeTesters(target, options);
-                changed |= note(op, last, "removed the tester route", diff);
+                changes.add(new RouteChange.RemoveTesters());
+                said.add(Messages.GrayReleaseStep_removeTesters());
             }
             if (step.mirror != null) {
-                last = engine.setMirror(target, step.mirror, options);
-                changed |= note(op, last, step.mirror == 0 ? "stopped mirroring" : "mirrored " + step.mirror + " % to the canary", diff);
+                changes.add(new RouteChange.SetMirror(step.mirror));
+                said.add(step.mirror == 0 ? Messages.GrayReleaseStep_noMirror() : Messages.GrayReleaseStep_mirror(step.mirror));
             }
-            Map<String, Object> result = StatusMaps.of(last);
-            result.put("changed", changed);
-            result.put("diff", diff.toString());
-            return result;
-        }
-
-        private static boolean note(Operation op, OperationResult r, String what, StringBuilder diff) {
-            op.report(r, what);
-            diff.append(r.change() == null ? "" : r.change().diff());
-            return r.changed();
+            WriteOptions options = WriteOptions.defaults().withDryRun(step.dryRun).withAddCanarySubset(step.addCanarySubset);
+            OperationResult result = op.session.engine().apply(op.session.target(), changes, options);
+            op.report(result, String.join(", ", said));
+            return StatusMaps.of(result);
         }
 
         private static TesterRoute testerRoute(List<TesterCondition> conditions) throws AbortException {
@@ -181,7 +166,7 @@ public final class GrayReleaseStep extends Step {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Gray release: shift traffic to the canary";
+            return Messages.GrayReleaseStep_displayName();
         }
 
         public FormValidation doCheckWeight(@QueryParameter String value) {
@@ -198,9 +183,9 @@ public final class GrayReleaseStep extends Step {
             }
             try {
                 int v = Integer.parseInt(value.trim());
-                return v >= 0 && v <= 100 ? FormValidation.ok() : FormValidation.error("A whole number of percent between 0 and 100");
+                return v >= 0 && v <= 100 ? FormValidation.ok() : FormValidation.error(Messages.GrayReleaseStep_percent());
             } catch (NumberFormatException e) {
-                return FormValidation.error("A whole number of percent between 0 and 100");
+                return FormValidation.error(Messages.GrayReleaseStep_percent());
             }
         }
     }

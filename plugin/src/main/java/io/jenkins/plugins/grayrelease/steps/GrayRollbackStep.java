@@ -48,7 +48,7 @@ public final class GrayRollbackStep extends Step {
         @Override
         protected Map<String, Object> perform(Operation op) throws Exception {
             OperationResult r = op.session.engine().rollback(op.session.target(), WriteOptions.defaults().withDryRun(dryRun));
-            op.report(r, "rolled back to stable");
+            op.report(r, Messages.GrayRollbackStep_done());
             return StatusMaps.of(r);
         }
     }
@@ -65,7 +65,7 @@ public final class GrayRollbackStep extends Step {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Gray release: roll back to stable";
+            return Messages.GrayRollbackStep_displayName();
         }
     }
 }

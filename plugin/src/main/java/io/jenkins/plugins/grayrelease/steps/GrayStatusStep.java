@@ -37,7 +37,7 @@ public final class GrayStatusStep extends Step {
             ReleaseStatus s = op.session.engine().status(op.session.target());
             GrayReleaseAction.of(op.run).record(op.settings, s, ReleaseSession.buildActor(op.run).user(), null);
             for (String d : s.drift()) {
-                op.listener.getLogger().println("[gray release] " + s.namespace() + "/" + s.service() + ": drift: " + d);
+                op.listener.getLogger().println(Messages.ReleaseStep_line(s.namespace() + "/" + s.service(), Messages.GrayStatusStep_drift(d)));
             }
             return StatusMaps.of(s);
         }
@@ -55,7 +55,7 @@ public final class GrayStatusStep extends Step {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Gray release: read the release's status";
+            return Messages.GrayStatusStep_displayName();
         }
     }
 }

@@ -42,9 +42,7 @@ abstract class ReleaseStepExecution<T> extends SynchronousNonBlockingStepExecuti
             // The engine's messages name the object, the field and the fix: that is the whole story.
             throw new AbortException(stepName + ": " + e.getMessage());
         } catch (KubernetesClientException e) {
-            throw new AbortException(stepName + ": the Kubernetes API server refused or could not be reached for "
-                    + settings.label() + " (HTTP " + e.getCode() + ": " + e.getMessage()
-                    + "). Check the cluster address and that the credential may patch VirtualServices there");
+            throw new AbortException(Messages.ReleaseStep_apiServerFailed(stepName, settings.label(), e.getCode(), e.getMessage()));
         }
     }
 
@@ -54,7 +52,7 @@ abstract class ReleaseStepExecution<T> extends SynchronousNonBlockingStepExecuti
     static ReleaseSettings requireSettings(StepContext context, String stepName) throws Exception {
         ReleaseSettings settings = context.get(ReleaseSettings.class);
         if (settings == null || settings.getService() == null) {
-            throw new AbortException(stepName + " needs a release target: put it inside withGrayRelease(service: 'reviews', namespace: '…') { … }");
+            throw new AbortException(Messages.ReleaseStep_needsTarget(stepName));
         }
         return settings;
     }
@@ -76,7 +74,7 @@ abstract class ReleaseStepExecution<T> extends SynchronousNonBlockingStepExecuti
         /** A dry run prints its diff and stores nothing anywhere; a real change is recorded like any other. */
         void report(OperationResult result, String what) {
             if (result.dryRun()) {
-                listener.getLogger().println("[gray release] dry run, nothing stored: " + what + "\n" + result.change().diff());
+                listener.getLogger().println(Messages.ReleaseStep_dryRun(what) + "\n" + result.change().diff());
             } else {
                 record(result.status(), what, result.changed());
             }
@@ -87,9 +85,9 @@ abstract class ReleaseStepExecution<T> extends SynchronousNonBlockingStepExecuti
             GrayReleaseAction action = GrayReleaseAction.of(run);
             action.record(settings, status, ReleaseSession.buildActor(run).user(), changed ? what : null);
             String split = status.weights() == null ? ""
-                    : " — stable " + status.weights().stable() + " %, canary " + status.weights().canary() + " %";
-            listener.getLogger().println("[gray release] " + status.namespace() + "/" + status.service() + ": " + what
-                    + (changed ? "" : " (already so, nothing written)") + split + " " + ConsoleLinks.page(run));
+                    : Messages.ReleaseStep_split(status.weights().stable(), status.weights().canary());
+            listener.getLogger().println(Messages.ReleaseStep_line(status.namespace() + "/" + status.service(),
+                    what + (changed ? "" : Messages.ReleaseStep_unchanged()) + split + " " + ConsoleLinks.page(run)));
         }
     }
 }

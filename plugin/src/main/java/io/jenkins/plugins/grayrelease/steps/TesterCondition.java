@@ -58,8 +58,7 @@ public final class TesterCondition extends AbstractDescribableImpl<TesterConditi
             case "cookie":
                 return TesterMatch.cookie(name, value);
             default:
-                throw new IllegalArgumentException("testers: kind '" + kind + "' of '" + name
-                        + "' is unknown. Use header, prefix, regex or cookie");
+                throw new IllegalArgumentException(Messages.TesterCondition_unknownKind(kind, name));
         }
     }
 
@@ -69,15 +68,15 @@ public final class TesterCondition extends AbstractDescribableImpl<TesterConditi
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Tester condition";
+            return Messages.TesterCondition_displayName();
         }
 
         public ListBoxModel doFillKindItems() {
             ListBoxModel m = new ListBoxModel();
-            m.add("Header equals", "header");
-            m.add("Header starts with", "prefix");
-            m.add("Header matches regular expression", "regex");
-            m.add("Cookie equals", "cookie");
+            m.add(Messages.TesterCondition_header(), "header");
+            m.add(Messages.TesterCondition_prefix(), "prefix");
+            m.add(Messages.TesterCondition_regex(), "regex");
+            m.add(Messages.TesterCondition_cookie(), "cookie");
             return m;
         }
     }

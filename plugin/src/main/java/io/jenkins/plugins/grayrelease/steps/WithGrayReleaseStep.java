@@ -191,7 +191,7 @@ public final class WithGrayReleaseStep extends Step {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Gray release: target and cluster for the steps inside";
+            return Messages.WithGrayReleaseStep_displayName();
         }
 
         @Override
@@ -210,7 +210,7 @@ public final class WithGrayReleaseStep extends Step {
         }
 
         public FormValidation doCheckService(@QueryParameter String value) {
-            return value == null || value.isBlank() ? FormValidation.error("The Kubernetes service whose traffic is split, e.g. reviews") : FormValidation.ok();
+            return value == null || value.isBlank() ? FormValidation.error(Messages.WithGrayReleaseStep_serviceRequired()) : FormValidation.ok();
         }
 
         /** Lists kubeconfig files and tokens the job can use; needs Configure (or Administer outside a job) to list ids. */

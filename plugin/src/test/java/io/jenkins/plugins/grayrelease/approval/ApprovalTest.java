@@ -1,45 +1,55 @@
 package io.jenkins.plugins.grayrelease.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.grayrelease.core.rollout.Decision;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** An approval offers what its step allows, is answered once, and says who answered first. */
 class ApprovalTest {
 
-    private static Approval approval(String choices) {
-        return new Approval("approval-7", "shop/reviews", "Promote?", " alice, release-managers ", choices, 1_000L, 30);
+    private static Approval approval(List<DecisionKind> choices) {
+        return new Approval("approval-7", "shop/reviews", new Question("Promote?", " alice, release-managers ", choices, 30), 1_000L);
     }
 
     @Test
-    void defaultChoicesOfferPromoteRollbackAndWeightButNotAbort() {
-        Approval a = approval(null);
-        assertThat(a.offers(Decision.promote())).isTrue();
-        assertThat(a.offers(Decision.weight(30))).isTrue();
-        assertThat(a.offers(Decision.abort())).isFalse();
+    void theStepsDefaultOffersPromoteRollbackAndWeightButNotAbort() {
+        Approval a = approval(GrayApprovalStep.kinds(GrayApprovalStep.DEFAULT_CHOICES));
+        assertThat(a.getChoiceNames()).containsExactly("promote", "rollback", "setWeight");
+        assertThat(a.offers(DecisionKind.ABORT)).isFalse();
     }
 
     @Test
-    void narrowedChoicesRefuseTheOthers() {
-        Approval a = approval("promote, rollback");
-        assertThat(a.getChoices()).containsExactly("promote", "rollback");
-        assertThat(a.offers(Decision.weight(10))).isFalse();
+    void theFirstAnswerWinsAndTheSecondIsToldWhoAnswered() {
+        Approval a = approval(List.of(DecisionKind.PROMOTE, DecisionKind.ROLLBACK));
+
+        assertThat(a.record(Decision.promote("alice"), 5_000L, null)).isNull();
+        String refused = a.record(Decision.rollback("bob"), 6_000L, null);
+
+        assertThat(refused).startsWith("This approval was already answered: promote by alice at ");
+        assertThat(a.getDecision()).isEqualTo(Decision.promote("alice"));
+        assertThat(a.isPending()).isFalse();
     }
 
     @Test
-    void anUnknownChoiceIsNamed() {
-        assertThatThrownBy(() -> Approval.validateChoices("promote,ship"))
-                .hasMessageContaining("'ship' is not a decision");
+    void aClosedApprovalRefusesLateAnswers() {
+        Approval a = approval(List.of(DecisionKind.PROMOTE));
+        a.close("the build was stopped before anyone answered");
+
+        assertThat(a.record(Decision.promote("alice"), 5_000L, null))
+                .isEqualTo("This approval is closed: the build was stopped before anyone answered.");
+        assertThat(a.isCancelled()).isTrue();
     }
 
     @Test
     void submittersAreTrimmed() {
-        assertThat(approval(null).getSubmitters()).containsExactly("alice", "release-managers");
+        assertThat(approval(List.of(DecisionKind.PROMOTE)).getSubmitters()).containsExactly("alice", "release-managers");
     }
 
     @Test
     void theDeadlineCountsFromCreationNotFromARestart() {
-        assertThat(approval(null).getDeadline()).isEqualTo(1_000L + 30 * 60_000L);
+        assertThat(approval(List.of(DecisionKind.PROMOTE)).getDeadline()).isEqualTo(1_000L + 30 * 60_000L);
     }
 }

@@ -1,0 +1,20 @@
+package io.jenkins.plugins.grayrelease.approval;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
+import java.util.List;
+
+/**
+ * What an approval asks, before it is put on the build page.
+ *
+ * @param message        the question
+ * @param submitter      who may answer (comma-separated users or groups), or null for anyone with Build
+ * @param choices        the decisions offered, in the engine's vocabulary
+ * @param timeoutMinutes how long to wait before nobody answering decides; 0 waits forever
+ */
+public record Question(String message, @CheckForNull String submitter, List<DecisionKind> choices, int timeoutMinutes) {
+
+    public Question {
+        choices = List.copyOf(choices);
+    }
+}
