@@ -6,7 +6,6 @@ import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,11 +29,7 @@ final class StatusMaps {
         m.put("canaryWeight", s.weights() == null ? null : s.weights().canary());
         m.put("phase", s.phase() == null ? null : s.phase().name());
         m.put("mirror", s.mirrorPercent());
-        List<String> testers = new ArrayList<>();
-        for (TesterMatch t : s.testers()) {
-            testers.add(t.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + t.name() + "=" + t.value());
-        }
-        m.put("testers", testers);
+        m.put("testers", new ArrayList<>(s.testers().stream().map(TesterMatch::describe).toList()));
         m.put("drift", new ArrayList<>(s.drift()));
         m.put("resourceVersion", s.resourceVersion());
         return m;
