@@ -22,7 +22,7 @@ import org.kohsuke.stapler.verb.POST;
  * folders around it and of the global configuration, for every job inside; a value left empty
  * is taken from further out (see {@link ReleaseDefaults}).
  */
-public class GrayReleaseFolderProperty extends AbstractFolderProperty<AbstractFolder<?>> implements ReleaseDefaultsSource {
+public final class GrayReleaseFolderProperty extends AbstractFolderProperty<AbstractFolder<?>> implements ReleaseDefaultsSource {
 
     private String credentialsId;
     private String serverUrl;
@@ -109,7 +109,7 @@ public class GrayReleaseFolderProperty extends AbstractFolderProperty<AbstractFo
 
     @Extension
     @Symbol("grayRelease")
-    public static class DescriptorImpl extends AbstractFolderPropertyDescriptor {
+    public static final class DescriptorImpl extends AbstractFolderPropertyDescriptor {
 
         @NonNull
         @Override

@@ -21,7 +21,7 @@ import org.kohsuke.stapler.verb.POST;
  */
 @Extension
 @Symbol("grayRelease")
-public class GrayReleaseGlobalConfiguration extends GlobalConfiguration implements ReleaseDefaultsSource {
+public final class GrayReleaseGlobalConfiguration extends GlobalConfiguration implements ReleaseDefaultsSource {
 
     private String credentialsId;
     private String serverUrl;

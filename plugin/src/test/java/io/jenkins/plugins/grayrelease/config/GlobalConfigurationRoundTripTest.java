@@ -1,8 +1,5 @@
 package io.jenkins.plugins.grayrelease.config;
 
-import static io.jenkins.plugins.casc.misc.Util.getUnclassifiedRoot;
-import static io.jenkins.plugins.casc.misc.Util.toStringFromYamlFile;
-import static io.jenkins.plugins.casc.misc.Util.toYamlString;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
@@ -13,28 +10,23 @@ import hudson.model.Item;
 import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
-import io.jenkins.plugins.casc.ConfigurationContext;
-import io.jenkins.plugins.casc.ConfiguratorRegistry;
-import io.jenkins.plugins.casc.misc.ConfiguredWithCode;
-import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
-import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/**
- * The system page, a folder's page and Configuration as Code keep every Gray Release default.
- * (JenkinsConfiguredWithCodeRule is a JenkinsRule; tests without {@code @ConfiguredWithCode} start plain.)
- */
-@WithJenkinsConfiguredWithCode
+/** The system page and a folder's page keep every Gray Release default, and show credentials only to those who may configure. */
+@WithJenkins
 class GlobalConfigurationRoundTripTest {
 
     @Test
-    void theSystemPageKeepsEveryValue(JenkinsConfiguredWithCodeRule r) throws Exception {
+    void theSystemPageKeepsEveryValue(JenkinsRule r) throws Exception {
         addTokens(r);
         GrayReleaseGlobalConfiguration c = GrayReleaseGlobalConfiguration.get();
         c.setCredentialsId("k8s-token");
@@ -57,7 +49,7 @@ class GlobalConfigurationRoundTripTest {
     }
 
     @Test
-    void emptyFieldsStayUnsetAfterSaving(JenkinsConfiguredWithCodeRule r) throws Exception {
+    void emptyFieldsStayUnsetAfterSaving(JenkinsRule r) throws Exception {
         GrayReleaseGlobalConfiguration.get().setServerUrl("https://kubernetes.example.com:6443");
 
         r.configRoundtrip();
@@ -72,7 +64,7 @@ class GlobalConfigurationRoundTripTest {
     }
 
     @Test
-    void theFolderPageKeepsEveryValue(JenkinsConfiguredWithCodeRule r) throws Exception {
+    void theFolderPageKeepsEveryValue(JenkinsRule r) throws Exception {
         addTokens(r);
         Folder team = r.jenkins.createProject(Folder.class, "team");
         GrayReleaseFolderProperty p = new GrayReleaseFolderProperty();
@@ -97,7 +89,7 @@ class GlobalConfigurationRoundTripTest {
     }
 
     @Test
-    void aFolderThatSetsNothingStaysEmptyAfterSaving(JenkinsConfiguredWithCodeRule r) throws Exception {
+    void aFolderThatSetsNothingStaysEmptyAfterSaving(JenkinsRule r) throws Exception {
         Folder team = r.jenkins.createProject(Folder.class, "team");
 
         r.configRoundtrip(team);
@@ -107,7 +99,7 @@ class GlobalConfigurationRoundTripTest {
     }
 
     @Test
-    void onlyThoseWhoMayConfigureSeeTheCredentialIds(JenkinsConfiguredWithCodeRule r) throws Exception {
+    void onlyThoseWhoMayConfigureSeeTheCredentialIds(JenkinsRule r) throws Exception {
         addTokens(r);
         Folder team = r.jenkins.createProject(Folder.class, "team");
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
@@ -133,34 +125,18 @@ class GlobalConfigurationRoundTripTest {
     }
 
     @Test
-    void addressesMustBeHttpOrHttps(JenkinsConfiguredWithCodeRule r) {
+    void addressesMustBeHttpOrHttps(JenkinsRule r) {
         GrayReleaseGlobalConfiguration c = GrayReleaseGlobalConfiguration.get();
-        assertThat(c.doCheckServerUrl("https://kubernetes.example.com:6443").kind).isEqualTo(hudson.util.FormValidation.Kind.OK);
-        assertThat(c.doCheckServerUrl("").kind).isEqualTo(hudson.util.FormValidation.Kind.OK);
-        assertThat(c.doCheckPrometheusUrl("http://prometheus:9090").kind).isEqualTo(hudson.util.FormValidation.Kind.OK);
-        assertThat(c.doCheckServerUrl("ftp://kubernetes.example.com").kind).isEqualTo(hudson.util.FormValidation.Kind.ERROR);
-        assertThat(c.doCheckPrometheusUrl("prometheus:9090").kind).isEqualTo(hudson.util.FormValidation.Kind.ERROR);
-        assertThat(c.doCheckServerUrl("https://").kind).isEqualTo(hudson.util.FormValidation.Kind.ERROR);
-        assertThat(c.doCheckServerUrl("https://kube rnetes").kind).isEqualTo(hudson.util.FormValidation.Kind.ERROR);
+        assertThat(c.doCheckServerUrl("https://kubernetes.example.com:6443").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(c.doCheckServerUrl("").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(c.doCheckPrometheusUrl("http://prometheus:9090").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(c.doCheckServerUrl("ftp://kubernetes.example.com").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(c.doCheckPrometheusUrl("prometheus:9090").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(c.doCheckServerUrl("https://").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(c.doCheckServerUrl("https://kube rnetes").kind).isEqualTo(FormValidation.Kind.ERROR);
     }
 
-    @Test
-    @ConfiguredWithCode("casc.yaml")
-    void configurationAsCodeSetsTheGlobalConfiguration(JenkinsConfiguredWithCodeRule r) throws Exception {
-        GrayReleaseGlobalConfiguration c = GrayReleaseGlobalConfiguration.get();
-        assertThat(c.getCredentialsId()).isEqualTo("k8s-token");
-        assertThat(c.getServerUrl()).isEqualTo("https://kubernetes.example.com:6443");
-        assertThat(c.getContext()).isNull();
-        assertThat(c.getPrometheusUrl()).isEqualTo("http://prometheus.istio-system:9090");
-        assertThat(c.getPrometheusCredentialsId()).isEqualTo("prom-token");
-        assertThat(c.getApprovers()).isEqualTo("alice, release-managers");
-
-        ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
-        String exported = toYamlString(getUnclassifiedRoot(context).get("grayRelease"));
-        assertThat(exported).isEqualTo(toStringFromYamlFile(this, "casc-expected.yaml"));
-    }
-
-    private static void addTokens(JenkinsConfiguredWithCodeRule r) throws Exception {
+    private static void addTokens(JenkinsRule r) throws Exception {
         var store = CredentialsProvider.lookupStores(r.jenkins).iterator().next();
         store.addCredentials(Domain.global(), new StringCredentialsImpl(CredentialsScope.GLOBAL, "k8s-token",
                 "cluster token", Secret.fromString("cluster-secret")));
