@@ -40,6 +40,8 @@ class EmergencyRollBackTest {
         WorkflowJob p = ReleaseJenkins.releaseJob(r, cluster, "");
         WorkflowRun b = startAndWaitForApproval(r, p);
         Approval approval = pendingApproval(b);
+        assertThat(JobPage.afterReading(r.createWebClient().login("carol"), p))
+                .as("the button says what it does").contains("Roll back: all traffic of shop/reviews to stable reviews/v1");
 
         assertThat(emergencyRollBack(r, p, "carol").status()).isEqualTo(200);
 
@@ -50,6 +52,23 @@ class EmergencyRollBackTest {
     }
 
     @Test
+    void afterAPromotionTheJobPageOffersNoRollBackAndAScriptedOneKeepsThePromotedVersion(JenkinsRule r) throws Exception {
+        ReleaseJenkins.secure(r);
+        ReleaseJenkins.addTokenCredential(r);
+        WorkflowJob p = ReleaseJenkins.releaseJob(r, cluster, "");
+        WorkflowRun b = startAndWaitForApproval(r, p);
+        ReleaseJenkins.answer(r, b, "alice", pendingApproval(b).getId(), "promote", null);
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+
+        assertThat(JobPage.afterReading(r.createWebClient().login("carol"), p))
+                .contains("Nothing to roll back for shop/reviews").doesNotContain("Roll back:");
+        // The recorded stable is v2 now; the Jenkinsfile's stable: 'v1' must not bring the old version back.
+        assertThat(emergencyRollBack(r, p, "carol").status()).isEqualTo(200);
+        assertThat(cluster.primaryWeights().get("v2")).isEqualTo(100);
+        assertThat(cluster.primaryWeights().getOrDefault("v1", 0)).isZero();
+    }
+
+    @Test
     void aReaderMayLookButNotRollBack(JenkinsRule r) throws Exception {
         ReleaseJenkins.secure(r);
         ReleaseJenkins.addTokenCredential(r);
@@ -57,7 +76,8 @@ class EmergencyRollBackTest {
         WorkflowRun b = startAndWaitForApproval(r, p);
 
         HtmlPage page = r.createWebClient().login("bob").goTo(p.getUrl() + GrayReleaseAction.URL_NAME + "/");
-        assertThat(page.asNormalizedText()).contains("shop/reviews").doesNotContain("Roll back now");
+        assertThat(page.asNormalizedText()).contains("shop/reviews").doesNotContain("Roll back:");
+        assertThat(JobPage.afterReading(r.createWebClient().login("bob"), p)).contains("canary reviews/v2: 10 %").doesNotContain("Roll back:");
         assertThat(emergencyRollBack(r, p, "bob").status()).isEqualTo(403);
 
         assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 90, "v2", 10));

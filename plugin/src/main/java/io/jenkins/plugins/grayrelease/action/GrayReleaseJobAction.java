@@ -3,9 +3,11 @@ package io.jenkins.plugins.grayrelease.action;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.Util;
 import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Run;
+import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.approval.Approval;
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
@@ -13,6 +15,7 @@ import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
+import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.security.ReleasePermissions;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,7 +30,8 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
 
 /**
  * The job's "Gray Release" page: the live state of the releases of the job's most recent build
- * that made one, read from the cluster when the page is shown, with an emergency Roll back.
+ * that made one, with an emergency Roll back. The page never waits for the cluster: it shows
+ * the last reading from {@link LiveStatusCache}, which refreshes in the background.
  */
 public final class GrayReleaseJobAction implements Action {
 
@@ -51,7 +55,7 @@ public final class GrayReleaseJobAction implements Action {
 
     @Override
     public String getDisplayName() {
-        return "Gray Release";
+        return Messages.JobAction_DisplayName();
     }
 
     @Override
@@ -72,22 +76,53 @@ public final class GrayReleaseJobAction implements Action {
         return null;
     }
 
-    /** Each target of the last release as the cluster has it now; a target that cannot be read says why. */
+    /**
+     * Each target of the last release as last read from the cluster. Never waits for the
+     * cluster: a missing or stale reading is refreshed in the background for the next view.
+     */
     public List<LiveTarget> getLiveTargets() {
         Run<?, ?> run = getLastReleaseBuild();
         List<LiveTarget> result = new ArrayList<>();
         if (run == null) {
             return result;
         }
+        LiveStatusCache cache = LiveStatusCache.get();
+        long now = System.currentTimeMillis();
         for (TargetSnapshot t : run.getAction(GrayReleaseAction.class).getTargets()) {
-            try (ReleaseSession session = ReleaseSession.open(t.getSettings(), run)) {
-                result.add(LiveTarget.of(new TargetSnapshot(t.getSettings(), session.engine().status(session.target()),
-                        System.currentTimeMillis())));
-            } catch (IOException | RuntimeException e) {
-                result.add(LiveTarget.unreadable(t, e.getMessage()));
-            }
+            LiveStatusCache.Key key = keyOf(t);
+            LiveStatusCache.Reading reading = cache.get(key, () -> readLive(t.getSettings(), run));
+            result.add(new LiveTarget(t.getLabel(), reading, cache.isRefreshing(key), now));
         }
         return result;
+    }
+
+    /** Whether any target has not been read yet, so the page says it is reading (and reloads itself). */
+    public boolean isReading(List<LiveTarget> targets) {
+        return targets.stream().anyMatch(LiveTarget::isReading);
+    }
+
+    private LiveStatusCache.Key keyOf(TargetSnapshot t) {
+        return new LiveStatusCache.Key(job.getFullName(), t.getLabel());
+    }
+
+    /**
+     * The target as the cluster has it now, read with the sides the cluster recorded (after a
+     * promotion the recorded stable is the old canary, whatever the Jenkinsfile called stable).
+     * Only when nothing is recorded and the route alone does not tell which side is stable are
+     * the build's own stable and canary used.
+     */
+    static TargetSnapshot readLive(ReleaseSettings settings, Run<?, ?> run) throws IOException {
+        try {
+            return read(settings.sidesFromRecord(), run);
+        } catch (InvalidReleaseException e) {
+            return read(settings, run);
+        }
+    }
+
+    private static TargetSnapshot read(ReleaseSettings settings, Run<?, ?> run) throws IOException {
+        try (ReleaseSession session = ReleaseSession.open(settings, run)) {
+            return new TargetSnapshot(settings, session.engine().status(session.target()), System.currentTimeMillis());
+        }
     }
 
     public boolean canRollBack() {
@@ -95,27 +130,34 @@ public final class GrayReleaseJobAction implements Action {
     }
 
     /**
-     * Emergency roll back: all traffic of the last release's targets back to stable, and its
-     * pending approvals answered "rollback" so that the build cannot promote afterwards.
+     * Emergency roll back: all traffic of the last release's targets (or of {@code target}, a
+     * {@code namespace/service}) back to the stable the cluster recorded, and the build's pending
+     * approvals answered "rollback" so that it cannot promote afterwards. Works whether or not
+     * the page offered the button (scripts call it too); rolling back a finished release
+     * changes nothing.
      */
     @RequirePOST
     public HttpResponse doRollback(@QueryParameter String target) {
         ReleasePermissions.checkRollBack(job);
         Run<?, ?> run = getLastReleaseBuild();
         if (run == null) {
-            return PlainResponse.of(404, "No recent build of " + job.getFullDisplayName() + " made a gray release; there is nothing to roll back.");
+            return PlainResponse.of(404, Messages.JobAction_NoRelease(job.getFullDisplayName()));
         }
         GrayReleaseAction action = run.getAction(GrayReleaseAction.class);
         String user = ReleasePermissions.currentUserId();
         Actor actor = new Actor(user, ReleaseSession.origin(run) + " (emergency roll back)");
+        LiveStatusCache cache = LiveStatusCache.get();
         List<String> failures = new ArrayList<>();
         for (TargetSnapshot t : action.getTargets()) {
             if (target != null && !target.isBlank() && !target.equals(t.getLabel())) {
                 continue;
             }
-            try (ReleaseSession session = ReleaseSession.open(t.getSettings(), run, actor)) {
+            // The recorded sides: after a promotion, stable is the promoted version, not the Jenkinsfile's "stable".
+            ReleaseSettings settings = t.getSettings().sidesFromRecord();
+            try (ReleaseSession session = ReleaseSession.open(settings, run, actor)) {
                 OperationResult r = session.engine().rollback(session.target(), WriteOptions.defaults());
                 action.record(t.getSettings(), r.status(), user, "emergency roll back");
+                cache.put(keyOf(t), new TargetSnapshot(settings, r.status(), System.currentTimeMillis()));
             } catch (GrayReleaseException | IOException e) {
                 failures.add(t.getLabel() + ": " + e.getMessage());
             }
@@ -124,43 +166,82 @@ public final class GrayReleaseJobAction implements Action {
             action.answer(a, Decision.rollback(user), "emergency roll back");
         }
         if (!failures.isEmpty()) {
-            return PlainResponse.of(500, "Roll back failed for " + String.join("; ", failures));
+            return PlainResponse.of(500, Messages.JobAction_RollBackFailed(String.join("; ", failures)));
         }
         return HttpResponses.redirectToDot();
     }
 
-    /** A target as the cluster has it now, or why it could not be read. */
+    /** A target as last read from the cluster, or why it could not be read, or that it is being read. */
     public static final class LiveTarget {
-        private final TargetSnapshot snapshot;
         private final String label;
-        private final String problem;
+        private final LiveStatusCache.Reading reading;
+        private final boolean refreshing;
+        private final long now;
 
-        private LiveTarget(TargetSnapshot snapshot, String label, String problem) {
-            this.snapshot = snapshot;
+        LiveTarget(String label, @CheckForNull LiveStatusCache.Reading reading, boolean refreshing, long now) {
             this.label = label;
-            this.problem = problem;
-        }
-
-        static LiveTarget of(TargetSnapshot s) {
-            return new LiveTarget(s, s.getLabel(), null);
-        }
-
-        static LiveTarget unreadable(TargetSnapshot recorded, String problem) {
-            return new LiveTarget(null, recorded.getLabel(), problem);
-        }
-
-        @CheckForNull
-        public TargetSnapshot getSnapshot() {
-            return snapshot;
+            this.reading = reading;
+            this.refreshing = refreshing;
+            this.now = now;
         }
 
         public String getLabel() {
             return label;
         }
 
+        /** True before the first reading completes. */
+        public boolean isReading() {
+            return reading == null;
+        }
+
+        /** True while a newer reading is being taken in the background. */
+        public boolean isRefreshing() {
+            return refreshing;
+        }
+
+        @CheckForNull
+        public TargetSnapshot getSnapshot() {
+            return reading == null ? null : reading.snapshot();
+        }
+
+        /** Why the last reading failed, or null. */
         @CheckForNull
         public String getProblem() {
-            return problem;
+            return reading == null ? null : reading.problem();
+        }
+
+        /** "read 4 sec ago", or null before the first reading. */
+        @CheckForNull
+        public String getReadAgo() {
+            if (reading == null) {
+                return null;
+            }
+            long age = Math.max(0, now - reading.readAt());
+            return age < 1000 ? Messages.JobAction_ReadJustNow() : Messages.JobAction_ReadAgo(Util.getTimeSpanString(age - age % 1000));
+        }
+
+        /**
+         * Whether a canary may receive traffic: false only when the cluster was read and shows
+         * none (no canary, no canary weight, no tester route, no mirror), as after a promotion
+         * or a roll back. Unknown (not read, unreadable) counts as live: the button stays.
+         */
+        public boolean isCanaryLive() {
+            TargetSnapshot s = getSnapshot();
+            return s == null || s.getCanary() != null || s.getCanaryWeight() > 0 || s.getTesters() != null
+                    || s.getMirrorPercent() > 0;
+        }
+
+        /** What the roll back button does, naming the recorded stable when it is known. */
+        public String getRollBackLabel() {
+            TargetSnapshot s = getSnapshot();
+            return s == null || s.getStable() == null ? Messages.JobAction_RollBackToRecordedStable(label)
+                    : Messages.JobAction_RollBackTo(label, s.getStable());
+        }
+
+        /** Why there is no button for this target. */
+        public String getNothingToRollBack() {
+            TargetSnapshot s = getSnapshot();
+            return Messages.JobAction_NothingToRollBack(label, s == null || s.getStable() == null ? "?" : s.getStable());
         }
     }
 

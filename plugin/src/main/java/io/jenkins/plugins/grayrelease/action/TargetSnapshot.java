@@ -1,8 +1,10 @@
 package io.jenkins.plugins.grayrelease.action;
 
+import hudson.Util;
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
+import io.jenkins.plugins.grayrelease.core.state.LastChange;
 import java.util.List;
 
 /**
@@ -21,7 +23,11 @@ public final class TargetSnapshot {
     private final int mirrorPercent;
     private final String testers;
     private final List<String> drift;
+    /** What was done and by whom; in records of earlier snapshot builds also when and where, as one text. */
     private final String lastChange;
+    /** When the last change was made (epoch millis), or null. */
+    private final Long lastChangeAt;
+    private final String lastChangeOrigin;
     private final long seenAt;
 
     TargetSnapshot(ReleaseSettings settings, ReleaseStatus status, long seenAt) {
@@ -35,7 +41,10 @@ public final class TargetSnapshot {
         this.mirrorPercent = status.mirrorPercent();
         this.testers = status.testers().isEmpty() ? null : TesterMatch.describe(status.testers());
         this.drift = List.copyOf(status.drift());
-        this.lastChange = status.lastChange() == null ? null : status.lastChange().describe();
+        LastChange change = status.lastChange();
+        this.lastChange = change == null ? null : change.action() + " by " + change.by();
+        this.lastChangeAt = change == null || change.at() == null ? null : change.at().toEpochMilli();
+        this.lastChangeOrigin = change == null ? null : change.origin();
         this.seenAt = seenAt;
     }
 
@@ -81,9 +90,17 @@ public final class TargetSnapshot {
         return drift == null ? List.of() : drift;
     }
 
-    /** The last change recorded on the VirtualService (by anyone, from anywhere), or null. */
+    /**
+     * The last change recorded on the VirtualService (by anyone, from anywhere), or null:
+     * {@code promote v2 by alice 3 min 4 sec ago from https://jenkins/job/shop/7/}.
+     */
     public String getLastChange() {
-        return lastChange;
+        if (lastChange == null) {
+            return null;
+        }
+        String when = lastChangeAt == null ? ""
+                : " " + Messages.JobAction_Ago(Util.getTimeSpanString(Math.max(1000, System.currentTimeMillis() - lastChangeAt) / 1000 * 1000));
+        return lastChange + when + (lastChangeOrigin == null ? "" : " from " + lastChangeOrigin);
     }
 
     public long getSeenAt() {
