@@ -22,7 +22,7 @@ public final class MeshApp implements AutoCloseable {
     /** Calls per counted case: the 99.9 % bound is at most ±3.0 points (at 50 %). */
     public static final int CALLS = 3000;
     /** Calls per window while waiting for a change to arrive: the resolution of propagation times. */
-    static final int WINDOW = 50;
+    public static final int WINDOW = 50;
     static final Duration PROPAGATION_TIMEOUT = Duration.ofSeconds(30);
 
     private final RealApiServer server;
