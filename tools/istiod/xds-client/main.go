@@ -197,10 +197,12 @@ func client(args []string) {
 // run answers one command per stdin line with one JSON line:
 //
 //	call N [KEY=VALUE...]            N calls with the given request headers: {"versions":{..},"errors":E}
-//	await N VERSION LOW HIGH MILLIS [KEY=VALUE...]
-//	                                 windows of N calls until VERSION's share of a window is within
-//	                                 [LOW, HIGH] percent and no call failed, or MILLIS pass:
-//	                                 {"matched":bool,"windows":W,"last":{counts}}
+//	await N RUNS VERSION LOW HIGH MILLIS [KEY=VALUE...]
+//	                                 windows of N calls until RUNS windows in a row show VERSION's
+//	                                 share within [LOW, HIGH] percent and no failed call, or MILLIS
+//	                                 pass: {"matched":bool,"windows":W,"last":{counts},
+//	                                 "firstMatchMillis":M} (M: from the command to the end of the
+//	                                 first window of that run)
 //	dials                            {"dialed":{"127.0.0.1:P":n},"refused":{"ADDR":n}}
 func run(call func(int, metadata.MD) counts, d *dialer) {
 	in := bufio.NewScanner(os.Stdin)
@@ -214,21 +216,30 @@ func run(call func(int, metadata.MD) counts, d *dialer) {
 		switch {
 		case fields[0] == "call" && len(fields) >= 2:
 			answer = call(atoi(fields[1]), headers(fields[2:]))
-		case fields[0] == "await" && len(fields) >= 6:
-			n, version := atoi(fields[1]), fields[2]
-			low, high := atof(fields[3]), atof(fields[4])
-			deadline := time.Now().Add(time.Duration(atoi(fields[5])) * time.Millisecond)
-			md := headers(fields[6:])
-			windows := 0
+		case fields[0] == "await" && len(fields) >= 7:
+			started := time.Now()
+			n, runs, version := atoi(fields[1]), atoi(fields[2]), fields[3]
+			low, high := atof(fields[4]), atof(fields[5])
+			deadline := started.Add(time.Duration(atoi(fields[6])) * time.Millisecond)
+			md := headers(fields[7:])
+			windows, run := 0, 0
 			var last counts
-			matched := false
-			for !matched && (windows == 0 || time.Now().Before(deadline)) {
+			var runStarted time.Duration // end of the first window of the current run of matches
+			for run < runs && (windows == 0 || time.Now().Before(deadline)) {
 				last = call(n, md)
 				windows++
 				share := last.share(version)
-				matched = last.Errors == 0 && share >= low && share <= high
+				if last.Errors == 0 && share >= low && share <= high {
+					if run == 0 {
+						runStarted = time.Since(started)
+					}
+					run++
+				} else {
+					run = 0
+				}
 			}
-			answer = map[string]any{"matched": matched, "windows": windows, "last": last}
+			answer = map[string]any{"matched": run >= runs, "windows": windows, "last": last,
+				"firstMatchMillis": float64(runStarted.Microseconds()) / 1000}
 		case fields[0] == "dials":
 			d.mu.Lock()
 			answer = map[string]any{"dialed": copyMap(d.dialed), "refused": copyMap(d.refused)}

@@ -9,6 +9,7 @@ import io.jenkins.plugins.grayrelease.core.it.SampleRelease;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * One sample application in the mesh (namespace, objects, its proxyless gRPC client), the engine
@@ -23,6 +24,11 @@ public final class MeshApp implements AutoCloseable {
     public static final int CALLS = 3000;
     /** Calls per window while waiting for a change to arrive: the resolution of propagation times. */
     public static final int WINDOW = 50;
+    /**
+     * Windows in a row that must show the new split: one lucky window cannot pass for the change
+     * having arrived, nor can a client that briefly still routes by the old weights.
+     */
+    static final int RUN = 3;
     static final Duration PROPAGATION_TIMEOUT = Duration.ofSeconds(30);
 
     private final RealApiServer server;
@@ -60,10 +66,11 @@ public final class MeshApp implements AutoCloseable {
     }
 
     /**
-     * Calls in windows of {@value #WINDOW} until a window without failures shows the canary share
-     * {@code to}, told apart from the previous share {@code from} (exactly 0 or 100 at the ends;
-     * otherwise the nearer side of the midpoint); fails after {@link #PROPAGATION_TIMEOUT}. Returns
-     * the time from this call to the end of the first matching window.
+     * Calls in windows of {@value #WINDOW} until {@value #RUN} windows in a row without failures
+     * show the canary share {@code to}, told apart from the previous share {@code from} (exactly 0
+     * or 100 at the ends; otherwise the new side of the midpoint); fails after
+     * {@link #PROPAGATION_TIMEOUT}. Returns the time from this call to the end of the first window
+     * of that run.
      */
     public Duration awaitCanaryShare(Map<String, String> headers, int from, int to) {
         double low;
@@ -78,15 +85,13 @@ public final class MeshApp implements AutoCloseable {
             low = 0;
             high = (from + to) / 2.0;
         }
-        long start = System.nanoTime();
-        XdsClient.Await await = xds.await(WINDOW, CANARY, low, high, PROPAGATION_TIMEOUT.toMillis(), headers);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        XdsClient.Await await = xds.await(WINDOW, RUN, CANARY, low, high, PROPAGATION_TIMEOUT.toMillis(), headers);
         if (!await.matched()) {
             throw new AssertionError(String.format(Locale.ROOT,
                     "calls with %s did not reach a canary share of %d %% (window within [%.1f, %.1f]) in %d s; last window: %s;"
                             + " the client's log:%n%s", headers, to, low, high, PROPAGATION_TIMEOUT.toSeconds(), await.last(), xds.log()));
         }
-        return took;
+        return await.firstMatch();
     }
 
     /**
@@ -94,12 +99,19 @@ public final class MeshApp implements AutoCloseable {
      * share is {@code expected} % within the 99.9 % binomial bound (exactly, at 0 and 100).
      */
     public Split assertCanaryShare(String what, Map<String, String> headers, int expected) {
-        Split split = xds.call(CALLS, headers);
+        // In ten batches, so that a failure shows whether the split drifted during the count.
+        Split split = Split.NONE;
+        StringJoiner batches = new StringJoiner(", ", "canary % per batch of " + CALLS / 10 + ": ", "");
+        for (int i = 0; i < 10; i++) {
+            Split batch = xds.call(CALLS / 10, headers);
+            batches.add(String.format(Locale.ROOT, "%.1f", batch.percent(CANARY)));
+            split = split.plus(batch);
+        }
         double bound = Split.bound(expected, CALLS);
         System.out.printf(Locale.ROOT, "xds: %-55s canary %6.2f %% of %d calls (expected %d %% ± %.2f) %s%n",
                 what, split.percent(CANARY), split.total(), expected, bound, split);
         assertThat(split.errors()).as("failed calls (%s): %s", what, split).isZero();
-        assertThat(split.percent(CANARY)).as("canary share in percent (%s): %s", what, split)
+        assertThat(split.percent(CANARY)).as("canary share in percent (%s): %s; %s", what, split, batches)
                 .isBetween(expected - bound, expected + bound);
         return split;
     }

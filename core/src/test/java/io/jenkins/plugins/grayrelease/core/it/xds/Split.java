@@ -8,6 +8,9 @@ import java.util.TreeMap;
 /** Answers counted per version over a batch of calls, and the calls that failed. */
 public record Split(Map<String, Integer> versions, int errors, String firstError) {
 
+    /** No calls. */
+    public static final Split NONE = new Split(Map.of(), 0, "");
+
     /** Two-sided 99.9 % normal quantile: a correct split falls outside the bound once in 1,000 runs. */
     static final double Z_999 = 3.2905;
 
@@ -15,6 +18,13 @@ public record Split(Map<String, Integer> versions, int errors, String firstError
         Map<String, Integer> versions = new TreeMap<>();
         counts.path("versions").fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().asInt()));
         return new Split(versions, counts.path("errors").asInt(), counts.path("firstError").asText(""));
+    }
+
+    /** Both batches' calls together. */
+    public Split plus(Split other) {
+        Map<String, Integer> sum = new TreeMap<>(versions);
+        other.versions.forEach((v, n) -> sum.merge(v, n, Integer::sum));
+        return new Split(sum, errors + other.errors, firstError.isEmpty() ? other.firstError : firstError);
     }
 
     public int count(String version) {

@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -74,12 +75,15 @@ public final class XdsClient implements AutoCloseable {
     }
 
     /**
-     * Windows of {@code window} calls until {@code version}'s share of one window is within
-     * [{@code low}, {@code high}] percent, or {@code timeoutMillis} pass.
+     * Windows of {@code window} calls until {@code runs} windows in a row show {@code version}'s
+     * share within [{@code low}, {@code high}] percent and no failed call, or {@code timeoutMillis} pass.
      */
-    public Await await(int window, String version, double low, double high, long timeoutMillis, Map<String, String> headers) {
-        JsonNode answer = ask("await " + window + " " + version + " " + low + " " + high + " " + timeoutMillis + headers(headers));
-        return new Await(answer.path("matched").asBoolean(), answer.path("windows").asInt(), Split.of(answer.path("last")));
+    public Await await(int window, int runs, String version, double low, double high, long timeoutMillis,
+                       Map<String, String> headers) {
+        JsonNode answer = ask("await " + window + " " + runs + " " + version + " " + low + " " + high + " " + timeoutMillis
+                + headers(headers));
+        return new Await(answer.path("matched").asBoolean(), answer.path("windows").asInt(), Split.of(answer.path("last")),
+                Duration.ofNanos((long) (answer.path("firstMatchMillis").asDouble() * 1e6)));
     }
 
     /** The connections the client's dialer made (loopback address → count) and refused (address → count). */
@@ -149,8 +153,11 @@ public final class XdsClient implements AutoCloseable {
         Files.deleteIfExists(workDir);
     }
 
-    /** The outcome of {@link #await}. */
-    public record Await(boolean matched, int windows, Split last) {
+    /**
+     * The outcome of {@link #await}; {@code firstMatch}: from the command to the end of the first
+     * window of the matching run.
+     */
+    public record Await(boolean matched, int windows, Split last, Duration firstMatch) {
     }
 
     /** Where the client's dialer connected, and what it refused. */
