@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The engine measured on a real kube-apiserver: prints numbers, asserts nothing. Run from the
- * repository root (after {@code bash .ci/kube-binaries.sh}):
+ * The engine measured on a real kube-apiserver (and, for propagation, istiod with a proxyless gRPC
+ * client): prints numbers, asserts nothing. Run from the repository root (after
+ * {@code bash .ci/kube-binaries.sh}):
  *
  * <pre>mvn -B -ntp -pl core test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.jenkins.plugins.grayrelease.core.bench.GrayReleaseBenchmarks</pre>
@@ -27,6 +28,7 @@ public final class GrayReleaseBenchmarks {
             RequestsPerShift.run(server, report);
             PatchSize.run(server, report);
             ConcurrentReleases.run(server, report);
+            PropagationTime.run(server, report);
         }
         System.out.printf("%nbench: finished in %.0f s%n%n%s", (System.nanoTime() - started) / 1e9, report.markdown());
     }
