@@ -13,6 +13,8 @@ import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.routing.IstioTrafficRouter;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
 import io.jenkins.plugins.grayrelease.core.routing.RouteSides;
+import io.jenkins.plugins.grayrelease.core.routing.SubsetCheck;
+import io.jenkins.plugins.grayrelease.core.routing.SubsetVersions;
 import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
@@ -62,6 +64,27 @@ public final class Engine {
         });
     }
 
+    /** Fixed-subset layout: the stable subset's labels as they are now; null in other layouts. */
+    public Map<String, String> fixedStableLabels(ReleaseTarget target) {
+        Snapshot snap = retry.run(target.virtualServiceRef(), p -> Snapshot.read(istio, target, router));
+        RouteSides sides = SideResolver.resolve(target, snap, router);
+        return sides.fixedSubsets() && sides.stable().hasSubset() ? SubsetCheck.labels(snap.destinationRule(), sides.stable().subset()) : null;
+    }
+
+    /** See {@link io.jenkins.plugins.grayrelease.core.GrayRelease#canaryMetricVersion}. */
+    public String canaryMetricVersion(ReleaseTarget target) {
+        if (target.canaryVersion() != null) {
+            return target.canaryVersion();
+        }
+        Snapshot snap = retry.run(target.virtualServiceRef(), p -> Snapshot.read(istio, target, router));
+        Destination canary = SideResolver.resolve(target, snap, router).canary();
+        if (canary == null || !canary.hasSubset()) {
+            return null;
+        }
+        String version = SubsetVersions.of(snap.destinationRule(), canary);
+        return version != null ? version : canary.subset();
+    }
+
     public ReleaseStatus record(ReleaseTarget target, RolloutProgress progress, Phase phase) {
         return recorder.record(target, progress, phase);
     }
@@ -74,8 +97,17 @@ public final class Engine {
             throw new InvalidReleaseException(target.destinationRuleRef(), "spec.subsets",
                     "the stable subset " + sides.stable().subset() + " does not exist", "Add the stable subset to the DestinationRule");
         }
-        Destination canary = target.canary();
+        Destination canary = sides.canary();
         Map<String, String> canaryLabels = canary == null ? null : SideLabels.of(client, target.namespace(), snap.destinationRule(), canary);
+        if (canaryLabels != null && sides.fixedSubsets()) {
+            // The canary subset is pointed at this version by the next weight change (canaryVersion).
+            Map<String, String> moved = new java.util.LinkedHashMap<>(canaryLabels);
+            moved.put(SubsetVersions.key(canaryLabels), request.version());
+            canaryLabels = moved;
+        } else if (canary != null && !canary.equals(target.canary()) && !sides.fixedSubsets()) {
+            // A recorded canary of an earlier release says nothing about this version's labels.
+            canaryLabels = null;
+        }
         if (canaryLabels == null) {
             // The subset is added later (addCanarySubset) with exactly this label.
             canaryLabels = Map.of("version", request.version());
@@ -95,10 +127,16 @@ public final class Engine {
         return ObjectRef.deployment(target.namespace(), CanaryWorkloads.canaryName(target.service(), version));
     }
 
-    /** After a promotion: deletes the Deployments of {@code oldStable} (not those of {@code newStable}). */
-    public List<String> deleteOldStable(ReleaseTarget target, RouteOperation.Outcome promoted) {
+    /**
+     * After a promotion: deletes the Deployments of the old stable side (not those of the new one).
+     *
+     * @param fixedStableBefore fixed-subset layout: the stable subset's labels before the promotion
+     *                          moved them (null otherwise)
+     */
+    public List<String> deleteOldStable(ReleaseTarget target, RouteOperation.Outcome promoted, Map<String, String> fixedStableBefore) {
         RouteSides used = promoted.plan().sides();
-        Map<String, String> oldLabels = SideLabels.of(client, target.namespace(), promoted.plan().destinationRule(), used.stable());
+        Map<String, String> oldLabels = fixedStableBefore != null ? fixedStableBefore
+                : SideLabels.of(client, target.namespace(), promoted.plan().destinationRule(), used.stable());
         Map<String, String> newLabels = SideLabels.of(client, target.namespace(), promoted.plan().destinationRule(), used.canary());
         if (oldLabels == null || newLabels == null || oldLabels.equals(newLabels)) {
             return List.of();

@@ -20,9 +20,9 @@ public final class IstioTrafficRouter implements TrafficRouter {
 
     @Override
     public RouteObservation observe(ObjectNode vs, ObjectRef ref, String routeName, RouteSides sides) {
-        int index = ManagedRouteResolver.resolve(vs, ref, routeName, sides.stable(), sides.canary());
+        ManagedRouteResolver.Managed where = ManagedRouteResolver.locate(vs, ref, routeName, sides.stable(), sides.canary());
         ArrayNode http = HttpRoutes.http(vs);
-        JsonNode managed = http.get(index);
+        JsonNode managed = where.in(vs);
         ArrayNode dests = HttpRoutes.destinations(managed);
         int stable = 0;
         int canary = 0;
@@ -40,7 +40,7 @@ public final class IstioTrafficRouter implements TrafficRouter {
                 }
             }
         }
-        int testerIndex = HttpRoutes.indexOf(http, HttpRoutes.testerRouteName(HttpRoutes.name(managed)));
+        int testerIndex = http == null || !where.isHttp() ? -1 : HttpRoutes.indexOf(http, HttpRoutes.testerRouteName(HttpRoutes.name(managed)));
         List<TesterMatch> testers = testerIndex < 0 ? List.of() : TesterRoutes.read(http.get(testerIndex));
         int mirror = 0;
         if (managed.has("mirror") && HttpRoutes.sameDestination(managed.get("mirror"), sides.canary(), ref.namespace())) {
@@ -52,8 +52,7 @@ public final class IstioTrafficRouter implements TrafficRouter {
 
     @Override
     public Destination inferStable(ObjectNode vs, ObjectRef ref, String routeName) {
-        int index = ManagedRouteResolver.resolve(vs, ref, routeName, null, null);
-        ArrayNode dests = HttpRoutes.destinations(HttpRoutes.http(vs).get(index));
+        ArrayNode dests = HttpRoutes.destinations(ManagedRouteResolver.locate(vs, ref, routeName, null, null).in(vs));
         if (dests == null || dests.size() != 1) {
             return null;
         }
@@ -63,7 +62,6 @@ public final class IstioTrafficRouter implements TrafficRouter {
 
     @Override
     public String managedRouteName(ObjectNode vs, ObjectRef ref, String routeName, Destination stable, Destination canary) {
-        int index = ManagedRouteResolver.resolve(vs, ref, routeName, stable, canary);
-        return HttpRoutes.name(HttpRoutes.http(vs).get(index));
+        return HttpRoutes.name(ManagedRouteResolver.locate(vs, ref, routeName, stable, canary).in(vs));
     }
 }
