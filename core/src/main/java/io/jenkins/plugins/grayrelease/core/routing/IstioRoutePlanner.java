@@ -45,11 +45,12 @@ public final class IstioRoutePlanner {
         ManagedRouteResolver.Managed where = ManagedRouteResolver.locate(after, vsRef, in.routeName(), stable, canary);
         ObjectNode managed = (ObjectNode) where.in(after);
         if (!where.isHttp()) {
-            checkWeightsOnly(change, where, managed, vsRef);
+            checkWeightsOnly(change, where, vsRef);
         }
         ArrayNode http = HttpRoutes.http(after);
         String testerName = HttpRoutes.testerRouteName(HttpRoutes.name(managed));
-        RouteSplitter splitter = new RouteSplitter(vsRef, where.kind(), where.index(), managed);
+        RouteSplitter splitter = new RouteSplitter(vsRef, where.isHttp() ? "spec.http[" + HttpRoutes.label(managed, where.index()) + "].route"
+                : "spec." + where.kind() + "[" + where.index() + "].route", managed);
         splitter.checkOnlyOurDestinations(stable, canary);
 
         if (fixed && canary != null) {
@@ -104,8 +105,8 @@ public final class IstioRoutePlanner {
      * TCP and TLS routes carry weights only: Istio matches headers and cookies, and mirrors
      * requests, on HTTP routes alone (as Argo Rollouts does for its TCP/TLS routes).
      */
-    private static void checkWeightsOnly(RouteChange change, ManagedRouteResolver.Managed where, JsonNode managed, ObjectRef vsRef) {
-        String field = "spec." + where.kind() + "[" + HttpRoutes.label(managed, where.index()) + "]";
+    private static void checkWeightsOnly(RouteChange change, ManagedRouteResolver.Managed where, ObjectRef vsRef) {
+        String field = "spec." + where.kind() + "[" + where.index() + "]";
         String kind = where.kind().toUpperCase(java.util.Locale.ROOT);
         if (change instanceof RouteChange.SetTesters) {
             throw new InvalidReleaseException(vsRef, field,

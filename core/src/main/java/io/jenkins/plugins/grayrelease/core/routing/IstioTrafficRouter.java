@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.grayrelease.core.Destination;
+import io.jenkins.plugins.grayrelease.core.Layout;
 import io.jenkins.plugins.grayrelease.core.ObjectRef;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.WeightSplit;
@@ -47,12 +48,21 @@ public final class IstioTrafficRouter implements TrafficRouter {
             // Istio mirrors everything when no percentage is given.
             mirror = (int) Math.round(managed.path("mirrorPercentage").path("value").asDouble(100));
         }
-        return new RouteObservation(HttpRoutes.name(managed), new WeightSplit(stable, canary), others, testers, mirror);
+        return new RouteObservation(where.designator(vs), new WeightSplit(stable, canary), others, testers, mirror);
     }
 
     @Override
     public Destination inferStable(ObjectNode vs, ObjectRef ref, String routeName) {
         ArrayNode dests = HttpRoutes.destinations(ManagedRouteResolver.locate(vs, ref, routeName, null, null).in(vs));
+        if (dests != null && dests.size() > 1) {
+            // The fixed-subset layout keeps both entries; its stable side is the subset named stable.
+            for (JsonNode entry : dests) {
+                JsonNode d = entry.path("destination");
+                if (Layout.STABLE_SUBSET.equals(d.path("subset").asText(null))) {
+                    return new Destination(d.path("host").asText(), Layout.STABLE_SUBSET);
+                }
+            }
+        }
         if (dests == null || dests.size() != 1) {
             return null;
         }
@@ -62,6 +72,6 @@ public final class IstioTrafficRouter implements TrafficRouter {
 
     @Override
     public String managedRouteName(ObjectNode vs, ObjectRef ref, String routeName, Destination stable, Destination canary) {
-        return HttpRoutes.name(ManagedRouteResolver.locate(vs, ref, routeName, stable, canary).in(vs));
+        return ManagedRouteResolver.locate(vs, ref, routeName, stable, canary).designator(vs);
     }
 }

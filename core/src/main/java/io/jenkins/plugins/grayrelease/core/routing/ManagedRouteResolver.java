@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the one route a release manages: by name when given (in {@code http[]}, {@code tcp[]}
- * or {@code tls[]}), otherwise the single user HTTP route without {@code match} that sends
+ * Finds the one route a release manages: by name when given ({@code http[].name}; TCP and TLS
+ * routes have no name in Istio's schema, so they are named by kind and port, {@code tcp:5432},
+ * {@code tls:443}, as Argo Rollouts names them), otherwise the single user HTTP route without {@code match} that sends
  * traffic to the stable (or canary) destination; a VirtualService without HTTP routes has its
  * single TCP or TLS route to the stable destination found the same way.
  */
@@ -26,6 +27,16 @@ public final class ManagedRouteResolver {
 
         public boolean isHttp() {
             return HttpRoutes.HTTP.equals(kind);
+        }
+
+        /** How the route is named: its {@code name} (HTTP), {@code tcp:PORT}/{@code tls:PORT}, or null. */
+        public String designator(JsonNode virtualService) {
+            JsonNode route = in(virtualService);
+            if (isHttp()) {
+                return HttpRoutes.name(route);
+            }
+            int port = route.path("match").path(0).path("port").asInt(0);
+            return port > 0 ? kind + ":" + port : null;
         }
 
         /** The route as a JSON object of {@code virtualService}. */
@@ -65,25 +76,39 @@ public final class ManagedRouteResolver {
         return byDefaultRule(virtualService, vsRef, null, stable, canary, false);
     }
 
+    private static final java.util.regex.Pattern BY_PORT = java.util.regex.Pattern.compile("(tcp|tls):([0-9]{1,5})");
+
     private static Managed byName(JsonNode virtualService, ObjectRef vsRef, String routeName, boolean hasOther) {
         List<Managed> found = new ArrayList<>();
-        for (String kind : HttpRoutes.KINDS) {
-            ArrayNode routes = HttpRoutes.routes(virtualService, kind);
-            int index = routes == null ? -1 : HttpRoutes.indexOf(routes, routeName);
+        java.util.regex.Matcher byPort = BY_PORT.matcher(routeName);
+        if (byPort.matches()) {
+            ArrayNode routes = HttpRoutes.routes(virtualService, byPort.group(1));
+            for (int i = 0; routes != null && i < routes.size(); i++) {
+                for (JsonNode match : routes.get(i).path("match")) {
+                    if (match.path("port").asInt(-1) == Integer.parseInt(byPort.group(2))) {
+                        found.add(new Managed(byPort.group(1), i));
+                        break;
+                    }
+                }
+            }
+        } else {
+            int index = http(virtualService) == null ? -1 : HttpRoutes.indexOf(http(virtualService), routeName);
             if (index >= 0) {
-                found.add(new Managed(kind, index));
+                found.add(new Managed(HttpRoutes.HTTP, index));
             }
         }
         if (found.isEmpty()) {
             String all = String.join(", ", allLabels(virtualService));
-            throw new InvalidReleaseException(vsRef, "spec.http[].name",
-                    (hasOther ? "no HTTP, TCP or TLS route is named '" : "no HTTP route is named '") + routeName + "'; routes: " + all,
-                    "Give the name of an existing route");
+            throw new InvalidReleaseException(vsRef, byPort.matches() ? "spec." + byPort.group(1) + "[].match[].port" : "spec.http[].name",
+                    (hasOther ? "no route is named '" : "no HTTP route is named '") + routeName + "'; routes: " + all,
+                    hasOther ? "Give the name of an existing HTTP route, or tcp:PORT / tls:PORT for a TCP or TLS route"
+                            : "Give the name of an existing route");
         }
         if (found.size() > 1) {
-            throw new InvalidReleaseException(vsRef, "spec." + found.get(0).kind() + "[].name",
-                    "route name '" + routeName + "' is used in " + found.stream().map(m -> "spec." + m.kind()).toList(),
-                    "Rename one of the routes so that the name designates one route");
+            throw new InvalidReleaseException(vsRef, "spec." + found.get(0).kind() + "[].match[].port",
+                    found.size() + " " + found.get(0).kind().toUpperCase(java.util.Locale.ROOT) + " routes match port "
+                            + byPort.group(2) + " (e.g. for different SNI hosts)",
+                    "Give each route its own port, or move the release to a VirtualService of its own");
         }
         Managed managed = found.get(0);
         if (HttpRoutes.isEngineRoute(managed.in(virtualService))) {
@@ -124,7 +149,7 @@ public final class ManagedRouteResolver {
         }
         if (candidates.size() > 1) {
             List<String> names = new ArrayList<>();
-            candidates.forEach(m -> names.add(HttpRoutes.label(m.in(virtualService), m.index())));
+            candidates.forEach(m -> names.add(label(virtualService, m)));
             throw new InvalidReleaseException(vsRef, field,
                     "the managed route is ambiguous: " + candidates.size() + " routes " + (onlyKind != null ? "without 'match' " : "")
                             + "send traffic to " + target + ": " + String.join(", ", names),
@@ -133,15 +158,22 @@ public final class ManagedRouteResolver {
         return candidates.get(0);
     }
 
+    private static ArrayNode http(JsonNode virtualService) {
+        return HttpRoutes.http(virtualService);
+    }
+
+    /** How messages call a route: its name or {@code tcp:PORT}, else its position. */
+    static String label(JsonNode virtualService, Managed m) {
+        String designator = m.designator(virtualService);
+        return designator != null ? designator : "(unnamed, " + m.kind() + "[" + m.index() + "])";
+    }
+
     private static List<String> allLabels(JsonNode virtualService) {
         List<String> labels = new ArrayList<>();
         for (String kind : HttpRoutes.KINDS) {
             ArrayNode routes = HttpRoutes.routes(virtualService, kind);
-            if (routes != null) {
-                for (int i = 0; i < routes.size(); i++) {
-                    String label = HttpRoutes.label(routes.get(i), i);
-                    labels.add(kind.equals(HttpRoutes.HTTP) ? label : label.replace("http[", kind + "[") + " (" + kind + ")");
-                }
+            for (int i = 0; routes != null && i < routes.size(); i++) {
+                labels.add(label(virtualService, new Managed(kind, i)));
             }
         }
         return labels;

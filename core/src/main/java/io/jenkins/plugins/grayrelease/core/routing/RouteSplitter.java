@@ -17,9 +17,10 @@ final class RouteSplitter {
     private final String field;
     private final ObjectNode managed;
 
-    RouteSplitter(ObjectRef vsRef, String kind, int index, ObjectNode managed) {
+    /** @param field how errors name the managed route's destinations, e.g. {@code spec.http[primary].route} */
+    RouteSplitter(ObjectRef vsRef, String field, ObjectNode managed) {
         this.vsRef = vsRef;
-        this.field = "spec." + kind + "[" + HttpRoutes.label(managed, index).replace("http[", kind + "[") + "].route";
+        this.field = field;
         this.managed = managed;
     }
 

@@ -15,7 +15,10 @@ import io.jenkins.plugins.grayrelease.core.testing.Yaml;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A release may manage a tcp[] or tls[] route: weights only (issue 13, part 6). */
+/**
+ * A release may manage a tcp[] or tls[] route, named by kind and port ({@code tcp:5432}): Istio's schema
+ * has no name for them (the API server prunes one). Weights only (issue 13, part 6).
+ */
 class TcpTlsRoutesTest {
 
     static final ObjectRef VS = ObjectRef.virtualService("shop", "db");
@@ -31,14 +34,12 @@ class TcpTlsRoutesTest {
               hosts: [db, db.example.com]
               gateways: [mesh, istio-system/tls-gateway]
               tcp:
-              - name: postgres
-                match:
+              - match:
                 - port: 5432
                 route:
                 - destination: {host: db, subset: v1, port: {number: 5432}}
               tls:
-              - name: secure
-                match:
+              - match:
                 - port: 443
                   sniHosts: [db.example.com]
                 route:
@@ -67,7 +68,7 @@ class TcpTlsRoutesTest {
     @Test
     void aNamedTcpRouteIsSplitAndTheTlsRouteStaysAsItWas() {
         ObjectNode before = Yaml.node(VS_YAML);
-        RoutePlan plan = plan(before, "postgres", new RouteChange.SetWeight(20));
+        RoutePlan plan = plan(before, "tcp:5432", new RouteChange.SetWeight(20));
 
         assertThat(route(plan.virtualService(), "tcp", 0).path("route")).isEqualTo(Yaml.node("""
                 r:
@@ -78,20 +79,20 @@ class TcpTlsRoutesTest {
                 """).get("r"));
         assertThat(route(plan.virtualService(), "tcp", 0).path("match")).isEqualTo(route(before, "tcp", 0).path("match"));
         assertThat(route(plan.virtualService(), "tls", 0)).isEqualTo(route(before, "tls", 0));
-        assertThat(new IstioTrafficRouter().observe(plan.virtualService(), VS, "postgres", new RouteSides(V1, V2)).weights())
+        assertThat(new IstioTrafficRouter().observe(plan.virtualService(), VS, "tcp:5432", new RouteSides(V1, V2)).weights())
                 .isEqualTo(new WeightSplit(80, 20));
     }
 
     @Test
     void aNamedTlsRoutePromotesAndRollsBack() {
-        ObjectNode split = plan(Yaml.node(VS_YAML), "secure", new RouteChange.SetWeight(50)).virtualService();
-        RoutePlan promoted = plan(split, "secure", new RouteChange.Promote());
+        ObjectNode split = plan(Yaml.node(VS_YAML), "tls:443", new RouteChange.SetWeight(50)).virtualService();
+        RoutePlan promoted = plan(split, "tls:443", new RouteChange.Promote());
         assertThat(route(promoted.virtualService(), "tls", 0).path("route")).isEqualTo(Yaml.node("""
                 r:
                 - destination: {host: db, subset: v2, port: {number: 8443}}
                   weight: 100
                 """).get("r"));
-        RoutePlan back = plan(split, "secure", new RouteChange.Rollback());
+        RoutePlan back = plan(split, "tls:443", new RouteChange.Rollback());
         assertThat(route(back.virtualService(), "tls", 0).path("route").get(0).path("destination").path("subset").asText()).isEqualTo("v1");
         assertThat(route(back.virtualService(), "tcp", 0)).isEqualTo(route(split, "tcp", 0));
     }
@@ -101,7 +102,7 @@ class TcpTlsRoutesTest {
         assertThatThrownBy(() -> plan(Yaml.node(VS_YAML), null, new RouteChange.SetWeight(10)))
                 .isInstanceOf(InvalidReleaseException.class)
                 .hasMessage("shop/VirtualService/db: spec.tcp/spec.tls: the managed route is ambiguous: 2 routes send traffic to "
-                        + "the stable destination db/v1: postgres, secure. Name the managed route (route: NAME)");
+                        + "the stable destination db/v1: tcp:5432, tls:443. Name the managed route (route: NAME)");
         ObjectNode onlyTcp = Yaml.node(VS_YAML);
         ((ObjectNode) onlyTcp.get("spec")).remove("tls");
         assertThat(route(plan(onlyTcp, null, new RouteChange.SetWeight(10)).virtualService(), "tcp", 0).path("route").get(1)
@@ -110,23 +111,23 @@ class TcpTlsRoutesTest {
 
     @Test
     void testersAndMirrorsOnTcpOrTlsRoutesAreRefusedWithTheReason() {
-        assertThatThrownBy(() -> plan(Yaml.node(VS_YAML), "postgres", new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-canary", "1")))))
+        assertThatThrownBy(() -> plan(Yaml.node(VS_YAML), "tcp:5432", new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-canary", "1")))))
                 .isInstanceOf(InvalidReleaseException.class)
-                .hasMessage("shop/VirtualService/db: spec.tcp[postgres]: the managed route is a TCP route; tester routes match HTTP headers "
+                .hasMessage("shop/VirtualService/db: spec.tcp[0]: the managed route is a TCP route; tester routes match HTTP headers "
                         + "and cookies, which a TCP route does not see. Use weights only on this route, or manage an HTTP route for testers (route: NAME)");
-        assertThatThrownBy(() -> plan(Yaml.node(VS_YAML), "secure", new RouteChange.SetMirror(10)))
+        assertThatThrownBy(() -> plan(Yaml.node(VS_YAML), "tls:443", new RouteChange.SetMirror(10)))
                 .isInstanceOf(InvalidReleaseException.class)
-                .hasMessage("shop/VirtualService/db: spec.tls[secure]: the managed route is a TLS route; Istio mirrors HTTP requests only. "
+                .hasMessage("shop/VirtualService/db: spec.tls[0]: the managed route is a TLS route; Istio mirrors HTTP requests only. "
                         + "Use weights only on this route, or manage an HTTP route for a mirror (route: NAME)");
         // Removing what cannot be there is not an error: rollback and "mirror 0" stay idempotent.
-        assertThat(plan(Yaml.node(VS_YAML), "secure", new RouteChange.SetMirror(0)).routesChanged()).isFalse();
+        assertThat(plan(Yaml.node(VS_YAML), "tls:443", new RouteChange.SetMirror(0)).routesChanged()).isFalse();
     }
 
     @Test
-    void anUnknownRouteNameListsTheRoutesOfEveryKind() {
-        assertThatThrownBy(() -> plan(Yaml.node(VS_YAML), "mysql", new RouteChange.SetWeight(10)))
+    void aTcpOrTlsRouteIsNamedByItsPortAndAnUnknownOneListsTheRoutesOfEveryKind() {
+        assertThatThrownBy(() -> plan(Yaml.node(VS_YAML), "tcp:3306", new RouteChange.SetWeight(10)))
                 .isInstanceOf(InvalidReleaseException.class)
-                .hasMessage("shop/VirtualService/db: spec.http[].name: no HTTP, TCP or TLS route is named 'mysql'; routes: "
-                        + "postgres (tcp), secure (tls). Give the name of an existing route");
+                .hasMessage("shop/VirtualService/db: spec.tcp[].match[].port: no route is named 'tcp:3306'; routes: "
+                        + "tcp:5432, tls:443. Give the name of an existing HTTP route, or tcp:PORT / tls:PORT for a TCP or TLS route");
     }
 }
