@@ -92,13 +92,13 @@ public final class Engine {
     public WorkloadStatus deployCanary(ReleaseTarget target, CanaryDeployment request) {
         Snapshot snap = retry.run(target.virtualServiceRef(), p -> Snapshot.read(istio, target, router));
         RouteSides sides = SideResolver.resolve(target, snap, router);
-        Map<String, String> stableLabels = SideLabels.of(client, target.namespace(), snap.destinationRule(), sides.stable());
+        Map<String, String> stableLabels = sideLabels(target.namespace(), snap.destinationRule(), sides.stable());
         if (stableLabels == null) {
             throw new InvalidReleaseException(target.destinationRuleRef(), "spec.subsets",
                     "the stable subset " + sides.stable().subset() + " does not exist", "Add the stable subset to the DestinationRule");
         }
         Destination canary = sides.canary();
-        Map<String, String> canaryLabels = canary == null ? null : SideLabels.of(client, target.namespace(), snap.destinationRule(), canary);
+        Map<String, String> canaryLabels = canary == null ? null : sideLabels(target.namespace(), snap.destinationRule(), canary);
         if (canaryLabels != null && sides.fixedSubsets()) {
             // The canary subset is pointed at this version by the next weight change (canaryVersion).
             Map<String, String> moved = new java.util.LinkedHashMap<>(canaryLabels);
@@ -123,6 +123,13 @@ public final class Engine {
                 p -> workloads.scale(target.namespace(), CanaryWorkloads.canaryName(target.service(), version), replicas));
     }
 
+    /** A side's pod labels (see {@link SideLabels}); a refused or failed read of its Service is reported like any other. */
+    private Map<String, String> sideLabels(String namespace, com.fasterxml.jackson.databind.JsonNode destinationRule, Destination side) {
+        ObjectRef ref = side.hasSubset() ? ObjectRef.destinationRule(namespace, "(subset " + side.subset() + ")")
+                : new ObjectRef(namespace, "Service", side.host().split("\\.")[0]);
+        return retry.run(ref, p -> SideLabels.of(client, namespace, destinationRule, side));
+    }
+
     private static ObjectRef canaryRef(ReleaseTarget target, String version) {
         return ObjectRef.deployment(target.namespace(), CanaryWorkloads.canaryName(target.service(), version));
     }
@@ -136,8 +143,8 @@ public final class Engine {
     public List<String> deleteOldStable(ReleaseTarget target, RouteOperation.Outcome promoted, Map<String, String> fixedStableBefore) {
         RouteSides used = promoted.plan().sides();
         Map<String, String> oldLabels = fixedStableBefore != null ? fixedStableBefore
-                : SideLabels.of(client, target.namespace(), promoted.plan().destinationRule(), used.stable());
-        Map<String, String> newLabels = SideLabels.of(client, target.namespace(), promoted.plan().destinationRule(), used.canary());
+                : sideLabels(target.namespace(), promoted.plan().destinationRule(), used.stable());
+        Map<String, String> newLabels = sideLabels(target.namespace(), promoted.plan().destinationRule(), used.canary());
         if (oldLabels == null || newLabels == null || oldLabels.equals(newLabels)) {
             return List.of();
         }
