@@ -31,11 +31,11 @@ import org.junit.jupiter.api.Test;
  * a released version and is valid for Istio.
  */
 @ApiServerTest
-class FixedSubsetLayoutTest {
+public class FixedSubsetLayoutTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final String OBJECTS = """
+    public static final String OBJECTS = """
             apiVersion: networking.istio.io/v1
             kind: DestinationRule
             metadata: {name: reviews}

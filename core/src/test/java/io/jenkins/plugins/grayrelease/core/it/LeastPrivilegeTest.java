@@ -3,9 +3,6 @@ package io.jenkins.plugins.grayrelease.core.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributesBuilder;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.core.Destination;
 import io.jenkins.plugins.grayrelease.core.GrayRelease;
@@ -19,9 +16,7 @@ import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
-import java.time.Duration;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,73 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 @ApiServerTest
 class LeastPrivilegeTest {
-
-    static final String GATEWAY_NS = "istio-system";
-
-    /** Everything the operations touch: the sample (subsets, Deployment), a two-host service, a fixed-subset service. */
-    static String objects(String namespace) {
-        return String.join("---\n", io.jenkins.plugins.grayrelease.core.testing.SampleApp.subsetLayout(),
-                io.jenkins.plugins.grayrelease.core.testing.SampleApp.TWO_HOST_YAML.replace("shop.svc", namespace + ".svc"), """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: checkout-stable, labels: {app: checkout, track: stable}}
-                spec:
-                  replicas: 1
-                  selector: {matchLabels: {app: checkout, track: stable}}
-                  template:
-                    metadata: {labels: {app: checkout, track: stable}}
-                    spec:
-                      containers: [{name: checkout, image: example.org/checkout:1}]
-                """, FixedSubsetLayoutTest.OBJECTS.replace("reviews", "details"));
-    }
-
-    static String gatewayVs(String name, String serviceNs) {
-        return """
-                apiVersion: networking.istio.io/v1
-                kind: VirtualService
-                metadata: {name: %s}
-                spec:
-                  hosts: [%s.example.com]
-                  gateways: [istio-system/public-gateway]
-                  http:
-                  - name: reviews
-                    route:
-                    - destination: {host: reviews.%s.svc.cluster.local, subset: v1}
-                """.formatted(name, name, serviceNs);
-    }
-
-    /** A namespace with the objects, and (as admin) the gateway VirtualService in istio-system. */
-    static String prepare(RealApiServer server, String prefix) {
-        String ns = server.createNamespace(prefix);
-        Cluster.install(server.client(), ns, objects(ns));
-        Cluster.ensureNamespace(server.client(), GATEWAY_NS);
-        Cluster.install(server.client(), GATEWAY_NS, gatewayVs("gw-" + ns, ns));
-        return ns;
-    }
-
-    /** Waits until RBAC answers as bound: every grant allowed, and (when given) {@code denied} refused. */
-    static void awaitBinding(RbacUser user, ReadmeRbac.Block block, String namespace, String denied) {
-        try (KubernetesClient client = user.client()) {
-            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-                for (String grant : block.grants()) {
-                    if (!allowed(client, grant, namespace)) {
-                        return false;
-                    }
-                }
-                return denied == null || !allowed(client, denied, namespace);
-            });
-        }
-    }
-
-    private static boolean allowed(KubernetesClient client, String grant, String namespace) {
-        String[] verbResource = grant.split(" ");
-        String[] resourceGroup = verbResource[1].split("\\.", 2);
-        SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder().withNewSpec()
-                .withResourceAttributes(new ResourceAttributesBuilder().withVerb(verbResource[0]).withResource(resourceGroup[0])
-                        .withGroup(resourceGroup.length > 1 ? resourceGroup[1] : "").withNamespace(namespace).build())
-                .endSpec().build();
-        return client.authorization().v1().selfSubjectAccessReview().create(review).getStatus().getAllowed();
-    }
 
     /** Every engine operation, as {@code client}'s user. */
     static void everyOperation(KubernetesClient client, String ns) {
@@ -133,18 +61,18 @@ class LeastPrivilegeTest {
         engine.setWeight(details, 10, WriteOptions.defaults()); // canary subset's version label
         engine.promote(ReleaseTarget.builder(ns, "details").build(), PromoteOptions.defaults()); // stable subset's labels move
 
-        ReleaseTarget gateway = ReleaseTarget.builder(ns, "reviews").virtualService(GATEWAY_NS + "/gw-" + ns).route("reviews")
+        ReleaseTarget gateway = ReleaseTarget.builder(ns, "reviews").virtualService(RbacFixture.GATEWAY_NS + "/gw-" + ns).route("reviews")
                 .stableSubset("v1").canarySubset("v3").build();
         engine.setWeight(gateway, 5, WriteOptions.defaults());
-        engine.status(ReleaseTarget.builder(ns, "reviews").virtualService(GATEWAY_NS + "/gw-" + ns).route("reviews").build());
+        engine.status(ReleaseTarget.builder(ns, "reviews").virtualService(RbacFixture.GATEWAY_NS + "/gw-" + ns).route("reviews").build());
     }
 
     @Test
     void everyEngineOperationRunsAsAUserBoundToExactlyTheReadmesRole(RealApiServer server, IstioValidator istio) {
-        String ns = prepare(server, "rbac");
+        String ns = RbacFixture.prepare(server, "rbac");
         ReadmeRbac.Block role = ReadmeRbac.block(ReadmeRbac.SERVICE_NAMESPACE_BLOCK);
-        RbacUser user = RbacUser.bound(server, ns, role, GATEWAY_NS);
-        awaitBinding(user, role, ns, null);
+        RbacUser user = RbacUser.bound(server, ns, role, RbacFixture.GATEWAY_NS);
+        RbacFixture.awaitBinding(user, role, ns, null);
 
         try (KubernetesClient client = user.client()) {
             everyOperation(client, ns);
@@ -160,10 +88,10 @@ class LeastPrivilegeTest {
         ReadmeRbac.Block role = ReadmeRbac.block(ReadmeRbac.SERVICE_NAMESPACE_BLOCK);
         assertThat(role.grants()).as("the README's Role").isNotEmpty();
         for (String grant : role.grants()) {
-            String ns = prepare(server, "rbac-less");
+            String ns = RbacFixture.prepare(server, "rbac-less");
             ReadmeRbac.Block less = role.without(grant);
-            RbacUser user = RbacUser.bound(server, ns, less, GATEWAY_NS);
-            awaitBinding(user, less, ns, grant);
+            RbacUser user = RbacUser.bound(server, ns, less, RbacFixture.GATEWAY_NS);
+            RbacFixture.awaitBinding(user, less, ns, grant);
             String[] verbResource = grant.split(" ");
 
             ClusterApiException refused;
@@ -182,11 +110,11 @@ class LeastPrivilegeTest {
 
     @Test
     void theGatewayVirtualServiceNeedsTheRoutesRoleInItsNamespace(RealApiServer server) {
-        String ns = prepare(server, "rbac-gw");
+        String ns = RbacFixture.prepare(server, "rbac-gw");
         ReadmeRbac.Block role = ReadmeRbac.block(ReadmeRbac.SERVICE_NAMESPACE_BLOCK);
         RbacUser user = RbacUser.bound(server, ns, role, null);
-        awaitBinding(user, role, ns, null);
-        ReleaseTarget gateway = ReleaseTarget.builder(ns, "reviews").virtualService(GATEWAY_NS + "/gw-" + ns).route("reviews")
+        RbacFixture.awaitBinding(user, role, ns, null);
+        ReleaseTarget gateway = ReleaseTarget.builder(ns, "reviews").virtualService(RbacFixture.GATEWAY_NS + "/gw-" + ns).route("reviews")
                 .stableSubset("v1").canarySubset("v2").build();
 
         ClusterApiException refused;
@@ -196,7 +124,7 @@ class LeastPrivilegeTest {
         }
 
         assertThat(refused).isNotNull();
-        assertThat(refused.getMessage()).startsWith(GATEWAY_NS + "/VirtualService/gw-" + ns + ": permission denied (403): "
-                + user.username() + " cannot get virtualservices.networking.istio.io in namespace " + GATEWAY_NS);
+        assertThat(refused.getMessage()).startsWith(RbacFixture.GATEWAY_NS + "/VirtualService/gw-" + ns + ": permission denied (403): "
+                + user.username() + " cannot get virtualservices.networking.istio.io in namespace " + RbacFixture.GATEWAY_NS);
     }
 }
