@@ -50,6 +50,18 @@ class UsageErrorsTest {
     }
 
     @Test
+    void malformedTargetOptionsAreUsageErrorsFoundBeforeConnecting() {
+        CliRun vs = CliRun.run("weight", "reviews", "10", "--virtual-service", "istio-system/public/routes");
+        assertThat(vs.exitCode()).as(vs.toString()).isEqualTo(2);
+        assertThat(vs.err()).contains("error: release target: virtualService 'istio-system/public/routes' is neither a name nor "
+                + "namespace/name (e.g. istio-system/public-routes)").contains("hint: See 'grayctl weight --help'");
+
+        CliRun layout = CliRun.run("status", "reviews", "--layout", "rainbow");
+        assertThat(layout.exitCode()).as(layout.toString()).isEqualTo(2);
+        assertThat(layout.err()).contains("error: layout 'rainbow' is unknown; use one of per-version, fixed-subsets");
+    }
+
+    @Test
     void misspelledCommandIsAUsageErrorWithASuggestion() {
         CliRun run = CliRun.run("stauts", "reviews");
 
