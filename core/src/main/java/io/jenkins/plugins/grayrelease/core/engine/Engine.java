@@ -125,7 +125,8 @@ public final class Engine {
 
     /** A side's pod labels (see {@link SideLabels}); a refused or failed read of its Service is reported like any other. */
     private Map<String, String> sideLabels(String namespace, com.fasterxml.jackson.databind.JsonNode destinationRule, Destination side) {
-        ObjectRef ref = side.hasSubset() ? ObjectRef.destinationRule(namespace, "(subset " + side.subset() + ")")
+        ObjectRef ref = side.hasSubset()
+                ? ObjectRef.destinationRule(namespace, destinationRule == null ? "(none)" : destinationRule.path("metadata").path("name").asText())
                 : new ObjectRef(namespace, "Service", side.host().split("\\.")[0]);
         return retry.run(ref, p -> SideLabels.of(client, namespace, destinationRule, side));
     }
