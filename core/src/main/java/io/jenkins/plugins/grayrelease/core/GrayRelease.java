@@ -6,6 +6,7 @@ import io.jenkins.plugins.grayrelease.core.engine.RouteOperation;
 import io.jenkins.plugins.grayrelease.core.routing.RequestValidator;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
 import java.util.List;
+import java.util.Map;
 import java.time.Clock;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
@@ -101,13 +102,35 @@ public final class GrayRelease {
     /**
      * All traffic to the canary, which the state records as the new stable; tester and mirror
      * removed. With {@code cleanup}, the old stable Deployment is deleted once the routes are stored.
+     *
+     * <p>In the fixed-subset layout a promotion is three guarded writes, each leaving a valid state:
+     * canary 100 %; the stable subset takes the canary's labels; stable 100 %, canary 0 %. A dry
+     * run shows the first; an interrupted promotion resumes at the step it stopped before.
      */
     public OperationResult promote(ReleaseTarget target, PromoteOptions options) {
+        Map<String, String> fixedStableBefore = options.cleanup() && !options.write().dryRun() ? engine.fixedStableLabels(target) : null;
         RouteOperation.Outcome outcome = engine.route(target, new RouteChange.Promote(), options.write());
-        if (options.cleanup() && !options.write().dryRun() && outcome.plan().sides().canary() != null) {
-            engine.deleteOldStable(target, outcome);
+        boolean changed = outcome.result().changed();
+        for (int step = 0; step < 2 && !options.write().dryRun() && outcome.plan().sides().fixedSubsets()
+                && outcome.result().status().phase() != Phase.PROMOTED; step++) {
+            outcome = engine.route(target, new RouteChange.Promote(), options.write());
+            changed |= outcome.result().changed();
         }
-        return outcome.result();
+        if (options.cleanup() && !options.write().dryRun() && outcome.plan().sides().canary() != null) {
+            engine.deleteOldStable(target, outcome, fixedStableBefore);
+        }
+        OperationResult last = outcome.result();
+        return new OperationResult(last.status(), changed, last.dryRun(), last.change());
+    }
+
+    /**
+     * The canary's version as Istio's metrics label it ({@code destination_version}): the
+     * target's {@code canaryVersion} when given, else the canary subset's {@code version} label in
+     * the DestinationRule, then its {@code app.kubernetes.io/version}, then the subset's name.
+     * Null when there is no canary, or it is a host without subset and no version was given.
+     */
+    public String canaryMetricVersion(ReleaseTarget target) {
+        return engine.canaryMetricVersion(target);
     }
 
     /** All traffic to stable; the engine's tester and mirror routes removed. */

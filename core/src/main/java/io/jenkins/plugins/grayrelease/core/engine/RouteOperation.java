@@ -75,7 +75,7 @@ public final class RouteOperation {
                 }
                 progress.planned();
                 String patch = GuardedPatch.guarded(snap.virtualService(), plan.vsDiff()).toString();
-                ObjectNode stored = istio.patch(IstioResources.VIRTUAL_SERVICE, ns, target.virtualService(), patch);
+                ObjectNode stored = istio.patch(IstioResources.VIRTUAL_SERVICE, target.virtualServiceNamespace(), target.virtualServiceName(), patch);
                 progress.wrote();
                 PlannedChange written = new PlannedChange(patch, diff(target, snap, plan), false);
                 return new Outcome(result(target, stored, plan, true, written), plan);

@@ -18,7 +18,7 @@ import io.jenkins.plugins.grayrelease.core.state.ReleaseStateCodec;
 public record Snapshot(ObjectNode virtualService, ObjectNode destinationRule, RecordLocator.Located record) {
 
     public static Snapshot read(IstioResources istio, ReleaseTarget target, TrafficRouter router) {
-        ObjectNode vs = istio.get(IstioResources.VIRTUAL_SERVICE, target.namespace(), target.virtualService());
+        ObjectNode vs = istio.get(IstioResources.VIRTUAL_SERVICE, target.virtualServiceNamespace(), target.virtualServiceName());
         if (vs == null) {
             throw new MissingObjectException(target.virtualServiceRef(),
                     "Create the VirtualService for service '" + target.service() + "', or name yours (grayctl --virtual-service; Jenkins virtualService:)");

@@ -52,7 +52,7 @@ final class StateRecorder {
             ObjectNode after = snap.virtualService().deepCopy();
             StateAnnotations.write(after, observed.routeName(), next, snap.record().movesLegacyTo(observed.routeName()));
             String patch = GuardedPatch.guarded(snap.virtualService(), GuardedPatch.diff(snap.virtualService(), after)).toString();
-            ObjectNode stored = istio.patch(IstioResources.VIRTUAL_SERVICE, target.namespace(), target.virtualService(), patch);
+            ObjectNode stored = istio.patch(IstioResources.VIRTUAL_SERVICE, target.virtualServiceNamespace(), target.virtualServiceName(), patch);
             p.wrote();
             return StatusAssembler.assemble(target, stored, snap.destinationRule(), sides, router);
         });

@@ -197,11 +197,30 @@ public final class RolloutRunner {
         boolean analyses = plan.backgroundAnalysis().isPresent()
                 || plan.steps().stream().anyMatch(s -> s instanceof AnalysisStep);
         MetricEvaluator evaluator = analyses ? new MetricEvaluator(new PrometheusClient(endpoint(plan))) : null;
-        String version = plan.target().canaryVersion();
+        String version = analyses ? metricVersion(plan, target) : plan.target().canaryVersion();
         QueryContext queries = new QueryContext(target.namespace(), target.service(), version == null ? "" : version,
                 MetricCheck.DEFAULT_WINDOW);
         return new RunContext(plan, target, engine, listener, signal, settings.analysisClock(), evaluator, queries,
                 settings);
+    }
+
+    /**
+     * The canary's {@code destination_version}: the plan's canaryVersion, else the canary subset's
+     * version label in the DestinationRule (with subsets named stable/canary the subset's name is
+     * not what the metrics carry), else the subset's name.
+     */
+    private String metricVersion(RolloutPlan plan, ReleaseTarget target) {
+        if (plan.target().canaryVersion() != null) {
+            return plan.target().canaryVersion();
+        }
+        String fallback = target.canary() == null ? null : target.canary().subset();
+        try {
+            String fromCluster = engine.canaryMetricVersion(target);
+            return fromCluster != null ? fromCluster : fallback;
+        } catch (GrayReleaseException e) {
+            // The run's first step reports an unreachable or incomplete target with its own error.
+            return fallback;
+        }
     }
 
     private PrometheusEndpoint endpoint(RolloutPlan plan) {
