@@ -76,8 +76,12 @@ public final class RolloutRunner {
     private final Settings settings;
     private final StopSignal signal = new StopSignal();
 
+    /**
+     * @param engine the engine; the runner works in a session of it ({@link GrayRelease#session()})
+     *               so that each shift and each progress record is one guarded PATCH
+     */
     public RolloutRunner(GrayRelease engine, Gate gate, RolloutListener listener, Settings settings) {
-        this.engine = engine;
+        this.engine = engine.inSession() ? engine : engine.session();
         this.gate = gate;
         this.listener = listener;
         this.settings = settings;
