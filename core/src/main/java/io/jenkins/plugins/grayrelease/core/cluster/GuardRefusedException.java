@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 public final class GuardRefusedException extends KubernetesClientException {
 
     public GuardRefusedException(KubernetesClientException cause) {
-        super("a guarded write found the route or record it read changed: " + cause.getMessage(), cause, cause.getCode(),
-                cause.getStatus(), null);
+        super("a guarded write found the route or record it read changed: " + cause.getMessage(), cause.getCode(), cause.getStatus());
+        initCause(cause);
     }
 }

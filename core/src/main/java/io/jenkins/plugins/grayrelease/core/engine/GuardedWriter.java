@@ -17,6 +17,8 @@ import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 final class GuardedWriter {
 
     private static final int HTTP_UNPROCESSABLE = 422;
+    /** What the fabric8 mock server answers to a JSON Patch it cannot apply. */
+    private static final int HTTP_SERVER_ERROR = 500;
 
     private final IstioResources istio;
 
@@ -34,15 +36,45 @@ final class GuardedWriter {
         return GuardedPatch.routeScoped(before, after, managed);
     }
 
+    /** A stored write: the object as the server stored it and the patch that did it. */
+    record Written(ObjectNode stored, ArrayNode patch) {
+    }
+
     /**
-     * Sends {@code patch}. A 422 answer to a route-scoped patch is checked against a fresh read:
-     * when a guard no longer holds, it is a {@link GuardRefusedException} (re-plan and retry);
-     * otherwise the server refused the change itself and the 422 stands.
+     * Sends the guarded patch from {@code before} to {@code after}. A 422 answer to a
+     * route-scoped patch is checked against a fresh read: when a guard no longer holds, it is a
+     * {@link GuardRefusedException} (re-plan and retry). When the guards hold, the server refused
+     * either the change itself (the 422 stands) or a test for absence it does not understand
+     * (the fabric8 mock server): a patch with such a test is sent once more with the
+     * resourceVersion guard, which answers either way.
      *
      * @param cache the session's memory, or null
-     * @return the object as stored
      */
-    ObjectNode write(ReleaseTarget target, ArrayNode patch, SessionCache cache) {
+    Written write(ReleaseTarget target, ObjectNode before, ObjectNode after, SessionCache cache) {
+        ObjectRef ref = target.virtualServiceRef();
+        ArrayNode patch = patch(target, before, after);
+        try {
+            return new Written(send(target, patch, cache), patch);
+        } catch (KubernetesClientException e) {
+            if (!GuardedPatch.isRouteScoped(patch) || (e.getCode() != HTTP_UNPROCESSABLE && e.getCode() != HTTP_SERVER_ERROR)) {
+                throw e;
+            }
+            ObjectNode fresh = istio.get(IstioResources.VIRTUAL_SERVICE, target.namespace(), target.virtualService());
+            if (fresh != null && !GuardedPatch.testsHold(patch, fresh)) {
+                if (cache != null) {
+                    cache.refused(ref, fresh);
+                }
+                throw new GuardRefusedException(e);
+            }
+            if (!GuardedPatch.testsAbsence(patch)) {
+                throw e;
+            }
+            ArrayNode whole = GuardedPatch.guarded(before, GuardedPatch.routeDiff(before, after));
+            return new Written(send(target, whole, cache), whole);
+        }
+    }
+
+    private ObjectNode send(ReleaseTarget target, ArrayNode patch, SessionCache cache) {
         ObjectRef ref = target.virtualServiceRef();
         try {
             ObjectNode stored = istio.patch(IstioResources.VIRTUAL_SERVICE, target.namespace(), target.virtualService(), patch.toString());
@@ -53,15 +85,6 @@ final class GuardedWriter {
         } catch (KubernetesClientException e) {
             if (cache != null) {
                 cache.forget(ref);
-            }
-            if (e.getCode() == HTTP_UNPROCESSABLE && GuardedPatch.isRouteScoped(patch)) {
-                ObjectNode fresh = istio.get(IstioResources.VIRTUAL_SERVICE, target.namespace(), target.virtualService());
-                if (fresh != null && !GuardedPatch.testsHold(patch, fresh)) {
-                    if (cache != null) {
-                        cache.refused(ref, fresh);
-                    }
-                    throw new GuardRefusedException(e);
-                }
             }
             throw e;
         }

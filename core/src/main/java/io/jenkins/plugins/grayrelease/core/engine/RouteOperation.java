@@ -1,7 +1,6 @@
 package io.jenkins.plugins.grayrelease.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -84,11 +83,10 @@ public final class RouteOperation {
                         return new Outcome(result(target, snap.virtualService(), plan, progress.hasPlanned(), null), plan);
                     }
                     progress.planned();
-                    ArrayNode patch = GuardedWriter.patch(target, snap.virtualService(), plan.virtualService());
-                    ObjectNode stored = writer.write(target, patch, cache);
+                    GuardedWriter.Written stored = writer.write(target, snap.virtualService(), plan.virtualService(), cache);
                     progress.wrote();
-                    PlannedChange written = new PlannedChange(patch.toString(), diff(target, snap, plan), false);
-                    return new Outcome(result(target, stored, plan, true, written), plan);
+                    PlannedChange written = new PlannedChange(stored.patch().toString(), diff(target, snap, plan), false);
+                    return new Outcome(result(target, stored.stored(), plan, true, written), plan);
                 }
             } catch (GuardRefusedException e) {
                 throw e; // the session keeps the fresh read the refusal was checked against

@@ -50,10 +50,12 @@ public record Snapshot(ObjectNode virtualService, ObjectNode destinationRule, Re
         return new Snapshot(vs, dr, record);
     }
 
-    /** The sides a DestinationRule check is for: those named by the target and those recorded. */
+    /** The sides a DestinationRule check is for: as {@link SideResolver} picks them, named first, then recorded. */
     private static String sides(ReleaseTarget target, RecordLocator.Located record) {
         ReleaseState state = record.decoded().state();
-        return target.stable() + "|" + target.canary() + "|" + (state == null ? "-" : state.stable() + "|" + state.canary());
+        Object stable = target.stable() != null ? target.stable() : state != null ? state.stable() : null;
+        Object canary = target.canary() != null ? target.canary() : state != null ? state.canary() : null;
+        return stable + "|" + canary;
     }
 
     /** The managed route's decoded release record. */

@@ -69,7 +69,7 @@ final class StateRecorder {
         ObjectNode after = snap.virtualService().deepCopy();
         StateAnnotations.write(after, observed.routeName(), next, snap.record().movesLegacyTo(observed.routeName()));
         // Guarded by the managed route (the weight recorded is read from it) and the record it replaces.
-        ObjectNode stored = writer.write(target, GuardedWriter.patch(target, snap.virtualService(), after), cache);
+        ObjectNode stored = writer.write(target, snap.virtualService(), after, cache).stored();
         p.wrote();
         return StatusAssembler.assemble(target, stored, snap.destinationRule(), sides, router);
     }

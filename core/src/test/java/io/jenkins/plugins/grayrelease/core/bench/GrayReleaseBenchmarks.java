@@ -18,6 +18,7 @@ public final class GrayReleaseBenchmarks {
 
     public static void main(String[] args) throws Exception {
         BenchReport report = new BenchReport();
+        report.add("load at start", loadAverage(), "uptime's 1/5/15-minute load averages; the machine is shared");
         long started = System.nanoTime();
         try (RealApiServer server = RealApiServer.start()) {
             report.add("server", "kube-apiserver " + server.client().getKubernetesVersion().getGitVersion()
@@ -26,9 +27,16 @@ public final class GrayReleaseBenchmarks {
             SetWeightLatency.run(server, report);
             RequestsPerShift.run(server, report);
             PatchSize.run(server, report);
+            BigObjectShift.run(server, report);
             ConcurrentReleases.run(server, report);
         }
+        report.add("load at end", loadAverage(), "");
         System.out.printf("%nbench: finished in %.0f s%n%n%s", (System.nanoTime() - started) / 1e9, report.markdown());
+    }
+
+    private static String loadAverage() throws IOException {
+        String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+        return parts[0] + ", " + parts[1] + ", " + parts[2];
     }
 
     private static String etcdVersion(RealApiServer server) throws IOException, InterruptedException {
