@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease.core.cluster;
 
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
@@ -10,8 +11,21 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
  */
 public final class GuardRefusedException extends KubernetesClientException {
 
-    public GuardRefusedException(KubernetesClientException cause) {
-        super("a guarded write found the route or record it read changed: " + cause.getMessage(), cause.getCode(), cause.getStatus());
-        initCause(cause);
+    private final KubernetesClientException answer;
+
+    public GuardRefusedException(KubernetesClientException answer) {
+        super("a guarded write found the route or record it read changed: " + answer.getMessage(), answer);
+        this.answer = answer;
+    }
+
+    /** The server's answer: 422. */
+    @Override
+    public int getCode() {
+        return answer.getCode();
+    }
+
+    @Override
+    public Status getStatus() {
+        return answer.getStatus();
     }
 }
