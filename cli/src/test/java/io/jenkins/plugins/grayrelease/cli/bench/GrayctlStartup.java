@@ -17,7 +17,9 @@ import java.util.Map;
  * {@code grayctl weight} and {@code grayctl status} as whole processes (through the {@code ./grayctl}
  * launcher, as users run them) next to {@code kubectl patch} of the same two weights, on the same
  * real API server, interleaved, in one run; prints medians and ratios. Arguments are
- * {@code label=jar} pairs to compare several builds side by side (default: {@code cli/target/grayctl.jar}).
+ * {@code label=JAR[::NAME=VALUE;…]} to compare several builds or launcher settings side by side
+ * (default: {@code cli/target/grayctl.jar}); the pairs after {@code ::} are environment variables
+ * for the launcher, e.g. {@code GRAYCTL_CDS=off} or {@code JAVA_OPTS=-Dgrayctl.httpClient=vertx}.
  * Run from the repository root after {@code mvn package} and {@code bash .ci/kube-binaries.sh}:
  *
  * <pre>mvn -B -ntp -pl core,cli test-compile exec:java -pl cli -Dexec.classpathScope=test \
@@ -33,13 +35,22 @@ public final class GrayctlStartup {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("grayctl.root", ".")).toAbsolutePath().normalize();
         Path launcher = root.resolve("grayctl");
-        Map<String, String> jars = new LinkedHashMap<>();
+        // label=JAR[::NAME=VALUE;NAME=VALUE] (environment for the launcher, e.g. GRAYCTL_CDS=off or JAVA_OPTS=...)
+        Map<String, Map<String, String>> jars = new LinkedHashMap<>();
         for (String arg : args) {
             int eq = arg.indexOf('=');
-            jars.put(arg.substring(0, eq), Path.of(arg.substring(eq + 1)).toAbsolutePath().toString());
+            String[] parts = arg.substring(eq + 1).split("::", 2);
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("GRAYCTL_JAR", Path.of(parts[0]).toAbsolutePath().toString());
+            if (parts.length > 1) {
+                for (String pair : parts[1].split(";")) {
+                    env.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+                }
+            }
+            jars.put(arg.substring(0, eq), env);
         }
         if (jars.isEmpty()) {
-            jars.put("grayctl", root.resolve("cli/target/grayctl.jar").toString());
+            jars.put("grayctl", Map.of("GRAYCTL_JAR", root.resolve("cli/target/grayctl.jar").toString()));
         }
         System.out.println("load at start: " + load());
         try (RealApiServer server = RealApiServer.start()) {
@@ -50,8 +61,8 @@ public final class GrayctlStartup {
             Map<String, List<Long>> times = new LinkedHashMap<>();
             for (int i = -2; i < RUNS; i++) { // two warm-up rounds (page cache, kubectl discovery cache)
                 int w = 1 + (i + 2) * 7 % 99;
-                for (Map.Entry<String, String> jar : jars.entrySet()) {
-                    Map<String, String> env = Map.of("GRAYCTL_JAR", jar.getValue());
+                for (Map.Entry<String, Map<String, String>> jar : jars.entrySet()) {
+                    Map<String, String> env = jar.getValue();
                     record(times, jar.getKey() + " weight", i, run(env, launcher.toString(), "--kubeconfig", kubeconfig, "-n", namespace,
                             "weight", SampleApp.SERVICE, String.valueOf(w), "--stable", "v1", "--canary", "v2"));
                     record(times, jar.getKey() + " status", i, run(env, launcher.toString(), "--kubeconfig", kubeconfig, "-n", namespace,

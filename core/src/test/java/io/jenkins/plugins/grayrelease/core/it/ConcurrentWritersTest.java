@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -13,6 +15,7 @@ import io.jenkins.plugins.grayrelease.core.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.RetryPolicy;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,8 +89,13 @@ class ConcurrentWritersTest {
     private static List<Integer> runWriters(RealApiServer server, String namespace, RequestCounter counter) throws Exception {
         long began = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-        try (KubernetesClient client = server.newClient(b -> b.withHttpClientBuilderConsumer(
-                h -> h.addOrReplaceInterceptor("counter", counter)))) {
+        // Writers of one object now queue inside the API server (it re-applies a JSON Patch to the newest
+        // version until its compare-and-swap wins) rather than in client backoff; on a machine shared with other
+        // builds one such request can take longer than fabric8's 10 s default, which would count as a server fault.
+        Config config = Config.fromKubeconfig(Files.readString(server.kubeconfig()));
+        config.setRequestTimeout(60_000);
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).withHttpClientBuilderConsumer(
+                h -> h.addOrReplaceInterceptor("counter", counter)).build()) {
             // The default retry policy: its jittered backoff and budget are sized for this contention.
             // Conflicts past the budget would be reported (ConflictException), never lost.
             GrayRelease engine = new GrayRelease(client, SampleRelease.ACTOR, RetryPolicy.defaults());
