@@ -9,6 +9,9 @@ import io.jenkins.plugins.grayrelease.core.SessionCache;
 import io.jenkins.plugins.grayrelease.core.cluster.GuardRefusedException;
 import io.jenkins.plugins.grayrelease.core.cluster.GuardedPatch;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Builds and sends the guarded PATCH of a release's VirtualService, and keeps the session's
@@ -19,6 +22,9 @@ final class GuardedWriter {
     private static final int HTTP_UNPROCESSABLE = 422;
     /** What the fabric8 mock server answers to a JSON Patch it cannot apply. */
     private static final int HTTP_SERVER_ERROR = 500;
+
+    /** Per API server and VirtualService (a handful in any JVM). */
+    private static final Map<String, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
     private final IstioResources istio;
 
@@ -76,6 +82,12 @@ final class GuardedWriter {
 
     private ObjectNode send(ReleaseTarget target, ArrayNode patch, SessionCache cache) {
         ObjectRef ref = target.virtualServiceRef();
+        // One write per object at a time from this JVM: the API server applies concurrent patches of one
+        // object by re-applying the losers to the newest version until their compare-and-swap wins, with no
+        // backoff, so 20 local writers of one VirtualService would make it redo (admission, validation)
+        // up to 20 times per stored write. Queued here, each write is applied once. Fair: no writer starves.
+        ReentrantLock lock = LOCKS.computeIfAbsent(istio.server() + "|" + ref, k -> new ReentrantLock(true));
+        lock.lock();
         try {
             ObjectNode stored = istio.patch(IstioResources.VIRTUAL_SERVICE, target.namespace(), target.virtualService(), patch.toString());
             if (cache != null) {
@@ -87,6 +99,8 @@ final class GuardedWriter {
                 cache.forget(ref);
             }
             throw e;
+        } finally {
+            lock.unlock();
         }
     }
 }

@@ -25,8 +25,11 @@ final class BigObjectShift {
     static void run(RealApiServer server, BenchReport report) {
         String namespace = server.createNamespace("bench-big");
         GrayRelease cold = new GrayRelease(server.client(), SampleRelease.ACTOR);
-        ReleaseTarget small = install(server, namespace, 10);
-        ReleaseTarget big = install(server, namespace, 1000);
+        // Session and cold shifts each on their own objects: a session's copy stays current only while nobody else writes.
+        ReleaseTarget small = install(server, namespace, 10, "");
+        ReleaseTarget big = install(server, namespace, 1000, "");
+        ReleaseTarget coldSmall = install(server, namespace, 10, "cold-");
+        ReleaseTarget coldBig = install(server, namespace, 1000, "cold-");
         GrayRelease sessionSmall = cold.session();
         GrayRelease sessionBig = cold.session();
         IstioResources raw = new IstioResources(server.client());
@@ -36,10 +39,10 @@ final class BigObjectShift {
             long[] row = {
                 time(() -> sessionSmall.setWeight(small, w, WriteOptions.defaults())),
                 time(() -> sessionBig.setWeight(big, w, WriteOptions.defaults())),
-                time(() -> cold.setWeight(small, 100 - w, WriteOptions.defaults())),
-                time(() -> cold.setWeight(big, 100 - w, WriteOptions.defaults())),
-                time(() -> raw.patch(IstioResources.VIRTUAL_SERVICE, namespace, small.virtualService(), weights(5, w))),
-                time(() -> raw.patch(IstioResources.VIRTUAL_SERVICE, namespace, big.virtualService(), weights(500, w))),
+                time(() -> cold.setWeight(coldSmall, w, WriteOptions.defaults())),
+                time(() -> cold.setWeight(coldBig, w, WriteOptions.defaults())),
+                time(() -> raw.patch(IstioResources.VIRTUAL_SERVICE, namespace, coldSmall.virtualService(), weights(10, w))),
+                time(() -> raw.patch(IstioResources.VIRTUAL_SERVICE, namespace, coldBig.virtualService(), weights(1000, w))),
             };
             if (i >= 0) {
                 for (int k = 0; k < row.length; k++) {
@@ -61,8 +64,8 @@ final class BigObjectShift {
                 + String.format(Locale.ROOT, " (%.2fx)", rb.p50() / rs.p50()), "the API server's own cost of a bigger object");
     }
 
-    private static ReleaseTarget install(RealApiServer server, String namespace, int routes) {
-        String host = "big-" + routes;
+    private static ReleaseTarget install(RealApiServer server, String namespace, int routes, String prefix) {
+        String host = prefix + "big-" + routes;
         ManyRoutes.install(server.client(), namespace, host, routes);
         ReleaseTarget target = ReleaseTarget.builder(namespace, host).route(ManyRoutes.routeName(routes / 2))
                 .stableSubset("v1").canarySubset("v2").build();

@@ -31,14 +31,19 @@ final class SetWeightLatency {
     }
 
     static void run(RealApiServer server, BenchReport report) throws IOException, InterruptedException {
+        // Each way on its own copy of the sample release (same objects, own namespace): a session's copy
+        // stays current only while nobody else writes its VirtualService.
         SampleRelease release = SampleRelease.install(server, "bench-latency");
+        SampleRelease sessionRelease = SampleRelease.install(server, "bench-session");
+        SampleRelease rawRelease = SampleRelease.install(server, "bench-raw");
         GrayRelease cold = release.engine();
-        GrayRelease session = cold.session();
+        GrayRelease session = sessionRelease.engine().session();
         IstioResources raw = new IstioResources(server.client());
+        rawRelease.engine().setWeight(rawRelease.target(), 1, WriteOptions.defaults()); // two destinations, as for the others
         for (int i = 0; i < ENGINE_WARMUP; i++) {
             cold.setWeight(release.target(), 1 + i % 99, WriteOptions.defaults());
-            session.setWeight(release.target(), 1 + (i + 7) % 99, WriteOptions.defaults());
-            rawPatch(raw, release.namespace(), 1 + i % 99);
+            session.setWeight(sessionRelease.target(), 1 + (i + 7) % 99, WriteOptions.defaults());
+            rawPatch(raw, rawRelease.namespace(), 1 + i % 99);
         }
         // Interleaved, so that load from other processes falls on all three alike.
         long[] coldRuns = new long[ENGINE_RUNS];
@@ -50,10 +55,10 @@ final class SetWeightLatency {
             cold.setWeight(release.target(), weight, WriteOptions.defaults());
             coldRuns[i] = System.nanoTime() - start;
             start = System.nanoTime();
-            session.setWeight(release.target(), 100 - weight, WriteOptions.defaults());
+            session.setWeight(sessionRelease.target(), weight, WriteOptions.defaults());
             sessionRuns[i] = System.nanoTime() - start;
             start = System.nanoTime();
-            rawPatch(raw, release.namespace(), weight);
+            rawPatch(raw, rawRelease.namespace(), weight);
             rawRuns[i] = System.nanoTime() - start;
         }
         Path cacheDir = Files.createTempDirectory("kubectl-cache");
@@ -73,7 +78,7 @@ final class SetWeightLatency {
         report.add("setWeight in-process, cold, p50 / p99", ms(c.p50()) + " / " + ms(c.p99()),
                 c.samples() + " calls after " + ENGINE_WARMUP + " warm-up; read VS + DR, plan, guarded JSON patch");
         report.add("setWeight in-process, in a session, p50 / p99", ms(s.p50()) + " / " + ms(s.p99()),
-                s.samples() + " calls, interleaved with the others; plan from the last stored VS, one guarded JSON patch");
+                s.samples() + " calls, interleaved with the others (own copy of the release); plan from the last stored VS, one guarded JSON patch");
         report.add("raw fabric8 JSON PATCH (same two weights) p50 / p99", ms(r.p50()) + " / " + ms(r.p99()),
                 r.samples() + " calls, same JVM and client; the physical limit: one round trip, no read, no plan");
         report.add("kubectl patch (same weights) p50 / p99", ms(k.p50()) + " / " + ms(k.p99()),
