@@ -24,11 +24,23 @@ public final class GrayReleaseBenchmarks {
             report.add("server", "kube-apiserver " + server.client().getKubernetesVersion().getGitVersion()
                     + ", etcd " + etcdVersion(server),
                     "same machine as the benchmark, " + Runtime.getRuntime().availableProcessors() + " CPUs");
-            SetWeightLatency.run(server, report);
-            RequestsPerShift.run(server, report);
-            PatchSize.run(server, report);
-            BigObjectShift.run(server, report);
-            ConcurrentReleases.run(server, report);
+            // -Dbench.only=latency,requests,patch,big,releases runs some parts only (all by default).
+            java.util.Set<String> only = java.util.Set.of(System.getProperty("bench.only", "latency,requests,patch,big,releases").split(","));
+            if (only.contains("latency")) {
+                SetWeightLatency.run(server, report);
+            }
+            if (only.contains("requests")) {
+                RequestsPerShift.run(server, report);
+            }
+            if (only.contains("patch")) {
+                PatchSize.run(server, report);
+            }
+            if (only.contains("big")) {
+                BigObjectShift.run(server, report);
+            }
+            if (only.contains("releases")) {
+                ConcurrentReleases.run(server, report);
+            }
         }
         report.add("load at end", loadAverage(), "");
         System.out.printf("%nbench: finished in %.0f s%n%n%s", (System.nanoTime() - started) / 1e9, report.markdown());
