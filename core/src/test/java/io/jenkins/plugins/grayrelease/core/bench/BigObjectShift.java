@@ -16,8 +16,8 @@ import java.util.Locale;
  */
 final class BigObjectShift {
 
-    private static final int WARMUP = 20;
-    private static final int RUNS = 100;
+    private static final int WARMUP = Integer.getInteger("bench.big.warmup", 20);
+    private static final int RUNS = Integer.getInteger("bench.big.runs", 100);
 
     private BigObjectShift() {
     }
