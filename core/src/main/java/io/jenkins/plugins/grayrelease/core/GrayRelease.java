@@ -15,8 +15,9 @@ import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 
 /**
  * The engine's front door: every operation on a release. Each writing operation validates all
- * its input against the cluster before its first write, writes minimal patches guarded by
- * {@code resourceVersion} (re-reading and re-planning on conflict), is idempotent, and returns
+ * its input against the cluster before its first write, writes minimal patches guarded by what
+ * its plan read (the managed route and its record, or {@code resourceVersion} where the plan
+ * depends on the whole object; re-reading and re-planning when refused), is idempotent, and returns
  * the resulting status. Errors are {@link io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException}s.
  *
  * <p>Thread-safe; one instance per client and actor.
@@ -27,6 +28,7 @@ public final class GrayRelease {
     private final Actor actor;
     private final RetryPolicy retry;
     private final boolean serverDryRun;
+    private final SessionCache session;
     private final Engine engine;
 
     public GrayRelease(KubernetesClient client, Actor actor) {
@@ -44,16 +46,40 @@ public final class GrayRelease {
      *                     request and the result says it was not validated. False saves the request.
      */
     public GrayRelease(KubernetesClient client, Actor actor, RetryPolicy retry, boolean serverDryRun) {
+        this(client, actor, retry, serverDryRun, null);
+    }
+
+    private GrayRelease(KubernetesClient client, Actor actor, RetryPolicy retry, boolean serverDryRun, SessionCache session) {
         this.client = client;
         this.actor = actor;
         this.retry = retry;
         this.serverDryRun = serverDryRun;
-        this.engine = new Engine(client, actor, retry, serverDryRun, Clock.systemUTC());
+        this.session = session;
+        this.engine = new Engine(client, actor, retry, serverDryRun, Clock.systemUTC(), session);
     }
 
     /** The same engine with server-side dry runs switched on or off; see the four-argument constructor. */
     public GrayRelease withServerDryRun(boolean enabled) {
-        return new GrayRelease(client, actor, retry, enabled);
+        return new GrayRelease(client, actor, retry, enabled, session);
+    }
+
+    /**
+     * The same engine in a new session: for code that shifts repeatedly (a rollout, a Jenkins
+     * block, a script). It remembers the last VirtualService it read or wrote and the checked
+     * DestinationRule, so a shift is one guarded PATCH; see {@link SessionCache}.
+     */
+    public GrayRelease session() {
+        return withSession(new SessionCache());
+    }
+
+    /** The same engine in the session {@code cache} (which may outlive this engine's client, e.g. across Jenkins steps). */
+    public GrayRelease withSession(SessionCache cache) {
+        return new GrayRelease(client, actor, retry, serverDryRun, cache);
+    }
+
+    /** Whether this engine is in a session. */
+    public boolean inSession() {
+        return session != null;
     }
 
     public KubernetesClient client() {

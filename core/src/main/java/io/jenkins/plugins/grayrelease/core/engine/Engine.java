@@ -7,6 +7,7 @@ import io.jenkins.plugins.grayrelease.core.ObjectRef;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.RetryPolicy;
+import io.jenkins.plugins.grayrelease.core.SessionCache;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
@@ -36,9 +37,19 @@ public final class Engine {
     private final StateRecorder recorder;
     private final CanaryWorkloads workloads;
     private final RetryLoop retry;
+    private final SessionCache session;
 
     public Engine(KubernetesClient client, Actor actor, RetryPolicy policy, boolean serverDryRun, Clock clock) {
+        this(client, actor, policy, serverDryRun, clock, null);
+    }
+
+    /**
+     * @param session what a session remembers between operations (see {@link SessionCache}), or
+     *                null: every operation reads what it needs
+     */
+    public Engine(KubernetesClient client, Actor actor, RetryPolicy policy, boolean serverDryRun, Clock clock, SessionCache session) {
         this.client = client;
+        this.session = session;
         this.istio = new IstioResources(client);
         this.router = new IstioTrafficRouter();
         this.retry = new RetryLoop(policy);
@@ -48,17 +59,18 @@ public final class Engine {
     }
 
     public RouteOperation.Outcome route(ReleaseTarget target, RouteChange change, WriteOptions options) {
-        return routes.run(target, List.of(change), options);
+        return routes.run(target, List.of(change), options, session);
     }
 
     /** Several changes planned together and written as one guarded patch. */
     public RouteOperation.Outcome route(ReleaseTarget target, List<RouteChange> changes, WriteOptions options) {
-        return routes.run(target, changes, options);
+        return routes.run(target, changes, options, session);
     }
 
+    /** Reads both objects from the server (a status is never answered from memory), and a session remembers them. */
     public ReleaseStatus status(ReleaseTarget target) {
         return retry.run(target.virtualServiceRef(), p -> {
-            Snapshot snap = Snapshot.read(istio, target, router);
+            Snapshot snap = Snapshot.read(istio, target, router, session, true);
             RouteSides sides = SideResolver.resolve(target, snap, router);
             return StatusAssembler.assemble(target, snap.virtualService(), snap.destinationRule(), sides, router);
         });
@@ -86,7 +98,7 @@ public final class Engine {
     }
 
     public ReleaseStatus record(ReleaseTarget target, RolloutProgress progress, Phase phase) {
-        return recorder.record(target, progress, phase);
+        return recorder.record(target, progress, phase, session);
     }
 
     public WorkloadStatus deployCanary(ReleaseTarget target, CanaryDeployment request) {

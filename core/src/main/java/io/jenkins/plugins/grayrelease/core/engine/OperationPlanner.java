@@ -80,7 +80,7 @@ final class OperationPlanner {
             StateAnnotations.write(after, observed.routeName(), next, snap.record().movesLegacyTo(observed.routeName()));
         }
         RouteSides resultSides = new RouteSides(next.stable(), next.canary(), sides.layout());
-        return new PlannedOperation(after, GuardedPatch.diff(snap.virtualService(), after), dr,
+        return new PlannedOperation(after, GuardedPatch.routeDiff(snap.virtualService(), after), dr,
                 needsSubset ? GuardedPatch.diff(snap.destinationRule(), dr) : JsonNodeFactory.instance.arrayNode(),
                 sides, resultSides);
     }

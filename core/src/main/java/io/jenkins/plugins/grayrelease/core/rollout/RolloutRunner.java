@@ -76,8 +76,12 @@ public final class RolloutRunner {
     private final Settings settings;
     private final StopSignal signal = new StopSignal();
 
+    /**
+     * @param engine the engine; the runner works in a session of it ({@link GrayRelease#session()})
+     *               so that each shift and each progress record is one guarded PATCH
+     */
     public RolloutRunner(GrayRelease engine, Gate gate, RolloutListener listener, Settings settings) {
-        this.engine = engine;
+        this.engine = engine.inSession() ? engine : engine.session();
         this.gate = gate;
         this.listener = listener;
         this.settings = settings;
@@ -168,7 +172,10 @@ public final class RolloutRunner {
     }
 
     private RolloutResult failed(RunContext run, int index, GrayReleaseException e) {
-        return new RolloutResult(Outcome.FAILED, index, "step " + (index + 1) + " failed: " + e.getMessage()
+        Step step = index < run.plan().steps().size() ? run.plan().steps().get(index) : null;
+        // Names what the run was doing (the step, or the final promotion) as well as the object and the failure.
+        return new RolloutResult(Outcome.FAILED, index, "step " + (index + 1) + " (" + (step == null ? "promote" : step.describe())
+                + ") failed: " + e.getMessage()
                 + "; the release stays as it was after the last successful write, and re-running the plan"
                 + " resumes at this step", statusOrNull(run.target()), Optional.empty(), Optional.empty());
     }
