@@ -4,6 +4,8 @@
 #       the layout io.fabric8:kube-api-test reads in offline mode (testDir = $CACHE/kube-api-test)
 #   $CACHE/istio/istio-validate                       Istio's own validation code (tools/istio-validate)
 #   $CACHE/istio/customresourcedefinitions.gen.yaml   Istio's CRDs, from the same istio.io/api module
+#   $CACHE/istio/pilot-discovery                      istiod built from source (tools/istiod), same istio.io/istio
+#   $CACHE/istio/xds-client                           the istiod tests' proxyless gRPC client and backends
 # CACHE is $GRAY_RELEASE_CACHE, default ~/.cache/gray-release. Needs Go (>= the version in the
 # tools' go.mod files) and, when etcd is missing, apt-get (Debian's etcd-server).
 set -euo pipefail
@@ -81,6 +83,40 @@ build_istio() {
   step "built istio-validate and copied Istio CRDs in $(elapsed "$t")"
 }
 
+# istiod is built from the same istio.io/istio as the validator: the tests check what one version
+# of Istio accepts and what that same version's control plane makes of it.
+istiod_stamp=$(cd tools/istiod && go list -m -f '{{.Path}} {{.Version}}' istio.io/istio google.golang.org/grpc | paste -sd ' ')
+istiod_istio=$(cd tools/istiod && go list -m -f '{{.Version}}' istio.io/istio)
+validate_istio=$(cd tools/istio-validate && go list -m -f '{{.Version}}' istio.io/istio)
+[[ $istiod_istio == "$validate_istio" ]] || {
+  echo "kube-binaries: tools/istiod pins istio.io/istio $istiod_istio but tools/istio-validate pins $validate_istio; pin one version in both" >&2
+  exit 1
+}
+# The client is small and ours: its stamp is its source and the module's checksums.
+xds_stamp=$(cat tools/istiod/xds-client/*.go tools/istiod/go.mod tools/istiod/go.sum | sha256sum | cut -d' ' -f1)
+
+build_istiod() {
+  local t
+  t=$(date +%s)
+  step "building istiod (pilot-discovery, $istiod_stamp; slow the first time: several minutes)"
+  mkdir -p "$istio_dir"
+  (cd tools/istiod && go build -trimpath -ldflags "-s -w" -o "$istio_dir/pilot-discovery.tmp" istio.io/istio/pilot/cmd/pilot-discovery)
+  mv "$istio_dir/pilot-discovery.tmp" "$istio_dir/pilot-discovery"
+  echo "$istiod_stamp" > "$istio_dir/pilot-discovery.VERSION"
+  step "built istiod in $(elapsed "$t")"
+}
+
+build_xds_client() {
+  local t
+  t=$(date +%s)
+  step "building xds-client (proxyless gRPC, $istiod_stamp)"
+  mkdir -p "$istio_dir"
+  (cd tools/istiod && go build -trimpath -ldflags "-s -w" -o "$istio_dir/xds-client.tmp" ./xds-client)
+  mv "$istio_dir/xds-client.tmp" "$istio_dir/xds-client"
+  echo "$xds_stamp" > "$istio_dir/xds-client.VERSION"
+  step "built xds-client in $(elapsed "$t")"
+}
+
 mkdir -p "$CACHE"
 if [[ -x $k8s_dir/kube-apiserver && -x $k8s_dir/kubectl ]]; then
   step "kube-apiserver and kubectl $k8s_tag cached in $k8s_dir"
@@ -97,5 +133,15 @@ if [[ -x $istio_dir/istio-validate && -f $istio_dir/customresourcedefinitions.ge
   step "istio-validate and Istio CRDs cached in $istio_dir ($istio_stamp)"
 else
   build_istio
+fi
+if [[ -x $istio_dir/pilot-discovery && $(cat "$istio_dir/pilot-discovery.VERSION" 2>/dev/null) == "$istiod_stamp" ]]; then
+  step "istiod cached in $istio_dir ($istiod_stamp)"
+else
+  build_istiod
+fi
+if [[ -x $istio_dir/xds-client && $(cat "$istio_dir/xds-client.VERSION" 2>/dev/null) == "$xds_stamp" ]]; then
+  step "xds-client cached in $istio_dir"
+else
+  build_xds_client
 fi
 step "ready in $(elapsed "$started") (cache: $CACHE; tests read it from GRAY_RELEASE_CACHE or ~/.cache/gray-release)"

@@ -2,6 +2,7 @@ package io.jenkins.plugins.grayrelease;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.SessionCache;
 import io.jenkins.plugins.grayrelease.core.TargetSettings;
 import java.io.Serializable;
 
@@ -20,12 +21,26 @@ public final class ReleaseSettings implements Serializable {
     private final String credentialsId;
     private final String serverUrl;
     private final String context;
+    /**
+     * The steps of one {@code withGrayRelease} block share a session: each shift is then one
+     * guarded PATCH planned from the VirtualService the previous step stored. In memory only (a
+     * restarted controller starts a new one, which costs one read).
+     */
+    private transient SessionCache session;
 
     private ReleaseSettings(TargetSettings target, String credentialsId, String serverUrl, String context) {
         this.target = target;
         this.credentialsId = clean(credentialsId);
         this.serverUrl = clean(serverUrl);
         this.context = clean(context);
+    }
+
+    /** The session of the block these settings belong to (made on first use). */
+    public synchronized SessionCache session() {
+        if (session == null) {
+            session = new SessionCache();
+        }
+        return session;
     }
 
     public static ReleaseSettings of(TargetSettings target) {

@@ -13,7 +13,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.jenkins.plugins.grayrelease.core.testing.ApiServerPatchDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -46,7 +46,7 @@ final class MockCluster implements AutoCloseable {
                 istioKind(HasMetadata.getKind(VirtualService.class), HasMetadata.getPlural(VirtualService.class)),
                 istioKind(HasMetadata.getKind(DestinationRule.class), HasMetadata.getPlural(DestinationRule.class)));
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(istio), false);
+                new ApiServerPatchDispatcher(istio), false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         MockCluster cluster = new MockCluster(server);
         cluster.install();

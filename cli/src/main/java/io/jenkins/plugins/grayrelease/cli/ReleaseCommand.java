@@ -41,6 +41,12 @@ abstract class ReleaseCommand implements Callable<Integer> {
         if (service.isBlank()) {
             throw usage("SERVICE is empty", "Give the service's name, e.g. 'grayctl " + spec.name() + " reviews'");
         }
+        try {
+            // Malformed target options (--virtual-service a/b/c, --layout x) are usage errors, found before connecting.
+            targetOptions.toTarget("default", service);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage(), "See 'grayctl " + spec.name() + " --help' for --virtual-service and --layout");
+        }
     }
 
     abstract int run(ClusterSession session, ReleaseTarget target, ResultPrinter printer);

@@ -50,6 +50,18 @@ class UsageErrorsTest {
     }
 
     @Test
+    void malformedTargetOptionsAreUsageErrorsFoundBeforeConnecting() {
+        CliRun vs = CliRun.run("weight", "reviews", "10", "--virtual-service", "istio-system/public/routes");
+        assertThat(vs.exitCode()).as(vs.toString()).isEqualTo(2);
+        assertThat(vs.err()).contains("error: release target: virtualService 'istio-system/public/routes' is neither a name nor "
+                + "namespace/name (e.g. istio-system/public-routes)").contains("hint: See 'grayctl weight --help'");
+
+        CliRun layout = CliRun.run("status", "reviews", "--layout", "rainbow");
+        assertThat(layout.exitCode()).as(layout.toString()).isEqualTo(2);
+        assertThat(layout.err()).contains("error: layout 'rainbow' is unknown; use one of per-version, fixed-subsets");
+    }
+
+    @Test
     void misspelledCommandIsAUsageErrorWithASuggestion() {
         CliRun run = CliRun.run("stauts", "reviews");
 
@@ -136,7 +148,7 @@ class UsageErrorsTest {
         CliRun run = CliRun.run("weight", "reviews", "10", "--canry", "v2");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.err()).contains("error: Unknown options: '--canry'").contains("hint: Did you mean --canary?");
+        assertThat(run.err()).contains("error: Unknown options: '--canry'").contains("hint: Did you mean --canary or --canary-host or --canary-version?");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.jenkins.plugins.grayrelease.core.engine.RouteOperation;
 import io.jenkins.plugins.grayrelease.core.routing.RequestValidator;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
 import java.util.List;
+import java.util.Map;
 import java.time.Clock;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
@@ -14,8 +15,9 @@ import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 
 /**
  * The engine's front door: every operation on a release. Each writing operation validates all
- * its input against the cluster before its first write, writes minimal patches guarded by
- * {@code resourceVersion} (re-reading and re-planning on conflict), is idempotent, and returns
+ * its input against the cluster before its first write, writes minimal patches guarded by what
+ * its plan read (the managed route and its record, or {@code resourceVersion} where the plan
+ * depends on the whole object; re-reading and re-planning when refused), is idempotent, and returns
  * the resulting status. Errors are {@link io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException}s.
  *
  * <p>Thread-safe; one instance per client and actor.
@@ -26,6 +28,7 @@ public final class GrayRelease {
     private final Actor actor;
     private final RetryPolicy retry;
     private final boolean serverDryRun;
+    private final SessionCache session;
     private final Engine engine;
 
     public GrayRelease(KubernetesClient client, Actor actor) {
@@ -43,16 +46,40 @@ public final class GrayRelease {
      *                     request and the result says it was not validated. False saves the request.
      */
     public GrayRelease(KubernetesClient client, Actor actor, RetryPolicy retry, boolean serverDryRun) {
+        this(client, actor, retry, serverDryRun, null);
+    }
+
+    private GrayRelease(KubernetesClient client, Actor actor, RetryPolicy retry, boolean serverDryRun, SessionCache session) {
         this.client = client;
         this.actor = actor;
         this.retry = retry;
         this.serverDryRun = serverDryRun;
-        this.engine = new Engine(client, actor, retry, serverDryRun, Clock.systemUTC());
+        this.session = session;
+        this.engine = new Engine(client, actor, retry, serverDryRun, Clock.systemUTC(), session);
     }
 
     /** The same engine with server-side dry runs switched on or off; see the four-argument constructor. */
     public GrayRelease withServerDryRun(boolean enabled) {
-        return new GrayRelease(client, actor, retry, enabled);
+        return new GrayRelease(client, actor, retry, enabled, session);
+    }
+
+    /**
+     * The same engine in a new session: for code that shifts repeatedly (a rollout, a Jenkins
+     * block, a script). It remembers the last VirtualService it read or wrote and the checked
+     * DestinationRule, so a shift is one guarded PATCH; see {@link SessionCache}.
+     */
+    public GrayRelease session() {
+        return withSession(new SessionCache());
+    }
+
+    /** The same engine in the session {@code cache} (which may outlive this engine's client, e.g. across Jenkins steps). */
+    public GrayRelease withSession(SessionCache cache) {
+        return new GrayRelease(client, actor, retry, serverDryRun, cache);
+    }
+
+    /** Whether this engine is in a session. */
+    public boolean inSession() {
+        return session != null;
     }
 
     public KubernetesClient client() {
@@ -101,13 +128,35 @@ public final class GrayRelease {
     /**
      * All traffic to the canary, which the state records as the new stable; tester and mirror
      * removed. With {@code cleanup}, the old stable Deployment is deleted once the routes are stored.
+     *
+     * <p>In the fixed-subset layout a promotion is three guarded writes, each leaving a valid state:
+     * canary 100 %; the stable subset takes the canary's labels; stable 100 %, canary 0 %. A dry
+     * run shows the first; an interrupted promotion resumes at the step it stopped before.
      */
     public OperationResult promote(ReleaseTarget target, PromoteOptions options) {
+        Map<String, String> fixedStableBefore = options.cleanup() && !options.write().dryRun() ? engine.fixedStableLabels(target) : null;
         RouteOperation.Outcome outcome = engine.route(target, new RouteChange.Promote(), options.write());
-        if (options.cleanup() && !options.write().dryRun() && outcome.plan().sides().canary() != null) {
-            engine.deleteOldStable(target, outcome);
+        boolean changed = outcome.result().changed();
+        for (int step = 0; step < 2 && !options.write().dryRun() && outcome.plan().sides().fixedSubsets()
+                && outcome.result().status().phase() != Phase.PROMOTED; step++) {
+            outcome = engine.route(target, new RouteChange.Promote(), options.write());
+            changed |= outcome.result().changed();
         }
-        return outcome.result();
+        if (options.cleanup() && !options.write().dryRun() && outcome.plan().sides().canary() != null) {
+            engine.deleteOldStable(target, outcome, fixedStableBefore);
+        }
+        OperationResult last = outcome.result();
+        return new OperationResult(last.status(), changed, last.dryRun(), last.change());
+    }
+
+    /**
+     * The canary's version as Istio's metrics label it ({@code destination_version}): the
+     * target's {@code canaryVersion} when given, else the canary subset's {@code version} label in
+     * the DestinationRule, then its {@code app.kubernetes.io/version}, then the subset's name.
+     * Null when there is no canary, or it is a host without subset and no version was given.
+     */
+    public String canaryMetricVersion(ReleaseTarget target) {
+        return engine.canaryMetricVersion(target);
     }
 
     /** All traffic to stable; the engine's tester and mirror routes removed. */

@@ -1,9 +1,14 @@
 package io.jenkins.plugins.grayrelease.core;
 
+import io.jenkins.plugins.grayrelease.core.routing.HostNames;
 import java.util.Objects;
 
 /**
- * What a release acts on: one service's managed HTTP route in one VirtualService.
+ * What a release acts on: one service's managed route in one VirtualService.
+ *
+ * <p>The VirtualService may live in another namespace than the service (a gateway's
+ * VirtualService in {@code istio-system}): name it {@code namespace/name}. The DestinationRule
+ * (its subsets) and the workloads always live with the service.
  *
  * <p>Unset names take their defaults: the VirtualService and DestinationRule are named after
  * the service; the managed route is the single route without {@code match} that sends traffic
@@ -14,20 +19,35 @@ public final class ReleaseTarget {
 
     private final String namespace;
     private final String service;
+    private final String virtualServiceNamespace;
     private final String virtualService;
     private final String destinationRule;
     private final String route;
     private final Destination stable;
     private final Destination canary;
+    private final Layout layout;
+    private final String canaryVersion;
 
     private ReleaseTarget(Builder b) {
         this.namespace = requireName(b.namespace, "namespace");
         this.service = requireName(b.service, "service");
+        this.virtualServiceNamespace = b.virtualServiceNamespace != null ? b.virtualServiceNamespace : namespace;
         this.virtualService = b.virtualService != null ? b.virtualService : service;
         this.destinationRule = b.destinationRule != null ? b.destinationRule : service;
         this.route = b.route;
-        this.stable = b.stable;
-        this.canary = b.canary;
+        // Short hosts name the service's namespace; a VirtualService elsewhere must spell them in full.
+        this.stable = qualified(b.stable);
+        this.canary = qualified(b.canary);
+        this.layout = b.layout;
+        this.canaryVersion = b.canaryVersion;
+    }
+
+    private Destination qualified(Destination side) {
+        if (side == null) {
+            return null;
+        }
+        String host = HostNames.forVirtualServiceIn(side.host(), namespace, virtualServiceNamespace);
+        return host.equals(side.host()) ? side : new Destination(host, side.subset());
     }
 
     private static String requireName(String value, String what) {
@@ -42,8 +62,8 @@ public final class ReleaseTarget {
     }
 
     public Builder toBuilder() {
-        return new Builder().namespace(namespace).service(service).virtualService(virtualService)
-                .destinationRule(destinationRule).route(route).stable(stable).canary(canary);
+        return new Builder().namespace(namespace).service(service).virtualService(virtualService())
+                .destinationRule(destinationRule).route(route).stable(stable).canary(canary).layout(layout).canaryVersion(canaryVersion);
     }
 
     public String namespace() {
@@ -54,8 +74,27 @@ public final class ReleaseTarget {
         return service;
     }
 
+    /**
+     * The VirtualService as users spell it: its name, or {@code namespace/name} when it lives in
+     * another namespace than the service.
+     */
     public String virtualService() {
+        return crossNamespace() ? virtualServiceNamespace + "/" + virtualService : virtualService;
+    }
+
+    /** The VirtualService's name alone. */
+    public String virtualServiceName() {
         return virtualService;
+    }
+
+    /** The VirtualService's namespace: the service's unless named otherwise. */
+    public String virtualServiceNamespace() {
+        return virtualServiceNamespace;
+    }
+
+    /** Whether the VirtualService lives in another namespace than the service. */
+    public boolean crossNamespace() {
+        return !virtualServiceNamespace.equals(namespace);
     }
 
     public String destinationRule() {
@@ -77,8 +116,22 @@ public final class ReleaseTarget {
         return canary;
     }
 
+    /** The layout chosen by the caller, or null to detect it (see {@link Layout#detect}). */
+    public Layout layout() {
+        return layout;
+    }
+
+    /**
+     * The canary's version: in the fixed-subset layout the value the engine sets on the canary
+     * subset's version label; for analysis the canary's {@code destination_version}. Null: as the
+     * DestinationRule says.
+     */
+    public String canaryVersion() {
+        return canaryVersion;
+    }
+
     public ObjectRef virtualServiceRef() {
-        return ObjectRef.virtualService(namespace, virtualService);
+        return ObjectRef.virtualService(virtualServiceNamespace, virtualService);
     }
 
     public ObjectRef destinationRuleRef() {
@@ -88,30 +141,36 @@ public final class ReleaseTarget {
     @Override
     public boolean equals(Object o) {
         return o instanceof ReleaseTarget t && namespace.equals(t.namespace) && service.equals(t.service)
+                && virtualServiceNamespace.equals(t.virtualServiceNamespace)
                 && virtualService.equals(t.virtualService) && destinationRule.equals(t.destinationRule)
-                && Objects.equals(route, t.route) && Objects.equals(stable, t.stable) && Objects.equals(canary, t.canary);
+                && Objects.equals(route, t.route) && Objects.equals(stable, t.stable) && Objects.equals(canary, t.canary)
+                && layout == t.layout && Objects.equals(canaryVersion, t.canaryVersion);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(namespace, service, virtualService, destinationRule, route, stable, canary);
+        return Objects.hash(namespace, service, virtualServiceNamespace, virtualService, destinationRule, route, stable, canary, layout, canaryVersion);
     }
 
     @Override
     public String toString() {
         return "ReleaseTarget{" + virtualServiceRef() + (route != null ? " route " + route : "")
-                + ", stable=" + stable + ", canary=" + canary + "}";
+                + ", stable=" + stable + ", canary=" + canary
+                + (layout != null ? ", layout=" + layout.spelling() : "") + (canaryVersion != null ? ", canaryVersion=" + canaryVersion : "") + "}";
     }
 
     /** Builds a target; {@link #stableSubset}/{@link #canarySubset} use the service as host. */
     public static final class Builder {
         private String namespace;
         private String service;
+        private String virtualServiceNamespace;
         private String virtualService;
         private String destinationRule;
         private String route;
         private Destination stable;
         private Destination canary;
+        private Layout layout;
+        private String canaryVersion;
 
         public Builder namespace(String namespace) {
             this.namespace = namespace;
@@ -123,8 +182,30 @@ public final class ReleaseTarget {
             return this;
         }
 
+        /**
+         * The VirtualService's name, or {@code namespace/name} for one in another namespace than
+         * the service (its DestinationRule stays with the service).
+         *
+         * @throws IllegalArgumentException for a malformed {@code namespace/name}
+         */
         public Builder virtualService(String name) {
-            this.virtualService = blankToNull(name);
+            String value = blankToNull(name);
+            if (value != null && value.contains("/")) {
+                String[] parts = value.split("/", -1);
+                if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                    throw new IllegalArgumentException("release target: virtualService '" + value
+                            + "' is neither a name nor namespace/name (e.g. istio-system/public-routes)");
+                }
+                this.virtualServiceNamespace = parts[0].trim();
+                value = parts[1].trim();
+            }
+            this.virtualService = value;
+            return this;
+        }
+
+        /** The VirtualService's namespace, when it is not the service's. */
+        public Builder virtualServiceNamespace(String namespace) {
+            this.virtualServiceNamespace = blankToNull(namespace);
             return this;
         }
 
@@ -135,6 +216,18 @@ public final class ReleaseTarget {
 
         public Builder route(String name) {
             this.route = blankToNull(name);
+            return this;
+        }
+
+        /** The layout; null detects it. */
+        public Builder layout(Layout value) {
+            this.layout = value;
+            return this;
+        }
+
+        /** The canary's version label value; blank: as the DestinationRule says. */
+        public Builder canaryVersion(String version) {
+            this.canaryVersion = blankToNull(version);
             return this;
         }
 

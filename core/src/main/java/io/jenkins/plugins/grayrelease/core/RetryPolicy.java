@@ -45,15 +45,15 @@ public record RetryPolicy(int maxAttempts, int maxFaultAttempts, Duration initia
     /**
      * 50 attempts for conflicts, 8 for server faults; waits drawn from a window starting at 25 ms and doubling up to 1 s.
      *
-     * <p>Sized for contention, not for the single conflict: every write is guarded by the whole
-     * VirtualService's resourceVersion, so writers of <em>different</em> routes of one
-     * VirtualService conflict too. A burst of 20 writers starting together stops overlapping
+     * <p>Sized for contention, not for the single conflict: a write guarded by the whole
+     * VirtualService's resourceVersion (a managed route found by the default rule) conflicts with
+     * any other write of the object. A burst of 20 such writers starting together stops overlapping
      * once their windows reach about 20 × one attempt (10–30 ms on a real API server), after
-     * 5 or 6 failures. Sustained contention has a long tail: 20 writers each making 100 changes
-     * in a row on one VirtualService (the {@code apiserver} test {@code ConcurrentWritersTest})
-     * needed at most 2 attempts for about 40 % of the changes but 34 and 37 attempts for the slowest
-     * one in two measured runs, and the number of changes needing k attempts shrinks by only
-     * about 15 % per extra attempt there, hence the margin up to 50. A write that conflicts
+     * 5 or 6 failures; under sustained contention (20 writers × 100 changes, when every write was
+     * guarded so) the slowest change needed 34 and 37 attempts in two measured runs, hence the
+     * margin up to 50. Writes guarded by their own route (a named route) conflict only with
+     * writers of the same route: the same test then needs at most 1.05 attempts per change.
+     * A write that conflicts
      * every time gives up after about 45 s of waiting at most (the sum of the windows; half
      * that on average). A server that fails every request is reported after 8 attempts, at
      * most about 2.6 s of waiting plus the requests' own timeouts, so that a person at a

@@ -30,7 +30,11 @@ public final class TargetSettings implements Serializable {
         CANARY("canary"),
         /** The stable side's own host (two-host layout). */
         STABLE_HOST("stableHost"),
-        CANARY_HOST("canaryHost");
+        CANARY_HOST("canaryHost"),
+        /** The canary's version: set on the canary subset's version label (fixed-subset layout), and the metric label. */
+        CANARY_VERSION("canaryVersion"),
+        /** {@code per-version} or {@code fixed-subsets}; unset: detected. */
+        LAYOUT("layout");
 
         private final String parameter;
 
@@ -61,7 +65,8 @@ public final class TargetSettings implements Serializable {
                 .with(Field.VIRTUAL_SERVICE, spec.virtualService()).with(Field.DESTINATION_RULE, spec.destinationRule())
                 .with(Field.ROUTE, spec.route())
                 .with(Field.STABLE, spec.stable().subset()).with(Field.STABLE_HOST, spec.stable().host())
-                .with(Field.CANARY, spec.canary().subset()).with(Field.CANARY_HOST, spec.canary().host());
+                .with(Field.CANARY, spec.canary().subset()).with(Field.CANARY_HOST, spec.canary().host())
+                .with(Field.CANARY_VERSION, spec.canaryVersion()).with(Field.LAYOUT, spec.layout());
     }
 
     /** These settings with {@code field} set to {@code value} (blank: unset). */
@@ -101,6 +106,7 @@ public final class TargetSettings implements Serializable {
         copy.remove(Field.CANARY);
         copy.remove(Field.STABLE_HOST);
         copy.remove(Field.CANARY_HOST);
+        copy.remove(Field.CANARY_VERSION);
         return new TargetSettings(copy);
     }
 
@@ -108,7 +114,8 @@ public final class TargetSettings implements Serializable {
      * The engine's target. {@code defaultNamespace} (a kubeconfig context's namespace) is used
      * when no namespace is set.
      *
-     * @throws IllegalArgumentException naming the missing field when service or namespace is missing
+     * @throws IllegalArgumentException naming the missing field when service or namespace is missing,
+     *     or the field that is malformed (virtualService, layout)
      */
     public ReleaseTarget toTarget(String defaultNamespace) {
         String ns = values.getOrDefault(Field.NAMESPACE, defaultNamespace);
@@ -119,6 +126,8 @@ public final class TargetSettings implements Serializable {
                 .route(get(Field.ROUTE))
                 .stable(side(service, get(Field.STABLE_HOST), get(Field.STABLE)))
                 .canary(side(service, get(Field.CANARY_HOST), get(Field.CANARY)))
+                .layout(Layout.parse(get(Field.LAYOUT)))
+                .canaryVersion(get(Field.CANARY_VERSION))
                 .build();
     }
 

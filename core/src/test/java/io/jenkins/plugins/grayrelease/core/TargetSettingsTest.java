@@ -44,6 +44,21 @@ class TargetSettingsTest {
     }
 
     @Test
+    void aNamespacedVirtualServiceCanaryVersionAndLayoutReachTheTarget() {
+        ReleaseTarget t = outer.with(Field.VIRTUAL_SERVICE, "istio-system/public-routes").with(Field.CANARY_VERSION, "2.1")
+                .with(Field.LAYOUT, "fixed-subsets").toTarget(null);
+        assertThat(t.virtualServiceRef()).isEqualTo(ObjectRef.virtualService("istio-system", "public-routes"));
+        assertThat(t.destinationRuleRef()).isEqualTo(ObjectRef.destinationRule("shop", "reviews"));
+        assertThat(t.virtualService()).isEqualTo("istio-system/public-routes");
+        assertThat(t.stable()).isEqualTo(Destination.subset("reviews.shop.svc.cluster.local", "v1"));
+        assertThat(t.canaryVersion()).isEqualTo("2.1");
+        assertThat(t.layout()).isEqualTo(Layout.FIXED_SUBSETS);
+        assertThat(outer.with(Field.CANARY_VERSION, "2.1").sidesFromRecord().get(Field.CANARY_VERSION)).isNull();
+        assertThatThrownBy(() -> outer.with(Field.LAYOUT, "rainbow").toTarget(null))
+                .hasMessage("layout 'rainbow' is unknown; use one of per-version, fixed-subsets");
+    }
+
+    @Test
     void sidesFromRecordLeavesStableAndCanaryToTheCluster() {
         ReleaseTarget t = outer.with(Field.STABLE_HOST, "x").sidesFromRecord().toTarget(null);
 

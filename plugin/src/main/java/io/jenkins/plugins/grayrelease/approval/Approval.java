@@ -46,7 +46,8 @@ public final class Approval {
         this.id = id;
         this.target = target;
         this.message = question.message();
-        this.submitter = question.submitter() == null || question.submitter().isBlank() ? null : question.submitter().trim();
+        String who = question.submitter();
+        this.submitter = who == null || who.isBlank() ? null : who.trim();
         this.choices = new ArrayList<>(question.choices());
         this.createdAt = createdAt;
         this.timeoutMinutes = question.timeoutMinutes();
@@ -66,7 +67,7 @@ public final class Approval {
             return "This approval is closed: " + note + ".";
         }
         if (decision != null) {
-            return "This approval was already answered: " + getDecision().describe() + " by " + decidedBy
+            return "This approval was already answered: " + new Decision(decision, weight, decidedBy, timedOut).describe() + " by " + decidedBy
                     + " at " + DateFormat.getDateTimeInstance().format(new Date(decidedAt)) + ".";
         }
         decision = d.kind();

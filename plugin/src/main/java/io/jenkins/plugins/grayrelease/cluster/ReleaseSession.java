@@ -12,6 +12,7 @@ import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.ClusterConnector;
 import io.jenkins.plugins.grayrelease.core.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.SessionCache;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import java.io.IOException;
 import jenkins.model.Jenkins;
@@ -34,13 +35,21 @@ public final class ReleaseSession implements AutoCloseable {
         this.targetProblem = targetProblem;
     }
 
-    /** Opens a session acting as the build (changes are recorded as made by the user who started it). */
+    /**
+     * Opens a session acting as the build (changes are recorded as made by the user who started
+     * it), in the engine session of the enclosing block ({@link ReleaseSettings#session()}).
+     */
     public static ReleaseSession open(ReleaseSettings settings, Run<?, ?> run) throws IOException {
-        return open(settings, run, buildActor(run));
+        return open(settings, run, buildActor(run), settings.session());
     }
 
     /** Opens a session acting as {@code actor} (a person pressing a button on the build page). */
     public static ReleaseSession open(ReleaseSettings settings, Run<?, ?> run, Actor actor) throws IOException {
+        return open(settings, run, actor, null);
+    }
+
+    private static ReleaseSession open(ReleaseSettings settings, Run<?, ?> run, Actor actor, @CheckForNull SessionCache cache)
+            throws IOException {
         KubernetesClient client;
         try {
             client = ClusterConnector.connect(ClusterCredentials.resolve(settings, run));
@@ -49,7 +58,8 @@ public final class ReleaseSession implements AutoCloseable {
         } catch (KubernetesClientException e) {
             throw new AbortException(Messages.ReleaseSession_clientFailed(settings.label(), e.getMessage()));
         }
-        GrayRelease engine = new GrayRelease(client, actor);
+        GrayRelease plain = new GrayRelease(client, actor);
+        GrayRelease engine = cache == null ? plain : plain.withSession(cache);
         try {
             return new ReleaseSession(client, engine, settings.toTarget(client.getNamespace()), null);
         } catch (IllegalArgumentException e) {

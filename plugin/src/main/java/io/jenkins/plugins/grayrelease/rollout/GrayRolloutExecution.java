@@ -11,6 +11,7 @@ import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
 import io.jenkins.plugins.grayrelease.config.ReleaseDefaults;
 import io.jenkins.plugins.grayrelease.core.PromoteOptions;
+import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.TargetSettings;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
@@ -97,8 +98,8 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
         String idPrefix = "rollout-" + required(FlowNode.class).getId();
         RolloutResult result;
         try (ReleaseSession session = ReleaseSession.open(connect, run)) {
-            RolloutPlan parsed = source.parse(around == null || session.targetIfComplete() == null ? null
-                    : PlanSource.targetOf(session.targetIfComplete()), prometheus.spec());
+            ReleaseTarget enclosing = around == null ? null : session.targetIfComplete();
+            RolloutPlan parsed = source.parse(enclosing == null ? null : PlanSource.targetOf(enclosing), prometheus.spec());
             ReleaseSettings settings = settingsFor(parsed.target(), around);
             String approvers = submitter != null ? submitter : ReleaseDefaults.forItem(run.getParent()).getApprovers();
             Map<String, String> environment = new HashMap<>(required(EnvVars.class));

@@ -69,7 +69,8 @@ final class PlanSource {
             return null;
         }
         return new TargetSpec(t.namespace(), t.service(), t.virtualService(), t.destinationRule(), t.route(),
-                spec(t.stable(), t.service()), spec(t.canary(), t.service()), null);
+                spec(t.stable(), t.service()), spec(t.canary(), t.service()), t.canaryVersion(),
+                t.layout() == null ? null : t.layout().spelling());
     }
 
     private static DestinationSpec spec(Destination d, String service) {

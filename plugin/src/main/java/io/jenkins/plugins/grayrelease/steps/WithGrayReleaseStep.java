@@ -11,6 +11,7 @@ import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
+import io.jenkins.plugins.grayrelease.core.Layout;
 import io.jenkins.plugins.grayrelease.core.TargetSettings.Field;
 import java.util.List;
 import java.util.Set;
@@ -119,6 +120,24 @@ public final class WithGrayReleaseStep extends Step {
         settings = settings.with(Field.ROUTE, route);
     }
 
+    public String getCanaryVersion() {
+        return settings.get(Field.CANARY_VERSION);
+    }
+
+    @DataBoundSetter
+    public void setCanaryVersion(String canaryVersion) {
+        settings = settings.with(Field.CANARY_VERSION, canaryVersion);
+    }
+
+    public String getLayout() {
+        return settings.get(Field.LAYOUT);
+    }
+
+    @DataBoundSetter
+    public void setLayout(String layout) {
+        settings = settings.with(Field.LAYOUT, layout);
+    }
+
     public String getCredentialsId() {
         return settings.getCredentialsId();
     }
@@ -211,6 +230,15 @@ public final class WithGrayReleaseStep extends Step {
 
         public FormValidation doCheckService(@QueryParameter String value) {
             return value == null || value.isBlank() ? FormValidation.error(Messages.WithGrayReleaseStep_serviceRequired()) : FormValidation.ok();
+        }
+
+        public FormValidation doCheckLayout(@QueryParameter String value) {
+            try {
+                Layout.parse(value);
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
         }
 
         /** Lists kubeconfig files and tokens the job can use; needs Configure (or Administer outside a job) to list ids. */

@@ -3,13 +3,17 @@ package io.jenkins.plugins.grayrelease.cli.demo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.zjsonpatch.JsonPatch;
 import io.fabric8.zjsonpatch.JsonPatchException;
+import io.jenkins.plugins.grayrelease.core.cluster.GuardedPatch;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +25,11 @@ import java.util.Map;
  * this: the engine's dry run, which sends the planned object as a server-side apply (treated here
  * as a merge of the whole object, which is what an apply of a complete object amounts to), and
  * {@code kubectl patch --dry-run=server} against a sandbox kept with {@code demo --keep}.
+ *
+ * <p>Also evaluates a JSON Patch's {@code test} operations as the API server (evanphx/json-patch)
+ * does, a test with null holding when the member is absent and a failed test answering 422,
+ * before the CRUD dispatcher applies the rest: the engine guards its writes with such tests, and
+ * the mock server's own JSON Patch throws on an absent member and then never answers.
  */
 final class DryRunAwareDispatcher extends KubernetesCrudDispatcher {
 
@@ -32,6 +41,24 @@ final class DryRunAwareDispatcher extends KubernetesCrudDispatcher {
 
     @Override
     public MockResponse handlePatch(RecordedRequest request) {
+        if (String.valueOf(request.getHeader("Content-Type")).startsWith("application/json-patch+json")) {
+            // Reading the body drains it: the request handed on is rebuilt from what was read.
+            String text = request.getUtf8Body();
+            try {
+                JsonNode patch = JSON.readTree(text);
+                if (patch instanceof ArrayNode ops && GuardedPatch.withoutTests(ops).size() != ops.size()) {
+                    MockResponse current = handleGet(withoutQuery(request.getPath()));
+                    if (statusCode(current) == 200 && !GuardedPatch.testsHold(ops, JSON.readTree(current.getBody().readUtf8()))) {
+                        return status(422, "Invalid", "the patch cannot be applied: a test operation failed");
+                    }
+                    text = GuardedPatch.withoutTests(ops).toString();
+                }
+            } catch (JsonProcessingException e) {
+                return status(400, "BadRequest", "the patch is not JSON: " + e.getOriginalMessage());
+            }
+            request = new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), request.getHeaders(),
+                    new Buffer(text.getBytes(StandardCharsets.UTF_8)));
+        }
         if (!isDryRun(request.getPath())) {
             return super.handlePatch(request);
         }

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeoutException;
 public final class ApiFaults {
 
     public enum Kind {
-        /** 409: someone else wrote first; re-read and re-plan. */
+        /** 409, or a refused route-scoped guard ({@link GuardRefusedException}): someone else wrote first; re-read and re-plan. */
         CONFLICT,
         /** 5xx, 429, timeouts, dropped connections: the request may or may not have been applied; re-read. */
         TRANSIENT,
@@ -22,7 +22,7 @@ public final class ApiFaults {
 
     public static Kind classify(KubernetesClientException e) {
         int code = e.getCode();
-        if (code == 409) {
+        if (code == 409 || e instanceof GuardRefusedException) {
             return Kind.CONFLICT;
         }
         // fabric8 reports a request timeout as code -1 with neither a cause nor a server status.

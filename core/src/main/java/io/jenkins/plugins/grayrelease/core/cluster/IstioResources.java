@@ -30,6 +30,11 @@ public final class IstioResources {
                 .withKind(kind).withPlural(plural).withNamespaced(true).build();
     }
 
+    /** The API server's URL (which server the objects live on). */
+    public String server() {
+        return client.getConfiguration().getMasterUrl();
+    }
+
     /** The object as a JSON tree, or null when it does not exist. */
     public ObjectNode get(ResourceDefinitionContext type, String namespace, String name) {
         GenericKubernetesResource found = resource(type, namespace, name).get();

@@ -12,6 +12,7 @@ import io.jenkins.plugins.grayrelease.core.routing.RouteObservation;
 import io.jenkins.plugins.grayrelease.core.routing.RoutePlan;
 import io.jenkins.plugins.grayrelease.core.routing.RouteSides;
 import io.jenkins.plugins.grayrelease.core.routing.RoutingInput;
+import io.jenkins.plugins.grayrelease.core.routing.SubsetVersions;
 import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
@@ -55,7 +56,7 @@ final class OperationPlanner {
         for (RouteChange change : changes) {
             RoutePlan plan = router.plan(new RoutingInput(after, target.virtualServiceRef(), dr,
                     target.destinationRuleRef(), target.route(), sides, change, options.addCanarySubset(),
-                    options.canarySubsetLabels()));
+                    options.canarySubsetLabels(), sides.fixedSubsets() ? target.canaryVersion() : null));
             after = plan.virtualService();
             routesChanged |= plan.routesChanged();
             if (plan.needsSubset()) {
@@ -64,6 +65,10 @@ final class OperationPlanner {
             }
             observed = router.observe(after, target.virtualServiceRef(), target.route(), sides);
             next = StatePlanner.next(next, sides, change, observed.weights().canary(), actor, now);
+        }
+        if (sides.fixedSubsets()) {
+            // The subset names never change in this layout; the record says which versions they select.
+            next = next.withVersions(SubsetVersions.of(dr, sides.stable()), SubsetVersions.of(dr, sides.canary()));
         }
         if (changes.size() > 1) {
             next = next.withLastChange(new LastChange(changes.stream().map(RouteChange::describe)
@@ -74,8 +79,8 @@ final class OperationPlanner {
             // Keyed by the route actually managed, so releases on other routes keep their records.
             StateAnnotations.write(after, observed.routeName(), next, snap.record().movesLegacyTo(observed.routeName()));
         }
-        RouteSides resultSides = new RouteSides(next.stable(), next.canary());
-        return new PlannedOperation(after, GuardedPatch.diff(snap.virtualService(), after), dr,
+        RouteSides resultSides = new RouteSides(next.stable(), next.canary(), sides.layout());
+        return new PlannedOperation(after, GuardedPatch.routeDiff(snap.virtualService(), after), dr,
                 needsSubset ? GuardedPatch.diff(snap.destinationRule(), dr) : JsonNodeFactory.instance.arrayNode(),
                 sides, resultSides);
     }

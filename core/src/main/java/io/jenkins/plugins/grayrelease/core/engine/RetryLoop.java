@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.grayrelease.core.ObjectRef;
 import io.jenkins.plugins.grayrelease.core.RetryPolicy;
 import io.jenkins.plugins.grayrelease.core.cluster.ApiFaults;
+import io.jenkins.plugins.grayrelease.core.cluster.Forbidden;
 import io.jenkins.plugins.grayrelease.core.errors.ClusterApiException;
 import io.jenkins.plugins.grayrelease.core.errors.ConflictException;
 import java.time.Duration;
@@ -83,6 +84,11 @@ final class RetryLoop {
             } catch (KubernetesClientException e) {
                 ApiFaults.Kind kind = ApiFaults.classify(e);
                 ObjectRef object = progress.touching;
+                Forbidden forbidden = Forbidden.of(e);
+                if (forbidden != null) {
+                    throw new ClusterApiException(object, null, "permission denied (403): " + forbidden.describe()
+                            + "; nothing of this operation was written by this request", forbidden.hint(), 403, e);
+                }
                 if (kind == ApiFaults.Kind.PERMANENT) {
                     throw new ClusterApiException(object, null, "the API server refused the request (" + e.getCode() + "): "
                             + reason(e), "Check the object and your permissions; nothing of this operation was written by this request",

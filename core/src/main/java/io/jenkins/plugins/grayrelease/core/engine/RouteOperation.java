@@ -8,7 +8,9 @@ import io.jenkins.plugins.grayrelease.core.OperationResult;
 import io.jenkins.plugins.grayrelease.core.PlannedChange;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.SessionCache;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import io.jenkins.plugins.grayrelease.core.cluster.GuardRefusedException;
 import io.jenkins.plugins.grayrelease.core.cluster.GuardedPatch;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.errors.ClusterApiException;
@@ -21,7 +23,8 @@ import java.util.List;
 /**
  * Runs one route operation: read, plan, and write the DestinationRule subset (its own guarded
  * patch, first) and then the VirtualService (routes and state in one guarded patch), re-planning
- * from a fresh read after every write or failure. A dry run stops after planning.
+ * after every write or failure. A dry run stops after planning. In a session the read is the
+ * session's memory ({@link SessionCache}) while it lasts; a refused or failed write drops it.
  */
 public final class RouteOperation {
 
@@ -36,55 +39,68 @@ public final class RouteOperation {
     private final OperationPlanner planner;
     private final RetryLoop retry;
     private final boolean serverDryRun;
+    private final GuardedWriter writer;
 
     RouteOperation(IstioResources istio, TrafficRouter router, OperationPlanner planner, RetryLoop retry, boolean serverDryRun) {
         this.istio = istio;
+        this.writer = new GuardedWriter(istio);
         this.router = router;
         this.planner = planner;
         this.retry = retry;
         this.serverDryRun = serverDryRun;
     }
 
-    Outcome run(ReleaseTarget target, List<RouteChange> changes, WriteOptions options) {
+    Outcome run(ReleaseTarget target, List<RouteChange> changes, WriteOptions options, SessionCache cache) {
         String ns = target.namespace();
         return retry.run(target.virtualServiceRef(), progress -> {
             int subsetWrites = 0;
-            while (true) {
-                progress.touching(target.virtualServiceRef());
-                Snapshot snap = Snapshot.read(istio, target, router);
-                PlannedOperation plan = planner.plan(target, snap, changes, options);
-                if (options.dryRun()) {
-                    return dryRun(target, snap, plan);
-                }
-                if (!plan.drDiff().isEmpty()) {
-                    if (subsetWrites++ > 0) {
-                        throw new ClusterApiException(target.destinationRuleRef(), "spec.subsets",
-                                "the canary subset was written but is not there when read back",
-                                "Check for an admission webhook or controller that rewrites the DestinationRule", 0, null);
+            try {
+                while (true) {
+                    progress.touching(target.virtualServiceRef());
+                    Snapshot snap = Snapshot.read(istio, target, router, cache, false);
+                    PlannedOperation plan = planner.plan(target, snap, changes, options);
+                    if (options.dryRun()) {
+                        return dryRun(target, snap, plan);
+                    }
+                    if (!plan.drDiff().isEmpty()) {
+                        if (subsetWrites++ > 0) {
+                            throw new ClusterApiException(target.destinationRuleRef(), "spec.subsets",
+                                    "the canary subset was written but is not there when read back",
+                                    "Check for an admission webhook or controller that rewrites the DestinationRule", 0, null);
+                        }
+                        progress.planned();
+                        progress.touching(target.destinationRuleRef());
+                        ObjectNode dr = istio.patch(IstioResources.DESTINATION_RULE, ns, target.destinationRule(),
+                                GuardedPatch.guarded(snap.destinationRule(), plan.drDiff()).toString());
+                        progress.wrote();
+                        if (cache != null) {
+                            cache.storedDestinationRule(target.virtualServiceRef(), dr);
+                        }
+                        continue; // re-plan: the VirtualService plan must see the stored subset
+                    }
+                    if (plan.vsDiff().isEmpty()) {
+                        // Nothing (left) to do: changed if an earlier attempt's change is what is now in place.
+                        return new Outcome(result(target, snap.virtualService(), plan, progress.hasPlanned(), null), plan);
                     }
                     progress.planned();
-                    progress.touching(target.destinationRuleRef());
-                    istio.patch(IstioResources.DESTINATION_RULE, ns, target.destinationRule(),
-                            GuardedPatch.guarded(snap.destinationRule(), plan.drDiff()).toString());
+                    GuardedWriter.Written stored = writer.write(target, snap.virtualService(), plan.virtualService(), cache);
                     progress.wrote();
-                    continue; // re-read: the VirtualService plan must see the stored subset
+                    PlannedChange written = new PlannedChange(stored.patch().toString(), diff(target, snap, plan), false);
+                    return new Outcome(result(target, stored.stored(), plan, true, written), plan);
                 }
-                if (plan.vsDiff().isEmpty()) {
-                    // Nothing (left) to do: changed if an earlier attempt's change is what is now in place.
-                    return new Outcome(result(target, snap.virtualService(), plan, progress.hasPlanned(), null), plan);
+            } catch (GuardRefusedException e) {
+                throw e; // the session keeps the fresh read the refusal was checked against
+            } catch (RuntimeException e) {
+                if (cache != null) {
+                    cache.forget(target.virtualServiceRef());
                 }
-                progress.planned();
-                String patch = GuardedPatch.guarded(snap.virtualService(), plan.vsDiff()).toString();
-                ObjectNode stored = istio.patch(IstioResources.VIRTUAL_SERVICE, ns, target.virtualService(), patch);
-                progress.wrote();
-                PlannedChange written = new PlannedChange(patch, diff(target, snap, plan), false);
-                return new Outcome(result(target, stored, plan, true, written), plan);
+                throw e;
             }
         });
     }
 
     private Outcome dryRun(ReleaseTarget target, Snapshot snap, PlannedOperation plan) {
-        String patch = plan.vsDiff().isEmpty() ? "[]" : GuardedPatch.guarded(snap.virtualService(), plan.vsDiff()).toString();
+        String patch = plan.vsDiff().isEmpty() ? "[]" : GuardedWriter.patch(target, snap.virtualService(), plan.virtualService()).toString();
         boolean validated = serverDryRun && !plan.isEmpty() && validateOnServer(plan);
         PlannedChange change = new PlannedChange(patch, diff(target, snap, plan), validated);
         ReleaseStatus status = StatusAssembler.assemble(target, plan.virtualService(), plan.destinationRule(), plan.resultSides(), router);
@@ -120,7 +136,7 @@ public final class RouteOperation {
     }
 
     private static String diff(ReleaseTarget target, Snapshot snap, PlannedOperation plan) {
-        String vs = UnifiedDiff.of(target.virtualServiceRef().toString(), yaml(snap.virtualService()), yaml(plan.virtualService()));
+        String vs = ChangedRoutesDiff.of(target.virtualServiceRef().toString(), snap.virtualService(), plan.virtualService());
         if (plan.drDiff().isEmpty()) {
             return vs;
         }

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.grayrelease.core.engine;
 
 import io.jenkins.plugins.grayrelease.core.Destination;
+import io.jenkins.plugins.grayrelease.core.Layout;
+import io.jenkins.plugins.grayrelease.core.routing.SubsetCheck;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.routing.RouteSides;
@@ -28,6 +30,13 @@ final class SideResolver {
                         "Give the stable destination (subset or host)");
             }
         }
-        return new RouteSides(stable, canary);
+        Layout layout = Layout.detect(target.layout(), stable, canary);
+        if (canary == null && layout == Layout.FIXED_SUBSETS && stable.hasSubset()
+                && !Layout.CANARY_SUBSET.equals(stable.subset())
+                && SubsetCheck.names(snapshot.destinationRule()).contains(Layout.CANARY_SUBSET)) {
+            // The fixed layout's canary subset is always there, named canary.
+            canary = Destination.subset(stable.host(), Layout.CANARY_SUBSET);
+        }
+        return new RouteSides(stable, canary, layout);
     }
 }

@@ -23,7 +23,14 @@ final class StatePlanner {
         RolloutProgress rollout = old == null ? null : old.rollout();
         String action = change.describe();
         ReleaseState next;
-        if (change instanceof RouteChange.Promote) {
+        if (change instanceof RouteChange.Promote && sides.fixedSubsets() && sides.canary() != null) {
+            // Both subsets stay; between the steps of a promotion the canary takes all traffic.
+            boolean done = canaryWeight == 0;
+            next = new ReleaseState(sides.stable(), sides.canary(), canaryWeight, done ? Phase.PROMOTED : Phase.PROGRESSING, rollout, null);
+            action += done ? "" : " (canary 100 %, the stable subset's labels move next)";
+        } else if (change instanceof RouteChange.Rollback && sides.fixedSubsets() && sides.canary() != null) {
+            next = new ReleaseState(sides.stable(), sides.canary(), 0, Phase.ROLLED_BACK, rollout, null);
+        } else if (change instanceof RouteChange.Promote) {
             next = new ReleaseState(sides.canary(), null, 0, Phase.PROMOTED, rollout, null);
             action += " " + sides.canary().label();
         } else if (change instanceof RouteChange.Rollback) {

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
-import io.jenkins.plugins.grayrelease.core.cluster.GuardedPatch;
+import io.jenkins.plugins.grayrelease.core.SessionCache;
+import io.jenkins.plugins.grayrelease.core.cluster.GuardRefusedException;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.routing.RouteObservation;
 import io.jenkins.plugins.grayrelease.core.routing.RouteSides;
@@ -25,36 +26,51 @@ final class StateRecorder {
     private final RetryLoop retry;
     private final Actor actor;
     private final Clock clock;
+    private final GuardedWriter writer;
 
     StateRecorder(IstioResources istio, TrafficRouter router, RetryLoop retry, Actor actor, Clock clock) {
         this.istio = istio;
+        this.writer = new GuardedWriter(istio);
         this.router = router;
         this.retry = retry;
         this.actor = actor;
         this.clock = clock;
     }
 
-    ReleaseStatus record(ReleaseTarget target, RolloutProgress progress, Phase phase) {
+    ReleaseStatus record(ReleaseTarget target, RolloutProgress progress, Phase phase, SessionCache cache) {
         return retry.run(target.virtualServiceRef(), p -> {
-            Snapshot snap = Snapshot.read(istio, target, router);
-            RouteSides sides = SideResolver.resolve(target, snap, router);
-            ReleaseState old = snap.state().state();
-            RouteObservation observed = router.observe(snap.virtualService(), target.virtualServiceRef(), target.route(), sides);
-            int weight = observed.weights().canary();
-            ReleaseState base = old != null ? old : new ReleaseState(sides.stable(), sides.canary(), weight, Phase.PROGRESSING, null, null);
-            ReleaseState next = base.withRollout(progress).withPhase(phase != null ? phase : base.phase());
-            if (!StatePlanner.differs(old, next)) {
-                return StatusAssembler.assemble(target, snap.virtualService(), snap.destinationRule(), sides, router);
+            try {
+                return attempt(target, progress, phase, cache, p);
+            } catch (GuardRefusedException e) {
+                throw e; // the session keeps the fresh read the refusal was checked against
+            } catch (RuntimeException e) {
+                if (cache != null) {
+                    cache.forget(target.virtualServiceRef());
+                }
+                throw e;
             }
-            String action = progress == null ? "rollout ended" : "rollout " + progress.plan() + " step " + progress.step()
-                    + " " + progress.stepType() + " " + progress.stepState();
-            next = next.withLastChange(new LastChange(action, actor.user(), clock.instant(), actor.origin()));
-            ObjectNode after = snap.virtualService().deepCopy();
-            StateAnnotations.write(after, observed.routeName(), next, snap.record().movesLegacyTo(observed.routeName()));
-            String patch = GuardedPatch.guarded(snap.virtualService(), GuardedPatch.diff(snap.virtualService(), after)).toString();
-            ObjectNode stored = istio.patch(IstioResources.VIRTUAL_SERVICE, target.namespace(), target.virtualService(), patch);
-            p.wrote();
-            return StatusAssembler.assemble(target, stored, snap.destinationRule(), sides, router);
         });
+    }
+
+    private ReleaseStatus attempt(ReleaseTarget target, RolloutProgress progress, Phase phase, SessionCache cache, RetryLoop.Progress p) {
+        Snapshot snap = Snapshot.read(istio, target, router, cache, false);
+        RouteSides sides = SideResolver.resolve(target, snap, router);
+        ReleaseState old = snap.state().state();
+        RouteObservation observed = router.observe(snap.virtualService(), target.virtualServiceRef(), target.route(), sides);
+        int weight = observed.weights().canary();
+        ReleaseState base = old != null ? old : new ReleaseState(sides.stable(), sides.canary(), weight, Phase.PROGRESSING, null, null);
+        ReleaseState next = base.withRollout(progress).withPhase(phase != null ? phase : base.phase());
+        if (!StatePlanner.differs(old, next)) {
+            return StatusAssembler.assemble(target, snap.virtualService(), snap.destinationRule(), sides, router);
+        }
+        String action = progress == null ? "rollout ended" : "rollout " + progress.plan() + " step " + progress.step()
+                + " " + progress.stepType() + " " + progress.stepState();
+        next = next.withLastChange(new LastChange(action, actor.user(), clock.instant(), actor.origin()));
+        ObjectNode after = snap.virtualService().deepCopy();
+        StateAnnotations.write(after, observed.routeName(), next, snap.record().movesLegacyTo(observed.routeName()));
+        // Guarded by the managed route (the weight recorded is read from it) and the record it replaces.
+        ObjectNode stored = writer.write(target, snap.virtualService(), after, cache).stored();
+        p.wrote();
+        return StatusAssembler.assemble(target, stored, snap.destinationRule(), sides, router);
     }
 }

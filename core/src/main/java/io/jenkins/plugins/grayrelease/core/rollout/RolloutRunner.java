@@ -76,8 +76,12 @@ public final class RolloutRunner {
     private final Settings settings;
     private final StopSignal signal = new StopSignal();
 
+    /**
+     * @param engine the engine; the runner works in a session of it ({@link GrayRelease#session()})
+     *               so that each shift and each progress record is one guarded PATCH
+     */
     public RolloutRunner(GrayRelease engine, Gate gate, RolloutListener listener, Settings settings) {
-        this.engine = engine;
+        this.engine = engine.inSession() ? engine : engine.session();
         this.gate = gate;
         this.listener = listener;
         this.settings = settings;
@@ -168,7 +172,10 @@ public final class RolloutRunner {
     }
 
     private RolloutResult failed(RunContext run, int index, GrayReleaseException e) {
-        return new RolloutResult(Outcome.FAILED, index, "step " + (index + 1) + " failed: " + e.getMessage()
+        Step step = index < run.plan().steps().size() ? run.plan().steps().get(index) : null;
+        // Names what the run was doing (the step, or the final promotion) as well as the object and the failure.
+        return new RolloutResult(Outcome.FAILED, index, "step " + (index + 1) + " (" + (step == null ? "promote" : step.describe())
+                + ") failed: " + e.getMessage()
                 + "; the release stays as it was after the last successful write, and re-running the plan"
                 + " resumes at this step", statusOrNull(run.target()), Optional.empty(), Optional.empty());
     }
@@ -197,11 +204,30 @@ public final class RolloutRunner {
         boolean analyses = plan.backgroundAnalysis().isPresent()
                 || plan.steps().stream().anyMatch(s -> s instanceof AnalysisStep);
         MetricEvaluator evaluator = analyses ? new MetricEvaluator(new PrometheusClient(endpoint(plan))) : null;
-        String version = plan.target().canaryVersion();
+        String version = analyses ? metricVersion(plan, target) : plan.target().canaryVersion();
         QueryContext queries = new QueryContext(target.namespace(), target.service(), version == null ? "" : version,
                 MetricCheck.DEFAULT_WINDOW);
         return new RunContext(plan, target, engine, listener, signal, settings.analysisClock(), evaluator, queries,
                 settings);
+    }
+
+    /**
+     * The canary's {@code destination_version}: the plan's canaryVersion, else the canary subset's
+     * version label in the DestinationRule (with subsets named stable/canary the subset's name is
+     * not what the metrics carry), else the subset's name.
+     */
+    private String metricVersion(RolloutPlan plan, ReleaseTarget target) {
+        if (plan.target().canaryVersion() != null) {
+            return plan.target().canaryVersion();
+        }
+        String fallback = target.canary() == null ? null : target.canary().subset();
+        try {
+            String fromCluster = engine.canaryMetricVersion(target);
+            return fromCluster != null ? fromCluster : fallback;
+        } catch (GrayReleaseException e) {
+            // The run's first step reports an unreachable or incomplete target with its own error.
+            return fallback;
+        }
     }
 
     private PrometheusEndpoint endpoint(RolloutPlan plan) {

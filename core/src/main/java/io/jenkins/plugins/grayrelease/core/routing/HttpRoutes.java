@@ -21,10 +21,26 @@ public final class HttpRoutes {
     private HttpRoutes() {
     }
 
+    public static final String HTTP = "http";
+    public static final String TCP = "tcp";
+    public static final String TLS = "tls";
+    /** The route lists a VirtualService may hold, in the order a route name is looked up. */
+    public static final java.util.List<String> KINDS = java.util.List.of(HTTP, TCP, TLS);
+
     /** {@code spec.http}, or null when the VirtualService has no HTTP routes. */
     public static ArrayNode http(JsonNode virtualService) {
-        JsonNode http = virtualService.path("spec").path("http");
-        return http.isArray() ? (ArrayNode) http : null;
+        return routes(virtualService, HTTP);
+    }
+
+    /** {@code spec.<kind>} ({@code http}, {@code tcp}, {@code tls}), or null when absent. */
+    public static ArrayNode routes(JsonNode virtualService, String kind) {
+        JsonNode routes = virtualService.path("spec").path(kind);
+        return routes.isArray() ? (ArrayNode) routes : null;
+    }
+
+    static boolean isEmpty(JsonNode virtualService, String kind) {
+        ArrayNode routes = routes(virtualService, kind);
+        return routes == null || routes.isEmpty();
     }
 
     public static String name(JsonNode route) {
@@ -131,10 +147,15 @@ public final class HttpRoutes {
         return weight.asInt();
     }
 
-    /** A new {@code destination} object for a side, copying the port of a sibling when it has one. */
-    public static ObjectNode destinationNode(Destination side, JsonNode sibling) {
+    /**
+     * A new {@code destination} object for a side, its host spelled like the sibling's (see
+     * {@link HostNames#spelledLike}) and the sibling's port copied when it has one.
+     *
+     * @param namespace the VirtualService's namespace, which short hosts are read in
+     */
+    public static ObjectNode destinationNode(Destination side, JsonNode sibling, String namespace) {
         ObjectNode dest = JsonNodeFactory.instance.objectNode();
-        dest.put("host", side.host());
+        dest.put("host", sibling == null ? side.host() : HostNames.spelledLike(side.host(), sibling.path("host").asText(null), namespace));
         if (side.hasSubset()) {
             dest.put("subset", side.subset());
         }

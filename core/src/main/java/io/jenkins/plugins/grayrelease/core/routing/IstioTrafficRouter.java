@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.grayrelease.core.Destination;
+import io.jenkins.plugins.grayrelease.core.Layout;
 import io.jenkins.plugins.grayrelease.core.ObjectRef;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.WeightSplit;
@@ -20,9 +21,9 @@ public final class IstioTrafficRouter implements TrafficRouter {
 
     @Override
     public RouteObservation observe(ObjectNode vs, ObjectRef ref, String routeName, RouteSides sides) {
-        int index = ManagedRouteResolver.resolve(vs, ref, routeName, sides.stable(), sides.canary());
+        ManagedRouteResolver.Managed where = ManagedRouteResolver.locate(vs, ref, routeName, sides.stable(), sides.canary());
         ArrayNode http = HttpRoutes.http(vs);
-        JsonNode managed = http.get(index);
+        JsonNode managed = where.in(vs);
         ArrayNode dests = HttpRoutes.destinations(managed);
         int stable = 0;
         int canary = 0;
@@ -40,20 +41,28 @@ public final class IstioTrafficRouter implements TrafficRouter {
                 }
             }
         }
-        int testerIndex = HttpRoutes.indexOf(http, HttpRoutes.testerRouteName(HttpRoutes.name(managed)));
+        int testerIndex = http == null || !where.isHttp() ? -1 : HttpRoutes.indexOf(http, HttpRoutes.testerRouteName(HttpRoutes.name(managed)));
         List<TesterMatch> testers = testerIndex < 0 ? List.of() : TesterRoutes.read(http.get(testerIndex));
         int mirror = 0;
         if (managed.has("mirror") && HttpRoutes.sameDestination(managed.get("mirror"), sides.canary(), ref.namespace())) {
             // Istio mirrors everything when no percentage is given.
             mirror = (int) Math.round(managed.path("mirrorPercentage").path("value").asDouble(100));
         }
-        return new RouteObservation(HttpRoutes.name(managed), new WeightSplit(stable, canary), others, testers, mirror);
+        return new RouteObservation(where.designator(vs), new WeightSplit(stable, canary), others, testers, mirror);
     }
 
     @Override
     public Destination inferStable(ObjectNode vs, ObjectRef ref, String routeName) {
-        int index = ManagedRouteResolver.resolve(vs, ref, routeName, null, null);
-        ArrayNode dests = HttpRoutes.destinations(HttpRoutes.http(vs).get(index));
+        ArrayNode dests = HttpRoutes.destinations(ManagedRouteResolver.locate(vs, ref, routeName, null, null).in(vs));
+        if (dests != null && dests.size() > 1) {
+            // The fixed-subset layout keeps both entries; its stable side is the subset named stable.
+            for (JsonNode entry : dests) {
+                JsonNode d = entry.path("destination");
+                if (Layout.STABLE_SUBSET.equals(d.path("subset").asText(null))) {
+                    return new Destination(d.path("host").asText(), Layout.STABLE_SUBSET);
+                }
+            }
+        }
         if (dests == null || dests.size() != 1) {
             return null;
         }
@@ -63,7 +72,6 @@ public final class IstioTrafficRouter implements TrafficRouter {
 
     @Override
     public String managedRouteName(ObjectNode vs, ObjectRef ref, String routeName, Destination stable, Destination canary) {
-        int index = ManagedRouteResolver.resolve(vs, ref, routeName, stable, canary);
-        return HttpRoutes.name(HttpRoutes.http(vs).get(index));
+        return ManagedRouteResolver.locate(vs, ref, routeName, stable, canary).designator(vs);
     }
 }

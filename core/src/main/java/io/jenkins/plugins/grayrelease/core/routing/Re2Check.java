@@ -1,16 +1,16 @@
 package io.jenkins.plugins.grayrelease.core.routing;
 
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 /**
- * Envoy evaluates Istio regex matches with Google RE2, which is stricter than Java's regex
- * engine: an expression must compile and must avoid the constructs RE2 lacks.
+ * Envoy evaluates Istio regex matches with Google RE2. RE2's own Java implementation
+ * ({@code com.google.re2j}) parses exactly RE2's syntax, so an expression is accepted here when
+ * and only when RE2 would accept it: no look-around, back-references, possessive quantifiers,
+ * {@code \Z} or {@code (?x)} (which {@code java.util.regex} accepts), while {@code (?P<name>...)},
+ * {@code \p{Greek}} or a literal {@code {}} (which {@code java.util.regex} refuses) pass.
  */
 public final class Re2Check {
-
-    private static final Pattern UNSUPPORTED = Pattern.compile(
-            "\\\\[1-9]|\\(\\?=|\\(\\?!|\\(\\?<=|\\(\\?<!|\\(\\?>|[*+?}][+]|\\\\k<");
 
     private Re2Check() {
     }
@@ -20,17 +20,12 @@ public final class Re2Check {
         if (regex == null || regex.isEmpty()) {
             return "the regular expression is empty";
         }
-        var unsupported = UNSUPPORTED.matcher(regex);
-        if (unsupported.find()) {
-            return "'" + unsupported.group() + "' in regular expression '" + regex
-                    + "' is not supported by RE2 (no back-references, look-around, atomic groups or possessive quantifiers)";
-        }
         try {
-            // RE2 spells named groups (?P<name>...); Java only knows (?<name>...).
-            Pattern.compile(regex.replace("(?P<", "(?<"));
+            Pattern.compile(regex);
             return null;
         } catch (PatternSyntaxException e) {
-            return "regular expression '" + regex + "' does not compile: " + e.getDescription() + " near index " + e.getIndex();
+            return "regular expression '" + regex + "' is not accepted by RE2 (the engine Envoy matches with): "
+                    + e.getDescription() + (e.getPattern() == null || e.getPattern().isEmpty() ? "" : " at '" + e.getPattern() + "'");
         }
     }
 

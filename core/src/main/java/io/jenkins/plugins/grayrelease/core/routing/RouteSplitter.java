@@ -17,9 +17,10 @@ final class RouteSplitter {
     private final String field;
     private final ObjectNode managed;
 
-    RouteSplitter(ObjectRef vsRef, int index, ObjectNode managed) {
+    /** @param field how errors name the managed route's destinations, e.g. {@code spec.http[primary].route} */
+    RouteSplitter(ObjectRef vsRef, String field, ObjectNode managed) {
         this.vsRef = vsRef;
-        this.field = "spec.http[" + HttpRoutes.label(managed, index) + "].route";
+        this.field = field;
         this.managed = managed;
     }
 
@@ -71,6 +72,18 @@ final class RouteSplitter {
         winnerEntry.put("weight", 100);
     }
 
+    /** The weight the managed route sends to {@code side} now. */
+    int weightOf(Destination side) {
+        ArrayNode dests = destinations();
+        int weight = 0;
+        for (JsonNode entry : dests) {
+            if (HttpRoutes.entrySendsTo(entry, side, vsRef.namespace())) {
+                weight += HttpRoutes.weightOf(entry, dests.size());
+            }
+        }
+        return weight;
+    }
+
     /** Rule 3: integer weights 0-100 that sum to exactly 100. */
     void checkWeights() {
         ArrayNode dests = destinations();
@@ -106,9 +119,9 @@ final class RouteSplitter {
         return null;
     }
 
-    private static ObjectNode newEntry(Destination side, ObjectNode sibling) {
+    private ObjectNode newEntry(Destination side, ObjectNode sibling) {
         ObjectNode entry = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        entry.set("destination", HttpRoutes.destinationNode(side, sibling == null ? null : sibling.get("destination")));
+        entry.set("destination", HttpRoutes.destinationNode(side, sibling == null ? null : sibling.get("destination"), vsRef.namespace()));
         return entry;
     }
 }

@@ -16,12 +16,20 @@ import java.util.Map;
  * @param change             what to do
  * @param addCanarySubset    add a missing canary subset instead of failing
  * @param canarySubsetLabels labels of an added canary subset; empty means {@code version: <subset>}
+ * @param canaryVersion      fixed-subset layout: the version the canary subset must select, or null to leave it
  */
 public record RoutingInput(ObjectNode virtualService, ObjectRef vsRef, ObjectNode destinationRule, ObjectRef drRef,
                            String routeName, RouteSides sides, RouteChange change, boolean addCanarySubset,
-                           Map<String, String> canarySubsetLabels) {
+                           Map<String, String> canarySubsetLabels, String canaryVersion) {
 
     public RoutingInput {
         canarySubsetLabels = canarySubsetLabels == null ? Map.of() : Map.copyOf(canarySubsetLabels);
+    }
+
+    /** Input without a canary version to set. */
+    public RoutingInput(ObjectNode virtualService, ObjectRef vsRef, ObjectNode destinationRule, ObjectRef drRef,
+                        String routeName, RouteSides sides, RouteChange change, boolean addCanarySubset,
+                        Map<String, String> canarySubsetLabels) {
+        this(virtualService, vsRef, destinationRule, drRef, routeName, sides, change, addCanarySubset, canarySubsetLabels, null);
     }
 }

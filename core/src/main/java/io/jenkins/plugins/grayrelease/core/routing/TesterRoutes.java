@@ -31,7 +31,7 @@ public final class TesterRoutes {
      * A route sending every match 100 % to the canary. It inherits the managed route's
      * non-routing settings (timeouts, retries, header rewrites) so testers see the same behaviour.
      */
-    public static ObjectNode build(String name, TesterRoute testers, Destination canary, JsonNode managedRoute) {
+    public static ObjectNode build(String name, TesterRoute testers, Destination canary, JsonNode managedRoute, String namespace) {
         ObjectNode route = JsonNodeFactory.instance.objectNode();
         route.put("name", name);
         ArrayNode match = route.putArray("match");
@@ -44,7 +44,7 @@ public final class TesterRoutes {
             sibling = managedDests.get(0).get("destination");
         }
         ObjectNode entry = route.putArray("route").addObject();
-        entry.set("destination", HttpRoutes.destinationNode(canary, sibling));
+        entry.set("destination", HttpRoutes.destinationNode(canary, sibling, namespace));
         entry.put("weight", 100);
         managedRoute.properties().forEach(f -> {
             if (!ROUTING_FIELDS.contains(f.getKey())) {

@@ -23,7 +23,8 @@ public interface TrafficRouter {
 
     /**
      * The stable side read from the managed route when nobody named it: the route's only
-     * destination. Null when the route sends to several destinations.
+     * destination, or its subset named {@code stable} (the fixed-subset layout). Null when the
+     * route sends to several destinations otherwise.
      */
     io.jenkins.plugins.grayrelease.core.Destination inferStable(ObjectNode routing, ObjectRef ref, String routeName);
 

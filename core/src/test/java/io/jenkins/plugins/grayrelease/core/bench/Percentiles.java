@@ -2,13 +2,13 @@ package io.jenkins.plugins.grayrelease.core.bench;
 
 import java.util.Arrays;
 
-/** Nearest-rank percentiles of durations in milliseconds. */
-record Percentiles(double p50, double p99, int samples) {
+/** Nearest-rank percentiles (and the maximum) of durations in milliseconds. */
+record Percentiles(double p50, double p99, double max, int samples) {
 
     static Percentiles ofNanos(long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        return new Percentiles(rank(sorted, 50) / 1e6, rank(sorted, 99) / 1e6, sorted.length);
+        return new Percentiles(rank(sorted, 50) / 1e6, rank(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6, sorted.length);
     }
 
     private static long rank(long[] sorted, int percent) {

@@ -65,7 +65,7 @@ class BadInputOnClusterTest {
                 bad("empty header name", e -> e.setTesters(reviews().build(), TesterRoute.of(TesterMatch.header("", "x")), w),
                         InvalidReleaseException.class, "shop/VirtualService/reviews: testers[0].name: the header name is empty."),
                 bad("invalid regex", e -> e.setTesters(reviews().build(), TesterRoute.of(TesterMatch.headerRegex("x-a", "[a-")), w),
-                        InvalidReleaseException.class, "shop/VirtualService/reviews: testers[0].value: regular expression '[a-' does not compile"),
+                        InvalidReleaseException.class, "shop/VirtualService/reviews: testers[0].value: regular expression '[a-' is not accepted by RE2"),
                 bad("mirror percentage out of range", e -> e.setMirror(reviews().build(), 150, w), InvalidReleaseException.class,
                         "shop/VirtualService/reviews: mirror: 150 is outside 0-100."));
     }

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -13,6 +15,7 @@ import io.jenkins.plugins.grayrelease.core.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.RetryPolicy;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +28,9 @@ import org.junit.jupiter.api.Test;
 /**
  * 20 writers, each owning one route of the same VirtualService, each moving its canary weight
  * 1, 2, … 100. Every stored version is watched: a lost update shows as a route's weight going
- * back down (someone wrote a stale copy of it), or as a final weight other than 100.
+ * back down (someone wrote a stale copy of it), or as a final weight other than 100. Writes are
+ * guarded by their own route and record (JSON Patch {@code test}), so writers of different routes
+ * do not conflict: at most 1.05 PATCH attempts per change (4.3 with the whole-object guard).
  */
 @ApiServerTest
 class ConcurrentWritersTest {
@@ -41,10 +46,13 @@ class ConcurrentWritersTest {
         String created = StoredRoutes.read(server.client(), namespace, HOST).resourceVersion();
         List<StoredRoutes> versions = new CopyOnWriteArrayList<>();
         List<Integer> changesStored;
+        RequestCounter.Snapshot used;
         Watch watch = IstioResources.virtualServices(server.client()).inNamespace(namespace).withName(HOST)
                 .watch(new ListOptionsBuilder().withResourceVersion(created).build(), collector(server, versions));
         try {
-            changesStored = runWriters(server, namespace);
+            RequestCounter counter = new RequestCounter();
+            changesStored = runWriters(server, namespace, counter);
+            used = counter.snapshot();
             String last = StoredRoutes.read(server.client(), namespace, HOST).resourceVersion();
             await().atMost(Duration.ofMinutes(1)).until(() -> !versions.isEmpty()
                     && versions.get(versions.size() - 1).resourceVersion().equals(last));
@@ -53,6 +61,8 @@ class ConcurrentWritersTest {
         }
 
         assertThat(changesStored).as("every change reported as stored").containsOnly(CHANGES);
+        assertThat((double) used.patches() / (WRITERS * CHANGES)).as("PATCH attempts per change (%d attempts, %d refused by a"
+                + " guard, %d conflicts)", used.patches(), used.refused(), used.conflicts()).isLessThanOrEqualTo(1.05);
         assertThat(versions).as("one stored version per change").hasSize(WRITERS * CHANGES);
         StoredRoutes last = versions.get(versions.size() - 1);
         List<String> lost = new ArrayList<>();
@@ -76,12 +86,16 @@ class ConcurrentWritersTest {
     }
 
     /** Runs the writers to the end; returns how many changes each reported as stored. */
-    private static List<Integer> runWriters(RealApiServer server, String namespace) throws Exception {
-        RequestCounter counter = new RequestCounter();
+    private static List<Integer> runWriters(RealApiServer server, String namespace, RequestCounter counter) throws Exception {
         long began = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-        try (KubernetesClient client = server.newClient(b -> b.withHttpClientBuilderConsumer(
-                h -> h.addOrReplaceInterceptor("counter", counter)))) {
+        // Writers of one object now queue inside the API server (it re-applies a JSON Patch to the newest
+        // version until its compare-and-swap wins) rather than in client backoff; on a machine shared with other
+        // builds one such request can take longer than fabric8's 10 s default, which would count as a server fault.
+        Config config = Config.fromKubeconfig(Files.readString(server.kubeconfig()));
+        config.setRequestTimeout(60_000);
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).withHttpClientBuilderConsumer(
+                h -> h.addOrReplaceInterceptor("counter", counter)).build()) {
             // The default retry policy: its jittered backoff and budget are sized for this contention.
             // Conflicts past the budget would be reported (ConflictException), never lost.
             GrayRelease engine = new GrayRelease(client, SampleRelease.ACTOR, RetryPolicy.defaults());
@@ -89,7 +103,10 @@ class ConcurrentWritersTest {
             for (int w = 0; w < WRITERS; w++) {
                 ReleaseTarget target = ReleaseTarget.builder(namespace, HOST).route(ManyRoutes.routeName(w))
                         .stableSubset("v1").canarySubset("v2").build();
-                writers.add(pool.submit(() -> shiftOneByOne(engine, target)));
+                // Each writer in its own session: it plans from the VirtualService it last wrote, which the
+                // other writers keep changing; the route-scoped guard lets that through when only other routes changed.
+                GrayRelease session = engine.session();
+                writers.add(pool.submit(() -> shiftOneByOne(session, target)));
             }
             List<Integer> stored = new ArrayList<>();
             for (Future<Integer> writer : writers) {
@@ -97,8 +114,9 @@ class ConcurrentWritersTest {
             }
             RequestCounter.Snapshot used = counter.snapshot();
             // Printed, not asserted (no timed assertions): the cost of contention, visible in the test log.
-            System.out.printf("%d writers x %d changes: %.1f s, %d PATCH attempts, %d conflicts (409), %d requests%n",
-                    WRITERS, CHANGES, (System.nanoTime() - began) / 1e9, used.patches(), used.conflicts(), used.total());
+            System.out.printf("%d writers x %d changes: %.1f s, %d PATCH attempts (%.3f per change), %d refused guards (422),"
+                    + " %d conflicts (409), %d requests%n", WRITERS, CHANGES, (System.nanoTime() - began) / 1e9, used.patches(),
+                    (double) used.patches() / (WRITERS * CHANGES), used.refused(), used.conflicts(), used.total());
             return stored;
         } finally {
             pool.shutdownNow();

@@ -90,6 +90,11 @@ public final class RealApiServer implements AutoCloseable {
         }
     }
 
+    /** The etcd and kube-apiserver processes, to stop and start them again (only on a server started for one test). */
+    public ServerProcesses processes() {
+        return new ServerProcesses(server, workDir);
+    }
+
     /** A kubeconfig file for processes such as kubectl. */
     public Path kubeconfig() {
         return kubeconfig;

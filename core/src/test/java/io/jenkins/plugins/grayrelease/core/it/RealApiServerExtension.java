@@ -21,11 +21,16 @@ public final class RealApiServerExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        RealApiServer server = context.getRoot().getStore(STORE)
-                .getOrComputeIfAbsent(RealApiServer.class, key -> RealApiServer.start(), RealApiServer.class);
+        RealApiServer server = server(context);
         if (parameter.getParameter().getType() == IstioValidator.class) {
             return new IstioValidator(server.binaries().istioValidator(), server.client());
         }
         return server;
+    }
+
+    /** The JVM's shared server, started on first use; for extensions that build on it. */
+    public static RealApiServer server(ExtensionContext context) {
+        return context.getRoot().getStore(STORE)
+                .getOrComputeIfAbsent(RealApiServer.class, key -> RealApiServer.start(), RealApiServer.class);
     }
 }

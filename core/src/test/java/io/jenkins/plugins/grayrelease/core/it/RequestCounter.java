@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts the HTTP requests a client sends (by method), the 409 Conflict answers, and PATCH body
+ * Counts the HTTP requests a client sends (by method), the 409 Conflict and 422 answers, and PATCH body
  * bytes. Install with {@code server.newClient(b -> b.withHttpClientBuilderConsumer(h ->
  * h.addOrReplaceInterceptor("counter", counter)))}.
  */
@@ -21,6 +21,7 @@ public final class RequestCounter implements Interceptor {
     private final AtomicLong patches = new AtomicLong();
     private final AtomicLong others = new AtomicLong();
     private final AtomicLong conflicts = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private final AtomicLong patchBytes = new AtomicLong();
 
     @Override
@@ -41,13 +42,17 @@ public final class RequestCounter implements Interceptor {
         if (response.code() == 409) {
             conflicts.incrementAndGet();
         }
+        if (response.code() == 422) {
+            refused.incrementAndGet();
+        }
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(gets.get(), patches.get(), others.get(), conflicts.get(), patchBytes.get());
+        return new Snapshot(gets.get(), patches.get(), others.get(), conflicts.get(), patchBytes.get(), refused.get());
     }
 
-    public record Snapshot(long gets, long patches, long others, long conflicts, long patchBytes) {
+    /** @param refused 422 answers: a route-scoped guard that did not hold (or an invalid change) */
+    public record Snapshot(long gets, long patches, long others, long conflicts, long patchBytes, long refused) {
 
         public long total() {
             return gets + patches + others;
@@ -55,7 +60,7 @@ public final class RequestCounter implements Interceptor {
 
         public Snapshot minus(Snapshot earlier) {
             return new Snapshot(gets - earlier.gets, patches - earlier.patches, others - earlier.others,
-                    conflicts - earlier.conflicts, patchBytes - earlier.patchBytes);
+                    conflicts - earlier.conflicts, patchBytes - earlier.patchBytes, refused - earlier.refused);
         }
     }
 }

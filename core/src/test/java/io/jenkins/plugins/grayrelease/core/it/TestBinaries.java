@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
  * Where {@code .ci/kube-binaries.sh} puts the real servers the {@code apiserver} tests use:
  * {@code $GRAY_RELEASE_CACHE} (default {@code ~/.cache/gray-release}) holding
  * {@code kube-api-test/k8s/<version>-linux-amd64/{kube-apiserver,etcd,kubectl}} in the layout
- * fabric8 kube-api-test reads offline, and {@code istio/{istio-validate,customresourcedefinitions.gen.yaml}}.
+ * fabric8 kube-api-test reads offline, {@code istio/{istio-validate,customresourcedefinitions.gen.yaml}},
+ * and for the {@code istiod} tests {@code istio/{pilot-discovery,xds-client}} (tools/istiod).
  */
 public final class TestBinaries {
 
@@ -57,14 +58,32 @@ public final class TestBinaries {
         return cache.resolve("istio").resolve("customresourcedefinitions.gen.yaml");
     }
 
+    /** istiod ({@code pilot-discovery}) built from source by tools/istiod. */
+    public Path istiod() {
+        return cache.resolve("istio").resolve("pilot-discovery");
+    }
+
+    /** The proxyless gRPC xDS client and its backends (tools/istiod/xds-client). */
+    public Path xdsClient() {
+        return cache.resolve("istio").resolve("xds-client");
+    }
+
     /** Fails, naming every missing file and the command that builds them. */
     public TestBinaries requirePresent() {
-        List<Path> required = List.of(kubernetesBinaries().resolve("kube-apiserver"),
-                kubernetesBinaries().resolve("etcd"), kubectl(), istioValidator(), istioCrds());
+        return require("a real kube-apiserver, etcd, kubectl and Istio's validator", List.of(
+                kubernetesBinaries().resolve("kube-apiserver"), kubernetesBinaries().resolve("etcd"), kubectl(),
+                istioValidator(), istioCrds()));
+    }
+
+    /** As {@link #requirePresent()}, for the istiod tests' istiod and proxyless gRPC client. */
+    public TestBinaries requireIstiod() {
+        return require("istiod (pilot-discovery) and the proxyless gRPC client", List.of(istiod(), xdsClient()));
+    }
+
+    private TestBinaries require(String what, List<Path> required) {
         List<Path> missing = required.stream().filter(p -> !Files.isRegularFile(p)).toList();
         if (!missing.isEmpty()) {
-            throw new MissingTestBinariesException("The apiserver tests need a real kube-apiserver, etcd, kubectl"
-                    + " and Istio's validator, and these are missing: "
+            throw new MissingTestBinariesException("The apiserver tests need " + what + ", and these are missing: "
                     + missing.stream().map(Path::toString).collect(Collectors.joining(", "))
                     + ". Build them once with `" + BUILD_COMMAND + "` from the repository root (cache: " + cache
                     + ", set " + CACHE_ENV + " to use another folder).");

@@ -18,4 +18,13 @@ class TestBinariesTest {
                 .hasMessageContaining("bash .ci/kube-binaries.sh")
                 .hasMessageContaining("GRAY_RELEASE_CACHE");
     }
+
+    @Test
+    void missingIstiodFailsNamingTheFileAndTheCommandThatBuildsIt(@TempDir Path emptyCache) {
+        assertThatThrownBy(() -> new TestBinaries(emptyCache).requireIstiod())
+                .isInstanceOf(MissingTestBinariesException.class)
+                .hasMessageContaining(emptyCache.resolve("istio/pilot-discovery").toString())
+                .hasMessageContaining(emptyCache.resolve("istio/xds-client").toString())
+                .hasMessageContaining("bash .ci/kube-binaries.sh");
+    }
 }

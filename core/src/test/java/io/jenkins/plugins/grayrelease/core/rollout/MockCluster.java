@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.jenkins.plugins.grayrelease.core.testing.ApiServerPatchDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -57,7 +57,7 @@ final class MockCluster implements AutoCloseable {
         List<CustomResourceDefinitionContext> kinds = List.of(istioKind("VirtualService", "virtualservices"),
                 istioKind("DestinationRule", "destinationrules"));
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(kinds), false);
+                new ApiServerPatchDispatcher(kinds), false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         Config config = new ConfigBuilder(Config.empty())
                 .withMasterUrl("http://127.0.0.1:" + server.getPort()).withNamespace(SampleApp.NAMESPACE).build();

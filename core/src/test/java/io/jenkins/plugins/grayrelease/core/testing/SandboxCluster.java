@@ -2,7 +2,6 @@ package io.jenkins.plugins.grayrelease.core.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -30,7 +29,7 @@ public final class SandboxCluster implements AutoCloseable {
     private KubernetesClient impatientClient;
 
     private SandboxCluster() {
-        faults = new FaultInjector(new KubernetesCrudDispatcher());
+        faults = new FaultInjector(new ApiServerPatchDispatcher());
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), faults, false);
         try {
             server.init(InetAddress.getByName("127.0.0.1"), 0);

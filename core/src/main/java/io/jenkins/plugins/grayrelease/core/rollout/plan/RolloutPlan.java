@@ -31,7 +31,7 @@ public record RolloutPlan(String name, TargetSpec target, PrometheusSpec prometh
             throw new IllegalArgumentException("the plan analyses metrics but has no 'prometheus' section;"
                     + " add prometheus: {url: <your Prometheus server's URL>}");
         }
-        if (needsPrometheus && (target.canaryVersion() == null || target.canaryVersion().isBlank())) {
+        if (needsPrometheus && target.canaryVersion() == null && target.canary().toDestination(target.service()).subset() == null) {
             throw new FieldProblem("target.canaryVersion", "'target.canaryVersion' is required for analysis when the canary"
                     + " is a host without subset: give the canary's destination_version label");
         }

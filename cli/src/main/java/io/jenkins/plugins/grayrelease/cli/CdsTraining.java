@@ -1,0 +1,54 @@
+package io.jenkins.plugins.grayrelease.cli;
+
+import io.jenkins.plugins.grayrelease.cli.demo.Sandbox;
+import io.jenkins.plugins.grayrelease.cli.demo.SampleApplication;
+import io.jenkins.plugins.grayrelease.cli.demo.SandboxKubeconfig;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The training run behind grayctl's class-data-sharing archive, run at package time with
+ * {@code -XX:ArchiveClassesAtExit}: {@code status}, {@code weight} and a dry run against an
+ * in-process sandbox, through the same command line, client and engine as a real command, so the
+ * archive holds the classes those commands load (parsed and verified once, at build time).
+ * Not a grayctl command.
+ */
+public final class CdsTraining {
+
+    private CdsTraining() {
+    }
+
+    /** @param args the file to write the archive's JVM into (the real path of its {@code bin/java}), for the launcher */
+    public static void main(String[] args) throws Exception {
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
+        if (args.length > 0) {
+            Files.writeString(Path.of(args[0]), Path.of(System.getProperty("java.home"), "bin", "java").toRealPath() + "\n");
+        }
+        try (Sandbox sandbox = Sandbox.start(); KubernetesClient client = sandbox.newClient()) {
+            SampleApplication.install(client);
+            Path kubeconfig = SandboxKubeconfig.writeTemporary(sandbox.url(), SampleApplication.NAMESPACE);
+            try {
+                String k = kubeconfig.toString();
+                run("--kubeconfig", k, "status", SampleApplication.SERVICE);
+                run("--kubeconfig", k, "weight", SampleApplication.SERVICE, "10", "--stable", "v1", "--canary", "v2");
+                run("--kubeconfig", k, "weight", SampleApplication.SERVICE, "20", "--dry-run");
+                run("--kubeconfig", k, "-o", "json", "status", SampleApplication.SERVICE);
+                run("--kubeconfig", k, "weight", SampleApplication.SERVICE, "101"); // an error, reported
+            } finally {
+                Files.deleteIfExists(kubeconfig);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void run(String... args) {
+        StringWriter sink = new StringWriter();
+        Terminal quiet = new Terminal(new BufferedReader(new StringReader("")), new PrintWriter(sink), new PrintWriter(sink), false);
+        GrayCtl.run(quiet, args);
+    }
+}

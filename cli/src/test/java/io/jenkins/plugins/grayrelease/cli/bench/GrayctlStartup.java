@@ -1,0 +1,116 @@
+package io.jenkins.plugins.grayrelease.cli.bench;
+
+import io.jenkins.plugins.grayrelease.core.it.RealApiServer;
+import io.jenkins.plugins.grayrelease.core.it.SampleApp;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code grayctl weight} and {@code grayctl status} as whole processes (through the {@code ./grayctl}
+ * launcher, as users run them) next to {@code kubectl patch} of the same two weights, on the same
+ * real API server, interleaved, in one run; prints medians and ratios. Arguments are
+ * {@code label=JAR[::NAME=VALUE;…]} to compare several builds or launcher settings side by side
+ * (default: {@code cli/target/grayctl.jar}); the pairs after {@code ::} are environment variables
+ * for the launcher, e.g. {@code GRAYCTL_CDS=off} or {@code JAVA_OPTS=-Dgrayctl.httpClient=vertx}.
+ * Run from the repository root after {@code mvn package} and {@code bash .ci/kube-binaries.sh}:
+ *
+ * <pre>mvn -B -ntp -pl core,cli test-compile exec:java -pl cli -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=io.jenkins.plugins.grayrelease.cli.bench.GrayctlStartup [-Dexec.args="before=/tmp/old.jar after=cli/target/grayctl.jar"]</pre>
+ */
+public final class GrayctlStartup {
+
+    private static final int RUNS = Integer.getInteger("runs", 15);
+
+    private GrayctlStartup() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("grayctl.root", ".")).toAbsolutePath().normalize();
+        Path launcher = root.resolve("grayctl");
+        // label=JAR[::NAME=VALUE;NAME=VALUE] (environment for the launcher, e.g. GRAYCTL_CDS=off or JAVA_OPTS=...)
+        Map<String, Map<String, String>> jars = new LinkedHashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            String[] parts = arg.substring(eq + 1).split("::", 2);
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("GRAYCTL_JAR", Path.of(parts[0]).toAbsolutePath().toString());
+            if (parts.length > 1) {
+                for (String pair : parts[1].split(";")) {
+                    env.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+                }
+            }
+            jars.put(arg.substring(0, eq), env);
+        }
+        if (jars.isEmpty()) {
+            jars.put("grayctl", Map.of("GRAYCTL_JAR", root.resolve("cli/target/grayctl.jar").toString()));
+        }
+        System.out.println("load at start: " + load());
+        try (RealApiServer server = RealApiServer.start()) {
+            String namespace = server.createNamespace("startup");
+            SampleApp.install(server.client(), namespace);
+            String kubeconfig = server.kubeconfig().toString();
+            Path cacheDir = Files.createTempDirectory("kubectl-cache");
+            Map<String, List<Long>> times = new LinkedHashMap<>();
+            for (int i = -2; i < RUNS; i++) { // two warm-up rounds (page cache, kubectl discovery cache)
+                int w = 1 + (i + 2) * 7 % 99;
+                for (Map.Entry<String, Map<String, String>> jar : jars.entrySet()) {
+                    Map<String, String> env = jar.getValue();
+                    record(times, jar.getKey() + " weight", i, run(env, launcher.toString(), "--kubeconfig", kubeconfig, "-n", namespace,
+                            "weight", SampleApp.SERVICE, String.valueOf(w), "--stable", "v1", "--canary", "v2"));
+                    record(times, jar.getKey() + " status", i, run(env, launcher.toString(), "--kubeconfig", kubeconfig, "-n", namespace,
+                            "status", SampleApp.SERVICE));
+                }
+                String patch = """
+                        [{"op":"replace","path":"/spec/http/1/route/0/weight","value":%d},
+                         {"op":"replace","path":"/spec/http/1/route/1/weight","value":%d}]""".formatted(100 - w, w);
+                record(times, "kubectl patch", i, run(Map.of(), server.binaries().kubectl().toString(), "--kubeconfig", kubeconfig,
+                        "--cache-dir", cacheDir.toString(), "-n", namespace, "patch", "virtualservices.networking.istio.io",
+                        SampleApp.SERVICE, "--type=json", "-p", patch));
+            }
+            double kubectl = median(times.get("kubectl patch"));
+            System.out.printf(Locale.ROOT, "%nwall time medians over %d runs each, interleaved (load at end: %s):%n", RUNS, load());
+            for (Map.Entry<String, List<Long>> entry : times.entrySet()) {
+                double m = median(entry.getValue());
+                System.out.printf(Locale.ROOT, "  %-28s %7.3f s   %5.1fx kubectl patch%n", entry.getKey(), m, m / kubectl);
+            }
+        }
+    }
+
+    private static void record(Map<String, List<Long>> times, String key, int round, long nanos) {
+        if (round >= 0) {
+            times.computeIfAbsent(key, k -> new ArrayList<>()).add(nanos);
+        }
+    }
+
+    private static long run(Map<String, String> env, String... command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        long start = System.nanoTime();
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = p.waitFor();
+        long took = System.nanoTime() - start;
+        if (code != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited " + code + ": " + out);
+        }
+        return took;
+    }
+
+    private static double median(List<Long> nanos) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        int n = sorted.length;
+        return (n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0) / 1e9;
+    }
+
+    private static String load() throws IOException {
+        return String.join(", ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+    }
+}

@@ -1,0 +1,60 @@
+package io.jenkins.plugins.grayrelease.core.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.grayrelease.core.routing.UnifiedDiff;
+
+/**
+ * The readable diff of a VirtualService write, over the routes that change only: the unchanged
+ * HTTP routes before and after the changed stretch (but one on each side, for context) are left
+ * out of both texts, so a shift on a VirtualService with a thousand routes renders and diffs a
+ * few routes, not the whole object. Hunk headers then say which routes are shown.
+ */
+final class ChangedRoutesDiff {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private ChangedRoutesDiff() {
+    }
+
+    static String of(String label, ObjectNode before, ObjectNode after) {
+        if (!(before.path("spec").get("http") instanceof ArrayNode b) || !(after.path("spec").get("http") instanceof ArrayNode a)) {
+            return UnifiedDiff.of(label, RouteOperation.yaml(before), RouteOperation.yaml(after));
+        }
+        int n = b.size();
+        int m = a.size();
+        int p = 0;
+        while (p < n && p < m && b.get(p).equals(a.get(p))) {
+            p++;
+        }
+        int s = 0;
+        while (s < n - p && s < m - p && b.get(n - 1 - s).equals(a.get(m - 1 - s))) {
+            s++;
+        }
+        int from = Math.max(0, p - 1);
+        int keptTail = Math.max(0, s - 1);
+        if (from == 0 && keptTail == 0) {
+            return UnifiedDiff.of(label, RouteOperation.yaml(before), RouteOperation.yaml(after));
+        }
+        String section = "spec.http[" + from + ".." + (n - keptTail - 1) + "] of " + n + " routes (the others unchanged)";
+        return UnifiedDiff.of(label, RouteOperation.yaml(excerpt(before, b, from, n - keptTail)),
+                RouteOperation.yaml(excerpt(after, a, from, m - keptTail)), section);
+    }
+
+    /** The object with only routes {@code [from, to)}; shallow, the routes themselves are shared. */
+    private static ObjectNode excerpt(ObjectNode object, ArrayNode routes, int from, int to) {
+        ObjectNode copy = JSON.objectNode();
+        copy.setAll(object);
+        ObjectNode spec = JSON.objectNode();
+        spec.setAll((ObjectNode) object.get("spec"));
+        ArrayNode shown = spec.putArray("http");
+        for (int k = from; k < to; k++) {
+            JsonNode route = routes.get(k);
+            shown.add(route);
+        }
+        copy.set("spec", spec);
+        return copy;
+    }
+}

@@ -1,0 +1,156 @@
+package io.jenkins.plugins.grayrelease.core.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.jenkins.plugins.grayrelease.core.Actor;
+import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.analysis.CanaryMetrics;
+import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
+import io.jenkins.plugins.grayrelease.core.analysis.PrometheusFixture;
+import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
+import io.jenkins.plugins.grayrelease.core.routing.SubsetCheck;
+import io.jenkins.plugins.grayrelease.core.testing.Yaml;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The canary's destination_version comes from the DestinationRule (issue 13, part 3): with subsets
+ * named stable/canary, a query for destination_version="canary" finds nothing, so these analyses
+ * pass only because the canary subset's version label is what is queried. The data is real
+ * (backfilled into a real Prometheus: v2 healthy, v3 with a 25 % error spike).
+ */
+class MetricVersionFromDestinationRuleTest {
+
+    @TempDir
+    static Path workDir;
+
+    static PrometheusFixture prometheus;
+
+    MockCluster cluster;
+    GrayRelease engine;
+    RecordingListener listener;
+
+    @BeforeAll
+    static void startPrometheus() {
+        prometheus = CanaryMetrics.startPrometheus(workDir);
+    }
+
+    @AfterAll
+    static void stopPrometheus() {
+        if (prometheus != null) {
+            prometheus.close();
+        }
+    }
+
+    @BeforeEach
+    void startCluster() {
+        cluster = new MockCluster();
+        engine = new GrayRelease(cluster.client(), new Actor("rollout-test", "junit"));
+        listener = new RecordingListener();
+    }
+
+    @AfterEach
+    void stopCluster() {
+        cluster.close();
+    }
+
+    /** The fixed-subset layout: subsets stable and canary, the managed route sending to stable only. */
+    void fixedSubsets(String stableLabels, String canaryLabels) {
+        GenericKubernetesResource dr = cluster.client().getKubernetesSerialization().convertValue(Yaml.node("""
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata: {name: reviews, namespace: shop}
+                spec:
+                  host: reviews
+                  subsets:
+                  - {name: stable, labels: %s}
+                  - {name: canary, labels: %s}
+                """.formatted(stableLabels, canaryLabels)), GenericKubernetesResource.class);
+        var rules = cluster.client().genericKubernetesResources(IstioResources.DESTINATION_RULE).inNamespace("shop");
+        rules.withName("reviews").delete();
+        rules.resource(dr).create();
+        cluster.client().genericKubernetesResources(IstioResources.VIRTUAL_SERVICE).inNamespace("shop").withName("reviews")
+                .patch(PatchContext.of(PatchType.JSON), """
+                        [{"op":"replace","path":"/spec/http/2/route",
+                          "value":[{"destination":{"host":"reviews","subset":"stable"},"weight":100},
+                                   {"destination":{"host":"reviews","subset":"canary"},"weight":0}]}]""");
+    }
+
+    String plan(String canaryVersion) {
+        return """
+                target: {namespace: shop, service: reviews, route: primary, stable: stable, canary: canary%s}
+                prometheus: {url: '%s', timeout: 5s}
+                steps:
+                  - setWeight: 10
+                  - analysis:
+                      interval: 10ms
+                      count: 2
+                      inconclusiveTries: 2
+                      metrics:
+                        - {name: success-rate, template: successRate, min: 99}
+                """.formatted(canaryVersion == null ? "" : ", canaryVersion: " + canaryVersion, prometheus.url());
+    }
+
+    RolloutResult run(String planYaml) {
+        return new RolloutRunner(engine, new ScriptedGate(), listener,
+                RolloutRunner.Settings.defaults().withAnalysisClock(CanaryMetrics.clock()))
+                .run(new PlanParser().parse(planYaml, "plan.yaml"));
+    }
+
+    String canarySubsetVersion() {
+        return SubsetCheck.labels(new IstioResources(cluster.client()).get(IstioResources.DESTINATION_RULE, "shop", "reviews"), "canary").get("version");
+    }
+
+    @Test
+    void theCanarySubsetsVersionLabelIsTheMetricLabelNotTheSubsetName() {
+        fixedSubsets("{app: reviews, version: v1}", "{app: reviews, version: v2}");
+        ReleaseTarget target = ReleaseTarget.builder("shop", "reviews").route("primary").stableSubset("stable").canarySubset("canary").build();
+        assertThat(engine.canaryMetricVersion(target)).isEqualTo("v2");
+
+        RolloutResult result = run(plan(null));
+
+        assertThat(result.outcome()).as(listener.log()).isEqualTo(Outcome.PROMOTED);
+        assertThat(listener.log()).contains("success-rate", "observed 100");
+        assertThat(cluster.share("stable")).isEqualTo(100);
+        assertThat(engine.status(target).state().stableVersion()).isEqualTo("v2");
+    }
+
+    @Test
+    void aCanaryWhoseLabelSaysV3IsMeasuredAsV3AndRolledBack() {
+        fixedSubsets("{app: reviews, version: v1}", "{app: reviews, version: v3}");
+
+        RolloutResult result = run(plan(null));
+
+        assertThat(result.outcome()).as(listener.log()).isEqualTo(Outcome.ROLLED_BACK_BY_ANALYSIS);
+        assertThat(listener.log()).contains("observed 75");
+        assertThat(cluster.share("stable")).isEqualTo(100);
+    }
+
+    @Test
+    void appKubernetesIoVersionIsTheFallbackLabel() {
+        fixedSubsets("{app.kubernetes.io/version: v1}", "{app.kubernetes.io/version: v2}");
+        ReleaseTarget target = ReleaseTarget.builder("shop", "reviews").route("primary").stableSubset("stable").canarySubset("canary").build();
+        assertThat(engine.canaryMetricVersion(target)).isEqualTo("v2");
+        assertThat(run(plan(null)).outcome()).as(listener.log()).isEqualTo(Outcome.PROMOTED);
+    }
+
+    @Test
+    void thePlansCanaryVersionOverridesAndIsSetOnTheCanarySubset() {
+        fixedSubsets("{app: reviews, version: v1}", "{app: reviews, version: v3}");
+
+        RolloutResult result = run(plan("v2"));
+
+        assertThat(result.outcome()).as(listener.log()).isEqualTo(Outcome.PROMOTED);
+        assertThat(canarySubsetVersion()).isEqualTo("v2");
+    }
+}
