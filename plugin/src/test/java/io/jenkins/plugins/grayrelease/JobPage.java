@@ -32,8 +32,12 @@ final class JobPage {
         }
     }
 
-    /** The page's text as rendered now. */
+    /**
+     * The page's text as rendered now, by the server alone: JavaScript is switched off, so the
+     * page's own reload and HtmlUnit's trouble with Jenkins' header script do not interfere.
+     */
     static String now(JenkinsRule.WebClient wc, WorkflowJob job) throws Exception {
+        wc.getOptions().setJavaScriptEnabled(false);
         return wc.goTo(job.getUrl() + GrayReleaseAction.URL_NAME + "/").asNormalizedText();
     }
 

@@ -35,7 +35,8 @@ class JobPageLiveStatusTest {
 
             assertThat(JobPage.now(wc, p)).contains("shop/reviews").contains(JobPage.READING);
             silent.awaitConnections(1, Duration.ofSeconds(30));
-            assertThat(silent.connections()).as("the background read reached the API server").isEqualTo(1);
+            assertThat(silent.connections()).as("the background read reached the API server; the page says: %s",
+                    silent.connections() == 1 ? "" : JobPage.now(wc, p)).isEqualTo(1);
 
             // The read's request is still unanswered, and the page comes back all the same.
             assertThat(JobPage.now(wc, p)).contains(JobPage.READING);
@@ -67,7 +68,7 @@ class JobPageLiveStatusTest {
             ReleaseJenkins.addTokenCredential(r);
             WorkflowJob p = ReleaseJenkins.releaseJob(r, cluster, "");
             WorkflowRun b = startAndWaitForApproval(r, p);
-            assertThat(answer(r, b, "alice", pendingApproval(b).getId(), "promote", null).status()).isEqualTo(200);
+            assertThat(answer(r, b, "alice", pendingApproval(b).getId(), "promote", null).status()).isEqualTo(ReleaseJenkins.ACCEPTED);
             r.assertBuildStatusSuccess(r.waitForCompletion(b));
             assertThat(cluster.primaryWeights()).containsEntry("v2", 100);
 
@@ -87,10 +88,11 @@ class JobPageLiveStatusTest {
         WorkflowJob p = r.createProject(WorkflowJob.class, "shop-release");
         p.setDefinition(new CpsFlowDefinition("echo 'released elsewhere'", true));
         WorkflowRun b = r.buildAndAssertSuccess(p);
+        ReleaseJenkins.addTokenCredential(r);
         ReleaseSettings settings = ReleaseSettings.of(TargetSettings.empty()
                         .with(TargetSettings.Field.NAMESPACE, "shop").with(TargetSettings.Field.SERVICE, "reviews")
                         .with(TargetSettings.Field.STABLE, "v1").with(TargetSettings.Field.CANARY, "v2"))
-                .withServerUrl(serverUrl);
+                .withCredentialsId(ReleaseJenkins.CREDENTIALS_ID).withServerUrl(serverUrl);
         ReleaseStatus status = new ReleaseStatus("shop", "reviews", "reviews", "primary", Destination.subset("reviews", "v1"),
                 Destination.subset("reviews", "v2"), new WeightSplit(90, 10), Phase.PROGRESSING, List.of(), 0, null, null,
                 List.of(), null, "1");

@@ -117,8 +117,9 @@ public final class LiveStatusCache {
     private static Reading read(Key key, Reader reader) {
         try {
             return Reading.of(reader.read(), System.currentTimeMillis());
-        } catch (Exception x) {
-            LOGGER.log(Level.FINE, "Cannot read " + key.target() + " of " + key.job(), x);
+        } catch (Exception | LinkageError x) {
+            // A broken installation (a missing class) must not leave the page saying "Reading…" for ever.
+            LOGGER.log(x instanceof LinkageError ? Level.WARNING : Level.FINE, "Cannot read " + key.target() + " of " + key.job(), x);
             String problem = x.getMessage() == null ? x.getClass().getSimpleName() : x.getMessage();
             return Reading.failed(problem, System.currentTimeMillis());
         }
