@@ -87,7 +87,7 @@ class SnippetGeneratorRoundTripTest {
     void grayApprovalOfferingOneChoice(JenkinsRule r) throws Exception {
         GrayApprovalStep s = new GrayApprovalStep();
         s.setChoices(List.of("abort"));
-        roundTrip(r, s, "grayApproval choices: ['abort']");
+        roundTrip(r, s, "grayApproval(choices: ['abort'])");
     }
 
     @Test
