@@ -3,7 +3,6 @@ package io.jenkins.plugins.grayrelease.core;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.TargetSpec;
 import java.io.Serializable;
 import java.util.EnumMap;
-import java.util.Map;
 
 /**
  * A release target as a front end collects it, field by field, before it is complete: what a
@@ -142,10 +141,6 @@ public final class TargetSettings implements Serializable {
     /** A short label for logs and pages: {@code namespace/service}. */
     public String label() {
         return values.getOrDefault(Field.NAMESPACE, "(default namespace)") + "/" + values.getOrDefault(Field.SERVICE, "(no service)");
-    }
-
-    public Map<Field, String> asMap() {
-        return Map.copyOf(values);
     }
 
     @Override
