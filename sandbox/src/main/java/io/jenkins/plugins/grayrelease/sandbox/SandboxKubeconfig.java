@@ -1,4 +1,4 @@
-package io.jenkins.plugins.grayrelease.cli.demo;
+package io.jenkins.plugins.grayrelease.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
