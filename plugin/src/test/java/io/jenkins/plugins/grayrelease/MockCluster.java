@@ -2,81 +2,44 @@ package io.jenkins.plugins.grayrelease;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.istio.api.networking.v1.DestinationRule;
-import io.fabric8.istio.api.networking.v1.VirtualService;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
-import io.jenkins.plugins.grayrelease.core.testing.ApiServerPatchDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.testing.SampleApp;
-import java.net.InetAddress;
-import java.util.HashMap;
-import java.util.List;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxServer;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A Kubernetes API (fabric8 mock server, CRUD mode, on 127.0.0.1) holding the engine's sample
- * application: {@code shop/reviews} with subsets v1 and v2 and a VirtualService whose managed
- * route {@code primary} sends everything to v1.
+ * The sandbox API server ({@link SandboxServer}) holding the engine's sample application:
+ * {@code shop/reviews} with subsets v1 and v2 and a VirtualService whose managed route
+ * {@code primary} sends everything to v1; with what the pipeline tests read back from it.
  */
 final class MockCluster implements AutoCloseable {
 
-    private final KubernetesMockServer server;
+    private final SandboxServer server;
 
-    private MockCluster(KubernetesMockServer server) {
+    private MockCluster(SandboxServer server) {
         this.server = server;
     }
 
     static MockCluster startWithSampleApp() {
-        List<CustomResourceDefinitionContext> istio = List.of(
-                istioKind(HasMetadata.getKind(VirtualService.class), HasMetadata.getPlural(VirtualService.class)),
-                istioKind(HasMetadata.getKind(DestinationRule.class), HasMetadata.getPlural(DestinationRule.class)));
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new ApiServerPatchDispatcher(istio), false);
-        server.init(InetAddress.getLoopbackAddress(), 0);
-        MockCluster cluster = new MockCluster(server);
-        cluster.install();
+        MockCluster cluster = new MockCluster(SandboxServer.start());
+        try (KubernetesClient client = cluster.client()) {
+            SampleApp.install(client, SampleApp.NAMESPACE, SampleApp.subsetLayout());
+        }
         return cluster;
-    }
-
-    private static CustomResourceDefinitionContext istioKind(String kind, String plural) {
-        return new CustomResourceDefinitionContext.Builder().withGroup("networking.istio.io").withVersion("v1")
-                .withKind(kind).withPlural(plural).withScope("Namespaced").build();
     }
 
     /** The API server address to give withGrayRelease as serverUrl. */
     String url() {
-        return "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getPort();
+        return server.url();
     }
 
+    /** A new client of the sandbox in namespace {@code shop}; the caller closes it. */
     KubernetesClient client() {
-        Config config = new ConfigBuilder(Config.empty()).withMasterUrl(url()).withNamespace(SampleApp.NAMESPACE).build();
-        return new KubernetesClientBuilder().withConfig(config).build();
-    }
-
-    private void install() {
-        try (KubernetesClient client = client()) {
-            client.resource(Serialization.unmarshal(SampleApp.SERVICE_YAML, Service.class)).create();
-            client.resource(Serialization.unmarshal(SampleApp.STABLE_DEPLOYMENT_YAML, Deployment.class)).create();
-            client.genericKubernetesResources(IstioResources.DESTINATION_RULE).inNamespace(SampleApp.NAMESPACE)
-                    .resource(Serialization.unmarshal(SampleApp.DESTINATION_RULE_YAML, GenericKubernetesResource.class)).create();
-            client.genericKubernetesResources(IstioResources.VIRTUAL_SERVICE).inNamespace(SampleApp.NAMESPACE)
-                    .resource(Serialization.unmarshal(SampleApp.VIRTUAL_SERVICE_YAML, GenericKubernetesResource.class)).create();
-        }
+        return server.newClient(config -> config.withNamespace(SampleApp.NAMESPACE));
     }
 
     /** The managed route's split as stored in the VirtualService: subset → weight (a lone destination counts 100). */
@@ -121,6 +84,6 @@ final class MockCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        server.destroy();
+        server.close();
     }
 }

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.grayrelease.cli;
 
-import io.jenkins.plugins.grayrelease.cli.demo.Sandbox;
-import io.jenkins.plugins.grayrelease.cli.demo.SampleApplication;
-import io.jenkins.plugins.grayrelease.cli.demo.SandboxKubeconfig;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxKubeconfig;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
@@ -29,7 +29,7 @@ public final class CdsTraining {
         if (args.length > 0) {
             Files.writeString(Path.of(args[0]), Path.of(System.getProperty("java.home"), "bin", "java").toRealPath() + "\n");
         }
-        try (Sandbox sandbox = Sandbox.start(); KubernetesClient client = sandbox.newClient()) {
+        try (SandboxServer sandbox = SandboxServer.start(); KubernetesClient client = sandbox.newClient()) {
             SampleApplication.install(client);
             Path kubeconfig = SandboxKubeconfig.writeTemporary(sandbox.url(), SampleApplication.NAMESPACE);
             try {

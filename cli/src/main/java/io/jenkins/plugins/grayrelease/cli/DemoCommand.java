@@ -3,11 +3,12 @@ package io.jenkins.plugins.grayrelease.cli;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.cli.demo.DemoWalk;
-import io.jenkins.plugins.grayrelease.cli.demo.SampleApplication;
-import io.jenkins.plugins.grayrelease.cli.demo.Sandbox;
-import io.jenkins.plugins.grayrelease.cli.demo.SandboxKubeconfig;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxKubeconfig;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Walk a whole release (testers, 10 %%, approval, 50 %%, promote) on an embedded sandbox API server "
-                + "holding a sample application, showing the routes and a simulated split after each step.")
+                + "holding a sample application, as a bundled rollout plan, showing the routes and a simulated split after "
+                + "each step.")
 final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -60,16 +62,17 @@ final class DemoCommand implements Callable<Integer> {
         Progress progress = new Progress(terminal.err());
         long started = System.nanoTime();
         boolean interrupted = false;
-        DemoWalk.Outcome outcome;
+        RolloutResult result;
         // Reading the sample's model classes takes about as long as starting the server: overlap them.
         CompletableFuture<List<HasMetadata>> sample = CompletableFuture.supplyAsync(SampleApplication::objects);
-        try (Sandbox sandbox = Sandbox.start(); KubernetesClient client = sandbox.newClient()) {
+        try (SandboxServer sandbox = SandboxServer.start(); KubernetesClient client = sandbox.newClient()) {
             progress.step("sandbox API server started at " + sandbox.url());
-            SampleApplication.install(client, sample.join());
+            SampleApplication.install(client, sample.join(), SampleApplication.NAMESPACE);
             progress.step("installed the sample application in namespace " + SampleApplication.NAMESPACE
                     + ": Service, Deployments reviews-v1 and reviews-v2, DestinationRule and VirtualService reviews");
-            GrayRelease engine = new GrayRelease(client, Actor.currentUser("grayctl demo"));
-            outcome = new DemoWalk(engine, sandbox.url(), terminal, root.output(), yes, requests, seed).run();
+            Actor actor = Actor.currentUser("grayctl demo");
+            GrayRelease engine = new GrayRelease(client, actor);
+            result = new DemoWalk(engine, sandbox.url(), terminal, root.output(), yes, actor.user(), requests, seed).run();
             progress.step(String.format("demo finished in %.1f s", (System.nanoTime() - started) / 1e9));
             if (keep) {
                 interrupted = !keepRunning(sandbox, terminal);
@@ -79,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
             // Restored only now: closing the sandbox with the flag set would fail.
             Thread.currentThread().interrupt();
         }
-        return outcome == DemoWalk.Outcome.PROMOTED ? ExitCodes.OK : ExitCodes.NOT_APPROVED;
+        return RolloutCommand.exitCode(result.outcome());
     }
 
     /**
@@ -87,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
      *
      * @return false when interrupted
      */
-    private boolean keepRunning(Sandbox sandbox, Terminal terminal) {
+    private boolean keepRunning(SandboxServer sandbox, Terminal terminal) {
         Path kubeconfig = SandboxKubeconfig.writeTemporary(sandbox.url(), SampleApplication.NAMESPACE);
         // Keep stdout a single document when it is JSON or YAML.
         PrintWriter out = root.output() == OutputFormat.TABLE ? terminal.out() : terminal.err();

@@ -6,7 +6,6 @@ import io.jenkins.plugins.grayrelease.core.analysis.PrometheusEndpoint;
 import io.jenkins.plugins.grayrelease.core.rollout.PrintingRolloutListener;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutRunner;
-import io.jenkins.plugins.grayrelease.core.rollout.TerminalGate;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import java.io.ByteArrayOutputStream;
@@ -71,7 +70,7 @@ final class RolloutCommand implements Callable<Integer> {
         Terminal terminal = root.terminal();
         PrintStream progress = printStream(terminal.err());
         try (ClusterSession session = ClusterSession.open(root)) {
-            TerminalGate gate = new TerminalGate(terminal.in(), progress, yes, Actor.currentUser(ClusterSession.ORIGIN).user());
+            TerminalGate gate = new TerminalGate(terminal.in(), terminal.err(), yes, Actor.currentUser(ClusterSession.ORIGIN).user());
             RolloutRunner runner = new RolloutRunner(session.engine(), gate, new PrintingRolloutListener(progress), settings);
             RolloutResult result = runCancellableByCtrlC(runner, plan);
             progress.flush();
@@ -138,7 +137,7 @@ final class RolloutCommand implements Callable<Integer> {
         };
     }
 
-    /** The engine's gate and listener write to a PrintStream (Jenkins' log is one); grayctl's stderr is a PrintWriter. */
+    /** The engine's listener writes to a PrintStream (Jenkins' log is one); grayctl's stderr is a PrintWriter. */
     private static PrintStream printStream(PrintWriter writer) {
         OutputStream lines = new OutputStream() {
             private final ByteArrayOutputStream pending = new ByteArrayOutputStream();

@@ -46,7 +46,8 @@ class DemoCommandTest {
         JsonNode last = json.get("final");
         assertThat(last.get("phase").asText()).isEqualTo("PROMOTED");
         assertThat(last.get("stable").get("subset").asText()).isEqualTo("v2");
-        assertThat(run.err()).contains("? v2 serves 10 %. Go on to 50 %? [y/N] yes (--yes)").contains("demo finished in");
+        assertThat(run.err()).contains("? Approval (step 3 of grayctl-demo): v2 serves 10 %. Go on to 50 %?", "promote (--yes)",
+                "demo finished in");
     }
 
     /** The side whose share is compared: the canary while there is one, else (after promotion) the stable side. */
@@ -79,8 +80,8 @@ class DemoCommandTest {
         CliRun run = CliRun.run("demo", "--yes");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("[1] start", "[2] testers", "[3] canary weight 10 %", "[4] canary weight 50 %",
-                        "[5] promote: v2 becomes stable")
+        assertThat(run.out()).contains("[1] start", "[2] tester route", "[3] canary weight 10 %", "[4] canary weight 50 %",
+                        "[5] promoted")
                 .contains("primary", "→ v1 90 %, v2 10 %", "→ v1 50 %, v2 50 %")
                 .contains("4000 simulated requests (header routes first, then weights):")
                 .containsPattern("v2 +█+░* +\\d+ +\\d+\\.\\d %")
@@ -94,7 +95,7 @@ class DemoCommandTest {
         CliRun run = CliRun.runWithInput("y\n", "demo");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.err()).contains("Go on to 50 %? [y/N]").doesNotContain("(--yes)");
+        assertThat(run.err()).contains("Go on to 50 %?").doesNotContain("(--yes)");
         assertThat(run.out()).contains("Final state: promoted.");
     }
 
@@ -104,7 +105,7 @@ class DemoCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
         JsonNode json = run.json();
-        assertThat(json.get("outcome").asText()).isEqualTo("NOT_APPROVED");
+        assertThat(json.get("outcome").asText()).isEqualTo("ROLLED_BACK_BY_DECISION");
         assertThat(json.get("final").get("phase").asText()).isEqualTo("ROLLED_BACK");
         assertThat(json.get("final").get("weights").get("stable").asInt()).isEqualTo(100);
         assertThat(json.get("steps").findValuesAsText("step")).doesNotContain("canary weight 50 %");
@@ -115,7 +116,7 @@ class DemoCommandTest {
         CliRun run = CliRun.runWithInput("", "demo");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
-        assertThat(run.err()).contains("no answer (end of input): not approved");
+        assertThat(run.err()).contains("input closed: taking rollback");
     }
 
     @Test

@@ -46,7 +46,7 @@ class LauncherIT {
 
     @Test
     void launcherFindsTheClusterThroughKubeconfigWhenNoOptionNamesIt() throws Exception {
-        try (SandboxCluster cluster = new SandboxCluster()) {
+        try (SandboxNamespaces cluster = new SandboxNamespaces()) {
             String namespace = cluster.newSampleNamespace();
             Path kubeconfig = cluster.kubeconfig(elsewhere, namespace);
 

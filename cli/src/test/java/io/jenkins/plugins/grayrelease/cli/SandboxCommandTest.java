@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SandboxCommandTest {
 
-    SandboxCluster cluster;
+    SandboxNamespaces cluster;
     String namespace;
     Path kubeconfig;
 
@@ -22,7 +22,7 @@ abstract class SandboxCommandTest {
 
     @BeforeAll
     void startSandbox() {
-        cluster = new SandboxCluster();
+        cluster = new SandboxNamespaces();
     }
 
     @AfterAll

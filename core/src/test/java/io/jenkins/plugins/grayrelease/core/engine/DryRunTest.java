@@ -50,8 +50,9 @@ class DryRunTest {
     }
 
     @Test
-    void mockServerStoresADryRunJsonPatchButRefusesADryRunApply() {
-        // The fact behind validateOnServer using server-side apply: this server ignores dryRun=All.
+    void theMockServerItselfStoresADryRunJsonPatchButRefusesADryRunApply() {
+        cluster.honourDryRun(false);
+        // Why validateOnServer sends a server-side apply: a server that ignores dryRun=All stores a JSON Patch but refuses an apply.
         var vs = cluster.client().genericKubernetesResources(io.jenkins.plugins.grayrelease.core.cluster.IstioResources.VIRTUAL_SERVICE)
                 .inNamespace("shop").withName("reviews");
         vs.dryRun().patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON),
@@ -65,7 +66,8 @@ class DryRunTest {
     }
 
     @Test
-    void serverDryRunOnTheMockServerIsRefusedThereAndStoresNothing() {
+    void aServerThatRefusesTheDryRunLeavesItUnvalidatedAndStoresNothing() {
+        cluster.honourDryRun(false);
         ObjectNode before = cluster.virtualService("reviews");
 
         OperationResult result = engine.setWeight(SampleApp.target(), 20, WriteOptions.dryRunOnly().withAddCanarySubset(true));
@@ -77,7 +79,6 @@ class DryRunTest {
 
     @Test
     void againstAServerThatHonoursDryRunThePatchIsValidatedThereAndNotStored() {
-        cluster.faults().emulateServerDryRun(true);
         ObjectNode before = cluster.virtualService("reviews");
 
         OperationResult result = engine.withServerDryRun(true).setWeight(SampleApp.target(), 20, WriteOptions.dryRunOnly());
@@ -89,7 +90,6 @@ class DryRunTest {
 
     @Test
     void aServerRejectingTheDryRunIsReportedAsAnApiError() {
-        cluster.faults().emulateServerDryRun(true);
         cluster.faults().failWith("PATCH", "dryRun=All", 422, "spec.http[2].route[1].destination.host: Invalid value");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.withServerDryRun(true)

@@ -67,7 +67,7 @@ class ApiServerRestartTest {
                   - setWeight: 10
                   - setWeight: 30
                   - setWeight: 60
-                """.formatted(namespace, SampleApp.SERVICE), "plan.yaml");
+                """.formatted(namespace, SampleIstioObjects.SERVICE), "plan.yaml");
     }
 
     /** A client configured as grayctl and Jenkins configure theirs (fabric8's own retries off), with an optional interceptor. */
@@ -83,7 +83,7 @@ class ApiServerRestartTest {
     @Test
     void apiServerKilledBetweenTwoSteps() throws Exception {
         String namespace = server.createNamespace("restart-between");
-        SampleApp.install(server.client(), namespace);
+        SampleIstioObjects.install(server.client(), namespace);
         RolloutListener killAfterFirstStep = new RolloutListener() {
             @Override
             public void stepFinished(int index, Step step) {
@@ -98,7 +98,7 @@ class ApiServerRestartTest {
     @Test
     void apiServerKilledDuringAWrite() throws Exception {
         String namespace = server.createNamespace("restart-during");
-        SampleApp.install(server.client(), namespace);
+        SampleIstioObjects.install(server.client(), namespace);
         AtomicInteger patches = new AtomicInteger();
         Interceptor killOnSecondShift = new Interceptor() {
             @Override
@@ -118,7 +118,7 @@ class ApiServerRestartTest {
     @Test
     void etcdStoppedForAFewSeconds() throws Exception {
         String namespace = server.createNamespace("restart-etcd");
-        SampleApp.install(server.client(), namespace);
+        SampleIstioObjects.install(server.client(), namespace);
         RolloutListener killAfterFirstStep = new RolloutListener() {
             @Override
             public void stepFinished(int index, Step step) {
@@ -143,7 +143,7 @@ class ApiServerRestartTest {
         if (first.outcome() != RolloutResult.Outcome.PROMOTED) {
             assertThat(first.outcome()).isEqualTo(RolloutResult.Outcome.FAILED);
             assertThat(first.message()).as("names the step and the object")
-                    .containsPattern("step [23]").contains(namespace + "/VirtualService/" + SampleApp.SERVICE);
+                    .containsPattern("step [23]").contains(namespace + "/VirtualService/" + SampleIstioObjects.SERVICE);
             try (KubernetesClient client = client(null)) {
                 RolloutResult resumed = new RolloutRunner(new GrayRelease(client, SampleRelease.ACTOR), new ScriptedGate(),
                         new RolloutListener() { }, RolloutRunner.Settings.defaults()).run(plan);
@@ -152,7 +152,7 @@ class ApiServerRestartTest {
             }
         }
         ReleaseStatus status = new GrayRelease(server.client(), SampleRelease.ACTOR)
-                .status(ReleaseTarget.builder(namespace, SampleApp.SERVICE).build());
+                .status(ReleaseTarget.builder(namespace, SampleIstioObjects.SERVICE).build());
         assertThat(status.phase()).isEqualTo(Phase.PROMOTED);
         assertThat(status.drift()).as("recorded state matches the routes").isEmpty();
         assertThat(status.weights().stable()).isEqualTo(100);

@@ -96,7 +96,7 @@ class EngineDryRunTest {
                 """;
         await().atMost(Duration.ofMinutes(3)).until(() -> {
             try {
-                IstioResources.virtualServices(server.client()).inNamespace(namespace).withName(SampleApp.SERVICE)
+                IstioResources.virtualServices(server.client()).inNamespace(namespace).withName(SampleIstioObjects.SERVICE)
                         .dryRun().patch(PatchContext.of(PatchType.JSON), tooMuch);
                 return false;
             } catch (KubernetesClientException e) {

@@ -18,7 +18,7 @@ class IstioValidatorTest {
     @Test
     void acceptsTheSampleVirtualServiceAndDestinationRuleAsStoredByTheServer(RealApiServer server, IstioValidator istio) {
         String namespace = server.createNamespace("istio-valid");
-        SampleApp.install(server.client(), namespace);
+        SampleIstioObjects.install(server.client(), namespace);
 
         IstioValidation validation = istio.validateStored(namespace);
 
@@ -52,13 +52,13 @@ class IstioValidatorTest {
     /** The sample app, then its primary route split between v1 and v2 as given, stored without complaint. */
     private static String storeSampleWithPrimaryRouteWeights(RealApiServer server, int v1, int v2) {
         String namespace = server.createNamespace("istio-invalid");
-        SampleApp.install(server.client(), namespace);
+        SampleIstioObjects.install(server.client(), namespace);
         String patch = """
                 [{"op":"replace","path":"/spec/http/1/route","value":[
                   {"destination":{"host":"reviews","subset":"v1"},"weight":%d},
                   {"destination":{"host":"reviews","subset":"v2"},"weight":%d}]}]
                 """.formatted(v1, v2);
-        IstioResources.virtualServices(server.client()).inNamespace(namespace).withName(SampleApp.SERVICE)
+        IstioResources.virtualServices(server.client()).inNamespace(namespace).withName(SampleIstioObjects.SERVICE)
                 .patch(PatchContext.of(PatchType.JSON), patch);
         return namespace;
     }

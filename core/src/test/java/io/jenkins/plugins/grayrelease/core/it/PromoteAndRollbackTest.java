@@ -36,9 +36,9 @@ class PromoteAndRollbackTest {
         assertThat(stored.weight("primary", "v1")).isZero();
         assertThat(stored.route("primary").has("mirror") || stored.route("primary").has("mirrors")).isFalse();
         // A later run that knows only the service finds the new stable in the recorded state.
-        ReleaseStatus status = release.engine().status(ReleaseTarget.builder(release.namespace(), SampleApp.SERVICE).build());
+        ReleaseStatus status = release.engine().status(ReleaseTarget.builder(release.namespace(), SampleIstioObjects.SERVICE).build());
         assertThat(status.phase()).isEqualTo(Phase.PROMOTED);
-        assertThat(status.stable()).isEqualTo(Destination.subset(SampleApp.SERVICE, "v2"));
+        assertThat(status.stable()).isEqualTo(Destination.subset(SampleIstioObjects.SERVICE, "v2"));
         IstioValidator.IstioValidation validation = istio.validateStored(release.namespace());
         assertThat(validation.errors()).as(validation.output()).isEmpty();
     }

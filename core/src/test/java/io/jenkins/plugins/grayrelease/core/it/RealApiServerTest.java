@@ -32,12 +32,12 @@ class RealApiServerTest {
     @Test
     void sampleVirtualServiceIsStoredWithEveryFieldItWasWrittenWith(RealApiServer server) {
         String namespace = server.createNamespace("served");
-        SampleApp.install(server.client(), namespace);
+        SampleIstioObjects.install(server.client(), namespace);
 
         GenericKubernetesResource stored = IstioResources.virtualServices(server.client())
-                .inNamespace(namespace).withName(SampleApp.SERVICE).get();
+                .inNamespace(namespace).withName(SampleIstioObjects.SERVICE).get();
 
-        GenericKubernetesResource written = SampleApp.virtualService(server.client());
+        GenericKubernetesResource written = SampleIstioObjects.virtualService(server.client());
         assertThat(stored.getMetadata().getAnnotations()).containsAllEntriesOf(written.getMetadata().getAnnotations());
         assertThat(stored.getAdditionalProperties().get("spec")).isEqualTo(written.getAdditionalProperties().get("spec"));
     }

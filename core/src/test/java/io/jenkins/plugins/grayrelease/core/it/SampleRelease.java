@@ -11,13 +11,13 @@ public record SampleRelease(RealApiServer server, String namespace, ReleaseTarge
 
     public static SampleRelease install(RealApiServer server, String namespacePrefix) {
         String namespace = server.createNamespace(namespacePrefix);
-        SampleApp.install(server.client(), namespace);
-        ReleaseTarget target = ReleaseTarget.builder(namespace, SampleApp.SERVICE)
+        SampleIstioObjects.install(server.client(), namespace);
+        ReleaseTarget target = ReleaseTarget.builder(namespace, SampleIstioObjects.SERVICE)
                 .stableSubset("v1").canarySubset("v2").build();
         return new SampleRelease(server, namespace, target, new GrayRelease(server.client(), ACTOR));
     }
 
     public StoredRoutes stored() {
-        return StoredRoutes.read(server.client(), namespace, SampleApp.SERVICE);
+        return StoredRoutes.read(server.client(), namespace, SampleIstioObjects.SERVICE);
     }
 }

@@ -29,9 +29,9 @@ class ServerSideDryRunTest {
     @Test
     void schemaInvalidWeightIsRejectedByServerSideDryRunAndNothingIsStored(RealApiServer server) {
         String namespace = server.createNamespace("dryrun-invalid");
-        SampleApp.install(server.client(), namespace);
+        SampleIstioObjects.install(server.client(), namespace);
         Resource<GenericKubernetesResource> vs = IstioResources.virtualServices(server.client())
-                .inNamespace(namespace).withName(SampleApp.SERVICE);
+                .inNamespace(namespace).withName(SampleIstioObjects.SERVICE);
         String before = vs.get().getMetadata().getResourceVersion();
 
         KubernetesClientException rejected = catchThrowableOfType(KubernetesClientException.class,
@@ -47,9 +47,9 @@ class ServerSideDryRunTest {
     @Test
     void validChangeInServerSideDryRunIsReturnedButNotStored(RealApiServer server) {
         String namespace = server.createNamespace("dryrun-valid");
-        SampleApp.install(server.client(), namespace);
+        SampleIstioObjects.install(server.client(), namespace);
         Resource<GenericKubernetesResource> vs = IstioResources.virtualServices(server.client())
-                .inNamespace(namespace).withName(SampleApp.SERVICE);
+                .inNamespace(namespace).withName(SampleIstioObjects.SERVICE);
         GenericKubernetesResource before = vs.get();
 
         GenericKubernetesResource wouldBe = vs.dryRun().patch(MERGE, primaryRouteWeights(90, 10));

@@ -53,7 +53,7 @@ class SessionRequestsTest {
                       - setWeight: 25
                       - setWeight: 50
                       - setWeight: 75
-                    """.formatted(release.namespace(), SampleApp.SERVICE), "plan.yaml");
+                    """.formatted(release.namespace(), SampleIstioObjects.SERVICE), "plan.yaml");
             int[] writes = {0};
             RequestCounter.Snapshot[] afterFirstRead = {null};
             RolloutListener listener = new RolloutListener() {

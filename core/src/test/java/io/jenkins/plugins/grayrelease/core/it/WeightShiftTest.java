@@ -82,7 +82,7 @@ class WeightShiftTest {
 
         assertThat(release.stored().weight("primary", "v3")).isEqualTo(10);
         assertThat(IstioResources.destinationRules(server.client()).inNamespace(release.namespace())
-                .withName(SampleApp.SERVICE).get().getAdditionalProperties().toString()).contains("v3");
+                .withName(SampleIstioObjects.SERVICE).get().getAdditionalProperties().toString()).contains("v3");
         IstioValidator.IstioValidation validation = istio.validateStored(release.namespace());
         assertThat(validation.objects()).isEqualTo(2);
         assertThat(validation.errors()).as(validation.output()).isEmpty();

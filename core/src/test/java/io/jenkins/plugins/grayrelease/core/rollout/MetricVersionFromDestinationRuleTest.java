@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
@@ -36,7 +37,7 @@ class MetricVersionFromDestinationRuleTest {
 
     static PrometheusFixture prometheus;
 
-    MockCluster cluster;
+    SandboxCluster cluster;
     GrayRelease engine;
     RecordingListener listener;
 
@@ -54,7 +55,7 @@ class MetricVersionFromDestinationRuleTest {
 
     @BeforeEach
     void startCluster() {
-        cluster = new MockCluster();
+        cluster = SandboxCluster.withSubsets("v1", "v2", "v3", "v4", "v5");
         engine = new GrayRelease(cluster.client(), new Actor("rollout-test", "junit"));
         listener = new RecordingListener();
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.grayrelease.core.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
@@ -22,13 +23,13 @@ import org.junit.jupiter.api.Test;
 
 /** A plan that would fail half-way is refused before its first write. */
 class RolloutPreflightTest {
-    MockCluster cluster;
+    SandboxCluster cluster;
     GrayRelease engine;
     String before;
 
     @BeforeEach
     void start() {
-        cluster = new MockCluster();
+        cluster = SandboxCluster.withSubsets("v1", "v2", "v3", "v4", "v5");
         engine = new GrayRelease(cluster.client(), new Actor("preflight-test", null));
         before = cluster.virtualService().toString();
     }

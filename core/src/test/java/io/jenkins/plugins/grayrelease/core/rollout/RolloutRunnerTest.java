@@ -3,6 +3,7 @@ package io.jenkins.plugins.grayrelease.core.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
@@ -35,7 +36,7 @@ class RolloutRunnerTest {
 
     static PrometheusFixture prometheus;
 
-    MockCluster cluster;
+    SandboxCluster cluster;
     GrayRelease engine;
     RecordingListener listener;
 
@@ -53,7 +54,7 @@ class RolloutRunnerTest {
 
     @BeforeEach
     void startCluster() {
-        cluster = new MockCluster();
+        cluster = SandboxCluster.withSubsets("v1", "v2", "v3", "v4", "v5");
         engine = new GrayRelease(cluster.client(), new Actor("rollout-test", "junit"));
         listener = new RecordingListener();
     }

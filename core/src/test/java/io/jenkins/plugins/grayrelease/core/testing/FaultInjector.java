@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Sits in front of the mock server's CRUD dispatcher and misbehaves on demand, the way a busy
+ * Sits in front of the sandbox's API server and misbehaves on demand, the way a busy
  * API server does: answers 500/503, answers so late that the client gives up (before or after
  * storing the change), or lets another writer change the object just before a request.
  */
@@ -39,7 +39,6 @@ public final class FaultInjector extends Dispatcher {
 
     private final Dispatcher crud;
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
-    private volatile boolean serverDryRun;
     private final List<String> log = new CopyOnWriteArrayList<>();
 
     FaultInjector(Dispatcher crud) {
@@ -64,14 +63,6 @@ public final class FaultInjector extends Dispatcher {
         rules.add(new Rule(method, pathPart, null, jsonPatch, new int[] {times}));
     }
 
-    /**
-     * Answers {@code dryRun=All} patches as a real API server does: the patched object (or 409 on
-     * a stale resourceVersion) without storing it. The mock server alone ignores the flag and stores.
-     */
-    public void emulateServerDryRun(boolean enabled) {
-        this.serverDryRun = enabled;
-    }
-
     public void clear() {
         rules.clear();
     }
@@ -89,9 +80,6 @@ public final class FaultInjector extends Dispatcher {
     public MockResponse dispatch(RecordedRequest request) {
         log.add(request.getMethod() + " " + request.getPath());
         Rule rule = take(request);
-        if (rule == null && serverDryRun && request.getPath().contains("dryRun=All") && request.getMethod().equals("PATCH")) {
-            return DryRunEmulation.answer(crud, request);
-        }
         if (rule == null) {
             return crud.dispatch(request);
         }

@@ -212,6 +212,24 @@ public final class SampleApp {
         }
     }
 
+    /** A DestinationRule {@code reviews} whose subsets are these names, each with the {@code version} label of its name. */
+    public static String destinationRule(String... subsets) {
+        StringBuilder yaml = new StringBuilder("""
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata:
+                  name: reviews
+                  namespace: shop
+                spec:
+                  host: reviews
+                  subsets:
+                """);
+        for (String subset : subsets) {
+            yaml.append("  - {name: ").append(subset).append(", labels: {version: ").append(subset).append("}}\n");
+        }
+        return yaml.toString();
+    }
+
     /** reviews: stable subset v1, canary subset v2. */
     public static ReleaseTarget target() {
         return ReleaseTarget.builder(NAMESPACE, SERVICE).stableSubset("v1").canarySubset("v2").build();

@@ -1,49 +1,30 @@
 package io.jenkins.plugins.grayrelease.core.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.RetryPolicy;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxServer;
 import java.time.Duration;
-import java.util.HashMap;
 
 /**
- * A fabric8 mock API server in CRUD mode on 127.0.0.1 with a {@link FaultInjector} in front.
- * Use it with try-with-resources; {@link #withSampleApp()} loads {@link SampleApp}.
+ * The sandbox API server ({@link SandboxServer}) with a {@link FaultInjector} in front and the
+ * engine's fixtures ({@link SampleApp}) loaded on request. Use it with try-with-resources.
  */
 public final class SandboxCluster implements AutoCloseable {
 
-    /** The mock server logs every request at INFO; kept referenced so the level sticks. */
-    private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver.MockWebServer");
-
-    private final KubernetesMockServer server;
-    private final FaultInjector faults;
+    private final SandboxServer server;
+    private FaultInjector faults;
     private final KubernetesClient client;
     private KubernetesClient impatientClient;
 
     private SandboxCluster() {
-        faults = new FaultInjector(new ApiServerPatchDispatcher());
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), faults, false);
-        try {
-            server.init(InetAddress.getByName("127.0.0.1"), 0);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
+        server = SandboxServer.start(apiServer -> faults = new FaultInjector(apiServer));
         // No retries inside the HTTP client: injected faults must reach the engine, which retries itself.
-        client = server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
-    }
-
-    private static java.util.logging.Logger quiet(String name) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(java.util.logging.Level.WARNING);
-        return logger;
+        client = server.newClient(config -> config.withNamespace(SampleApp.NAMESPACE).withRequestRetryBackoffLimit(0));
     }
 
     public static SandboxCluster start() {
@@ -53,6 +34,14 @@ public final class SandboxCluster implements AutoCloseable {
     /** A sandbox holding {@link SampleApp#subsetLayout()} and {@link SampleApp#TWO_HOST_YAML}. */
     public static SandboxCluster withSampleApp() {
         return start().load(SampleApp.subsetLayout()).load(SampleApp.TWO_HOST_YAML);
+    }
+
+    /**
+     * A sandbox holding only the sample VirtualService and a DestinationRule with these subsets
+     * (each with the {@code version} label of its name), e.g. one subset per canary behaviour of a test.
+     */
+    public static SandboxCluster withSubsets(String... subsets) {
+        return start().load(SampleApp.destinationRule(subsets)).load(SampleApp.VIRTUAL_SERVICE_YAML);
     }
 
     /** Creates every object of a multi-document YAML (in the namespace each names, else {@code shop}). */
@@ -73,9 +62,15 @@ public final class SandboxCluster implements AutoCloseable {
     }
 
     /**
-     * An engine on this sandbox with quick retries. Server-side dry run stays on (the default):
-     * the mock server refuses it, which proves on every dry run that it stores nothing.
+     * Whether the server answers {@code dryRun=All} as a real API server does (it does unless
+     * told otherwise); false makes it the plain mock server, which stores a dry-run JSON Patch
+     * and refuses a dry-run server-side apply.
      */
+    public void honourDryRun(boolean honour) {
+        server.apiServer().honourDryRun(honour);
+    }
+
+    /** An engine on this sandbox with quick retries; its dry runs are validated by the sandbox. */
     public GrayRelease engine() {
         return engine(new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(10)));
     }
@@ -91,8 +86,8 @@ public final class SandboxCluster implements AutoCloseable {
      */
     public GrayRelease impatientEngine(RetryPolicy retry, Duration timeout) {
         if (impatientClient == null) {
-            impatientClient = server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0)
-                    .withRequestTimeout((int) timeout.toMillis()).endConfig());
+            impatientClient = server.newClient(config -> config.withNamespace(SampleApp.NAMESPACE)
+                    .withRequestRetryBackoffLimit(0).withRequestTimeout((int) timeout.toMillis()));
         }
         return new GrayRelease(impatientClient, new Actor("alice", "https://ci.example.org/job/shop/42/"), retry);
     }
@@ -101,8 +96,25 @@ public final class SandboxCluster implements AutoCloseable {
         return new IstioResources(client).get(IstioResources.VIRTUAL_SERVICE, SampleApp.NAMESPACE, name);
     }
 
+    /** The sample VirtualService, {@code reviews}. */
+    public ObjectNode virtualService() {
+        return virtualService(SampleApp.SERVICE);
+    }
+
     public ObjectNode destinationRule(String name) {
         return new IstioResources(client).get(IstioResources.DESTINATION_RULE, SampleApp.NAMESPACE, name);
+    }
+
+    /** Percentage of the sample's managed route ({@code primary}) going to {@code subset}, as stored. */
+    public int share(String subset) {
+        JsonNode route = Yaml.route(virtualService(), "primary").path("route");
+        int total = 0;
+        for (JsonNode destination : route) {
+            if (subset.equals(destination.path("destination").path("subset").asText())) {
+                total += destination.has("weight") ? destination.path("weight").asInt() : (route.size() == 1 ? 100 : 0);
+            }
+        }
+        return total;
     }
 
     @Override
@@ -111,6 +123,6 @@ public final class SandboxCluster implements AutoCloseable {
             impatientClient.close();
         }
         client.close();
-        server.destroy();
+        server.close();
     }
 }

@@ -1,28 +1,31 @@
-package io.jenkins.plugins.grayrelease.core.rollout;
+package io.jenkins.plugins.grayrelease.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.grayrelease.core.rollout.ApprovalRequest;
+import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
-import java.io.ByteArrayOutputStream;
 import java.io.PipedReader;
 import java.io.PipedWriter;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 class TerminalGateTest {
-    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+    private final StringWriter printed = new StringWriter();
+    private final PrintWriter out = new PrintWriter(printed, true);
 
     static ApprovalRequest request(Set<DecisionKind> allowed, DecisionKind onTimeout) {
         return new ApprovalRequest("reviews-v2", 2, "Go to 50 %?", allowed, Optional.of(Duration.ofMinutes(30)),
@@ -34,7 +37,9 @@ class TerminalGateTest {
     }
 
     String printed() {
-        return printed.toString(StandardCharsets.UTF_8);
+        synchronized (printed.getBuffer()) {
+            return printed.toString();
+        }
     }
 
     @Test
@@ -46,7 +51,7 @@ class TerminalGateTest {
         assertThat(gate.decide(anyDecision())).isEqualTo(Decision.rollback("erin"));
         assertThat(gate.decide(anyDecision())).isEqualTo(Decision.setWeight(45, "erin"));
         assertThat(gate.decide(anyDecision())).isEqualTo(Decision.abort("erin"));
-        assertThat(printed()).contains("Approval (step 3 of reviews-v2): Go to 50 %?", "(after 30m: rollback)");
+        assertThat(printed()).contains("? Approval (step 3 of reviews-v2): Go to 50 %?", "(after 30m: rollback)");
     }
 
     @Test
@@ -83,14 +88,30 @@ class TerminalGateTest {
     }
 
     @Test
+    void noRollsBackLikeRollback() throws InterruptedException {
+        TerminalGate gate = new TerminalGate(new StringReader("n\n"), out, false, "erin");
+
+        assertThat(gate.decide(anyDecision())).isEqualTo(Decision.rollback("erin"));
+    }
+
+    @Test
     void aQuestionAbandonedAtItsTimeoutDoesNotSwallowTheNextAnswer() throws Exception {
         PipedWriter typing = new PipedWriter();
         TerminalGate gate = new TerminalGate(new PipedReader(typing), out, false, "erin");
         ExecutorService asker = Executors.newSingleThreadExecutor();
+        CountDownLatch firstGaveUp = new CountDownLatch(1);
         try {
-            Future<Decision> first = asker.submit(() -> gate.decide(anyDecision()));
-            Thread.sleep(200);
-            first.cancel(true); // what the runner does at a timeout
+            Future<?> first = asker.submit(() -> {
+                try {
+                    gate.decide(anyDecision());
+                } catch (InterruptedException e) {
+                    firstGaveUp.countDown();
+                }
+            });
+            // The question is being waited on once its prompt is out; then the runner's timeout interrupts it.
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> printed().contains(" > "));
+            first.cancel(true);
+            assertThat(firstGaveUp.await(10, TimeUnit.SECONDS)).as("the first question stopped waiting").isTrue();
 
             Future<Decision> second = CompletableFuture.supplyAsync(() -> {
                 try {

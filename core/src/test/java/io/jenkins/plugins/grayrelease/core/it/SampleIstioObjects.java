@@ -11,11 +11,11 @@ import java.nio.charset.StandardCharsets;
  * The sample "reviews" service's Istio objects (test resources under {@code it/}), created as
  * untyped objects so every field reaches the server exactly as written.
  */
-public final class SampleApp {
+public final class SampleIstioObjects {
 
     public static final String SERVICE = "reviews";
 
-    private SampleApp() {
+    private SampleIstioObjects() {
     }
 
     public static GenericKubernetesResource virtualService(KubernetesClient client) {
@@ -33,7 +33,7 @@ public final class SampleApp {
     }
 
     static GenericKubernetesResource read(KubernetesClient client, String resource) {
-        try (InputStream in = SampleApp.class.getResourceAsStream(resource)) {
+        try (InputStream in = SampleIstioObjects.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("test resource " + resource + " is missing");
             }

@@ -7,7 +7,7 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * A gate that answers from a script, for tests and for unattended tools: each question takes
+ * A gate that answers from a script, for tests: each question takes
  * the next decision; when the script is exhausted it waits until interrupted (as a person who
  * never answers, so the step's timeout applies). Remembers every question it was asked.
  */

@@ -3,12 +3,10 @@ package io.jenkins.plugins.grayrelease.cli;
 import io.fabric8.istio.api.networking.v1.DestinationRule;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.fabric8.istio.client.IstioClient;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.jenkins.plugins.grayrelease.cli.demo.SampleApplication;
-import io.jenkins.plugins.grayrelease.cli.demo.Sandbox;
-import io.jenkins.plugins.grayrelease.cli.demo.SandboxKubeconfig;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxKubeconfig;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,11 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The demo's sandbox as a test cluster: one server per test class, and per test the sample
  * application in a namespace of its own, reached by grayctl through a kubeconfig file as a user would.
  */
-final class SandboxCluster implements AutoCloseable {
+final class SandboxNamespaces implements AutoCloseable {
 
     private static final AtomicInteger NAMESPACES = new AtomicInteger();
 
-    private final Sandbox sandbox = Sandbox.start();
+    private final SandboxServer sandbox = SandboxServer.start();
     private final KubernetesClient client = sandbox.newClient();
 
     KubernetesClient client() {
@@ -35,13 +33,7 @@ final class SandboxCluster implements AutoCloseable {
     /** Installs the sample application (Service reviews, v1 and v2, DestinationRule, VirtualService) in a new namespace. */
     String newSampleNamespace() {
         String namespace = "test-" + NAMESPACES.incrementAndGet();
-        for (HasMetadata object : SampleApplication.objects()) {
-            if (object instanceof Namespace) {
-                continue;
-            }
-            object.getMetadata().setNamespace(namespace);
-            client.resource(object).create();
-        }
+        SampleApplication.install(client, namespace);
         return namespace;
     }
 

@@ -1,11 +1,14 @@
-package io.jenkins.plugins.grayrelease.core.rollout;
+package io.jenkins.plugins.grayrelease.cli;
 
 import io.jenkins.plugins.grayrelease.core.WeightSplit;
 import io.jenkins.plugins.grayrelease.core.analysis.Durations;
+import io.jenkins.plugins.grayrelease.core.rollout.ApprovalRequest;
+import io.jenkins.plugins.grayrelease.core.rollout.Decision;
+import io.jenkins.plugins.grayrelease.core.rollout.Gate;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,9 +19,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Asks on a terminal: prints the question to {@code out} and reads answers from {@code in}
- * ({@code promote}, {@code rollback}, {@code weight 30}, {@code abort}, or their first letter).
- * With {@code autoApprove} ({@code --yes}) it answers promote without asking.
+ * The approval gate of {@code grayctl rollout} and {@code grayctl demo}: prints the question to
+ * {@code out} (stderr, on a line starting with {@code ?}) and reads answers from {@code in}
+ * ({@code promote}, {@code rollback}, {@code weight 30}, {@code abort}, or their first letter;
+ * {@code yes}/{@code no} for promote/rollback). With {@code autoApprove} ({@code --yes}) it
+ * answers promote without asking. When the input closes, nobody can answer any more: the step's
+ * {@code onTimeout} is taken, else {@link Decision#WHEN_NOBODY_ANSWERS}.
  *
  * <p>Lines are read by one background thread into a queue, so that a question abandoned at its
  * timeout never swallows the answer meant for the next one, and waiting stays interruptible.
@@ -27,7 +33,7 @@ public final class TerminalGate implements Gate {
     private static final Pattern WEIGHT = Pattern.compile("(?:w|weight|setweight)?\\s*(\\d{1,3})\\s*%?");
 
     private final BufferedReader in;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean autoApprove;
     private final String user;
     private final BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
@@ -36,7 +42,7 @@ public final class TerminalGate implements Gate {
     /**
      * @param user recorded as who decided, e.g. the operating-system user name
      */
-    public TerminalGate(Reader in, PrintStream out, boolean autoApprove, String user) {
+    public TerminalGate(Reader in, PrintWriter out, boolean autoApprove, String user) {
         this.in = in instanceof BufferedReader b ? b : new BufferedReader(in);
         this.out = out;
         this.autoApprove = autoApprove;
@@ -45,8 +51,7 @@ public final class TerminalGate implements Gate {
 
     @Override
     public Decision decide(ApprovalRequest request) throws InterruptedException {
-        out.println();
-        out.println("Approval (step " + (request.step() + 1) + " of " + request.plan() + "): " + request.message());
+        out.println("? Approval (step " + (request.step() + 1) + " of " + request.plan() + "): " + request.message());
         WeightSplit split = request.status() == null ? null : request.status().weights();
         if (split != null) {
             out.println("  now: stable " + split.stable() + " %, canary " + split.canary() + " %");
@@ -54,6 +59,7 @@ public final class TerminalGate implements Gate {
         if (autoApprove) {
             if (request.allows(DecisionKind.PROMOTE)) {
                 out.println("  promote (--yes)");
+                out.flush();
                 return Decision.promote("--yes");
             }
             out.println("  --yes cannot answer: this approval does not offer promote; asking instead");
@@ -70,6 +76,7 @@ public final class TerminalGate implements Gate {
                 Decision fallback = Decision.noAnswerPossible(request.onTimeout(), user);
                 out.println();
                 out.println("  input closed: taking " + fallback.kind().planName() + " (run with --yes to approve unattended)");
+                out.flush();
                 return fallback;
             }
             Decision decision = parse(line.get().trim().toLowerCase(Locale.ROOT));
@@ -88,7 +95,7 @@ public final class TerminalGate implements Gate {
             case "p", "promote", "y", "yes" -> {
                 return Decision.promote(user);
             }
-            case "r", "rollback", "roll back" -> {
+            case "r", "rollback", "roll back", "n", "no" -> {
                 return Decision.rollback(user);
             }
             case "a", "abort" -> {
