@@ -65,6 +65,29 @@ class DemoCommandTest {
     }
 
     @Test
+    void theReadmeQuickStartShowsWhatTheDemoPrints() throws Exception {
+        StringWriter terminalScreen = new StringWriter();
+        Terminal terminal = new Terminal(new BufferedReader(new java.io.StringReader("")), new PrintWriter(terminalScreen, true),
+                new PrintWriter(terminalScreen, true), false);
+
+        int exit = GrayCtl.run(terminal, "demo", "--yes");
+
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String prompt = "```text\n$ ./grayctl demo --yes\n";
+        int start = readme.indexOf(prompt) + prompt.length();
+        String documented = readme.substring(start, readme.indexOf("```", start));
+        assertThat(exit).isZero();
+        assertThat(comparable(terminalScreen.toString())).isEqualTo(comparable(documented));
+    }
+
+    /** Without what differs from run to run: the port, the time of the last change, the duration. */
+    private static String comparable(String transcript) {
+        return transcript.replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT")
+                .replaceAll("by \\S+ at \\S+Z", "by USER at TIME")
+                .replaceAll("finished in [\\d.]+ s", "finished in N s");
+    }
+
+    @Test
     void demoKeepsTheTeamsHeaderRouteOnStableThroughout() {
         JsonNode json = CliRun.run("-o", "json", "demo", "--yes").json();
 
