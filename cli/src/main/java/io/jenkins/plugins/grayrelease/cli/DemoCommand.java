@@ -8,6 +8,7 @@ import io.jenkins.plugins.grayrelease.core.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
 import io.jenkins.plugins.grayrelease.sandbox.SampleApplication;
 import io.jenkins.plugins.grayrelease.sandbox.SandboxKubeconfig;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxObjects;
 import io.jenkins.plugins.grayrelease.sandbox.SandboxServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
         CompletableFuture<List<HasMetadata>> sample = CompletableFuture.supplyAsync(SampleApplication::objects);
         try (SandboxServer sandbox = SandboxServer.start(); KubernetesClient client = sandbox.newClient()) {
             progress.step("sandbox API server started at " + sandbox.url());
-            SampleApplication.install(client, sample.join(), SampleApplication.NAMESPACE);
+            SandboxObjects.create(client, SampleApplication.NAMESPACE, sample.join());
             progress.step("installed the sample application in namespace " + SampleApplication.NAMESPACE
                     + ": Service, Deployments reviews-v1 and reviews-v2, DestinationRule and VirtualService reviews");
             Actor actor = Actor.currentUser("grayctl demo");

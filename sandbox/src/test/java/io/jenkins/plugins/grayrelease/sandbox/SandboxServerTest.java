@@ -59,6 +59,25 @@ class SandboxServerTest {
     }
 
     @Test
+    void objectsOfAnyKindAreCreatedFromYamlInTheNamespaceAsked() {
+        SandboxObjects.create(client, "team-b", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: settings, namespace: elsewhere}
+                data: {colour: gray}
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata: {name: ratings}
+                spec: {host: ratings, futureField: kept}
+                """);
+
+        assertThat(client.configMaps().inNamespace("team-b").withName("settings").get().getData()).containsEntry("colour", "gray");
+        assertThat(client.genericKubernetesResources(SandboxKinds.DESTINATION_RULE).inNamespace("team-b").withName("ratings").get()
+                .getAdditionalProperties().get("spec").toString()).contains("futureField=kept");
+    }
+
+    @Test
     void aPatchWhoseTestFailsIsRefusedWith422AndNothingIsStored() {
         SampleApplication.install(client);
 

@@ -1,15 +1,13 @@
 package io.jenkins.plugins.grayrelease.core.testing;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.core.Destination;
-import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxObjects;
 
 /**
- * A small application as users write it: the {@code reviews} service in namespace {@code shop}
+ * The engine's fixture, installed on the sandbox ({@link SandboxCluster}) or a real API server: the
+ * {@code reviews} service in namespace {@code shop}
  * with a stable Deployment ({@code reviews-v1}), a DestinationRule with subsets v1 and v2, and a
  * VirtualService holding a header-match route, a second named route and the catch-all route
  * the engine manages, plus fields and annotations the engine must never touch.
@@ -198,18 +196,7 @@ public final class SampleApp {
      * resources, so every field reaches the server as written), on any server.
      */
     public static void install(KubernetesClient client, String namespace, String yaml) {
-        for (ObjectNode doc : Yaml.documents(yaml)) {
-            ((ObjectNode) doc.get("metadata")).put("namespace", namespace);
-            String kind = doc.path("kind").asText();
-            if (kind.equals("VirtualService") || kind.equals("DestinationRule")) {
-                var type = kind.equals("VirtualService") ? IstioResources.VIRTUAL_SERVICE : IstioResources.DESTINATION_RULE;
-                client.genericKubernetesResources(type).inNamespace(namespace)
-                        .resource(client.getKubernetesSerialization().convertValue(doc, GenericKubernetesResource.class)).create();
-            } else {
-                HasMetadata object = client.getKubernetesSerialization().unmarshal(doc.toString());
-                client.resource(object).inNamespace(namespace).create();
-            }
-        }
+        SandboxObjects.create(client, namespace, yaml);
     }
 
     /** A DestinationRule {@code reviews} whose subsets are these names, each with the {@code version} label of its name. */
