@@ -20,4 +20,9 @@ public record MirrorStep(int percent) implements Step {
     public String describe() {
         return KIND + " " + percent;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.mirror(this);
+    }
 }

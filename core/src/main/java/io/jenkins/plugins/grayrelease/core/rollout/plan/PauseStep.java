@@ -35,4 +35,9 @@ public record PauseStep(Duration duration) implements Step {
     public String describe() {
         return KIND + " " + Durations.format(duration);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.pause(this);
+    }
 }

@@ -20,4 +20,9 @@ public record SetWeightStep(int weight) implements Step {
     public String describe() {
         return KIND + " " + weight;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.setWeight(this);
+    }
 }

@@ -44,4 +44,9 @@ public record TestersStep(Map<String, String> headers, Map<String, String> heade
     public String describe() {
         return KIND + " " + toTesterRoute().matches().size() + " match(es)";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.testers(this);
+    }
 }
