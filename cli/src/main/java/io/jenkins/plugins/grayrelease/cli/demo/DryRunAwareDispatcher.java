@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * The CRUD dispatcher, plus what a real API server does with {@code ?dryRun=All} on a PATCH:
  * apply the patch to the stored object, check its resourceVersion, answer with the result, and
- * store nothing. The plain mock server ignores the flag and stores the change. Two callers need
+ * store nothing. fabric8's plain mock server stores a JSON Patch sent with the flag and refuses a
+ * server-side apply (415). Two callers need
  * this: the engine's dry run, which sends the planned object as a server-side apply (treated here
  * as a merge of the whole object, which is what an apply of a complete object amounts to), and
  * {@code kubectl patch --dry-run=server} against a sandbox kept with {@code demo --keep}.

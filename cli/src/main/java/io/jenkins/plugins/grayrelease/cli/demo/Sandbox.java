@@ -19,8 +19,9 @@ import java.util.logging.Logger;
 
 /**
  * An API server inside this process: fabric8's mock server in CRUD mode, which stores whatever
- * is written and serves it back, on a free loopback port; server-side dry runs are honoured
- * (see {@link DryRunAwareDispatcher}). Istio's kinds are CRDs there, so the
+ * is written and serves it back, on a free loopback port; server-side dry runs are answered as a
+ * real API server answers them, storing nothing (see {@link DryRunAwareDispatcher}). Istio's kinds
+ * are CRDs there, so the
  * dispatcher is told about {@code networking.istio.io/v1} VirtualService and DestinationRule;
  * without that it would not know their plural paths and scopes.
  */

@@ -66,7 +66,8 @@ public final class FaultInjector extends Dispatcher {
 
     /**
      * Answers {@code dryRun=All} patches as a real API server does: the patched object (or 409 on
-     * a stale resourceVersion) without storing it. The mock server alone ignores the flag and stores.
+     * a stale resourceVersion) without storing it. Without this, fabric8's mock server stores a JSON
+     * Patch sent with the flag and refuses a server-side apply (415), the engine's dry run.
      */
     public void emulateServerDryRun(boolean enabled) {
         this.serverDryRun = enabled;

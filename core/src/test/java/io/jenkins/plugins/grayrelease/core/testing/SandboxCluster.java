@@ -74,7 +74,8 @@ public final class SandboxCluster implements AutoCloseable {
 
     /**
      * An engine on this sandbox with quick retries. Server-side dry run stays on (the default):
-     * the mock server refuses it, which proves on every dry run that it stores nothing.
+     * the mock server refuses the engine's server-side apply (415), so every dry run also proves
+     * that nothing is stored when the server cannot validate.
      */
     public GrayRelease engine() {
         return engine(new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(10)));
