@@ -14,14 +14,8 @@ import io.jenkins.plugins.grayrelease.core.analysis.QueryContext;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
-import io.jenkins.plugins.grayrelease.core.rollout.plan.AnalysisStep;
-import io.jenkins.plugins.grayrelease.core.rollout.plan.ApprovalStep;
-import io.jenkins.plugins.grayrelease.core.rollout.plan.MirrorStep;
-import io.jenkins.plugins.grayrelease.core.rollout.plan.PauseStep;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
-import io.jenkins.plugins.grayrelease.core.rollout.plan.SetWeightStep;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.Step;
-import io.jenkins.plugins.grayrelease.core.rollout.plan.TestersStep;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import java.time.Clock;
@@ -264,41 +258,8 @@ public final class RolloutRunner {
     }
 
     private static Phase phaseWhile(Step step) {
-        return step.accept(PHASE_WHILE_RUNNING);
+        return step.waits() ? Phase.PAUSED : Phase.PROGRESSING;
     }
-
-    /** The phase recorded while a step runs: paused while it waits (for time or a person), else progressing. */
-    private static final Step.Visitor<Phase> PHASE_WHILE_RUNNING = new Step.Visitor<>() {
-        @Override
-        public Phase setWeight(SetWeightStep step) {
-            return Phase.PROGRESSING;
-        }
-
-        @Override
-        public Phase pause(PauseStep step) {
-            return Phase.PAUSED;
-        }
-
-        @Override
-        public Phase approval(ApprovalStep step) {
-            return Phase.PAUSED;
-        }
-
-        @Override
-        public Phase analysis(AnalysisStep step) {
-            return Phase.PROGRESSING;
-        }
-
-        @Override
-        public Phase testers(TestersStep step) {
-            return Phase.PROGRESSING;
-        }
-
-        @Override
-        public Phase mirror(MirrorStep step) {
-            return Phase.PROGRESSING;
-        }
-    };
 
     private ReleaseStatus statusOrNull(ReleaseTarget target) {
         try {

@@ -14,16 +14,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Plans without analysis against fabric8's mock API server (CRUD): approvals nobody answers and
- * cancellation. No Prometheus is needed; metric analysis is covered by {@link RolloutRunnerTest}.
+ * Plans without analysis against fabric8's mock API server (CRUD): the phase recorded while
+ * steps run, approvals nobody answers, and cancellation. No Prometheus is needed; metric analysis is covered by {@link RolloutRunnerTest}.
  */
 class RolloutWithoutAnalysisTest {
 
@@ -105,6 +107,29 @@ class RolloutWithoutAnalysisTest {
         var state = engine.status(target()).state();
         assertThat(state.phase()).isEqualTo(Phase.ABORTED);
         assertThat(state.rollout().step()).isEqualTo(1);
+    }
+
+    @Test
+    void theReleaseIsRecordedAsPausedWhileAStepWaitsAndProgressingOtherwise() {
+        String plan = """
+                target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v2}
+                steps:
+                  - setWeight: 20
+                  - pause: 1ms
+                  - approval: {}
+                  - mirror: 10
+                  - setWeight: 50
+                """;
+        List<Phase> recorded = new CopyOnWriteArrayList<>();
+        listener.onStepStarted = (index, step) -> recorded.add(engine.status(target()).phase());
+        RolloutRunner runner = new RolloutRunner(engine, new ScriptedGate(Decision.promote("alice")), listener,
+                RolloutRunner.Settings.defaults());
+
+        RolloutResult result = runner.run(parse(plan));
+
+        assertThat(result.outcome()).as(listener.log()).isEqualTo(Outcome.PROMOTED);
+        assertThat(recorded).containsExactly(Phase.PROGRESSING, Phase.PAUSED, Phase.PAUSED, Phase.PROGRESSING,
+                Phase.PROGRESSING);
     }
 
     /** A clock that stands still until a test moves it on. */

@@ -24,6 +24,11 @@ public record AnalysisStep(AnalysisSettings settings) implements Step {
     }
 
     @Override
+    public boolean waits() {
+        return false;
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.analysis(this);
     }

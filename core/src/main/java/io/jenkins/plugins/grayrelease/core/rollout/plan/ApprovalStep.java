@@ -63,6 +63,11 @@ public record ApprovalStep(String message, List<DecisionKind> decisions, String 
     }
 
     @Override
+    public boolean waits() {
+        return true;
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.approval(this);
     }

@@ -22,6 +22,11 @@ public record MirrorStep(int percent) implements Step {
     }
 
     @Override
+    public boolean waits() {
+        return false;
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.mirror(this);
     }

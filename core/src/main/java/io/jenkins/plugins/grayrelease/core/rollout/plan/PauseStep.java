@@ -37,6 +37,11 @@ public record PauseStep(Duration duration) implements Step {
     }
 
     @Override
+    public boolean waits() {
+        return true;
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.pause(this);
     }

@@ -28,6 +28,9 @@ public sealed interface Step permits SetWeightStep, PauseStep, ApprovalStep, Ana
     /** One line for progress logs, e.g. {@code setWeight 10}. */
     String describe();
 
+    /** True when the step waits (for time or for a person): the release is recorded as paused meanwhile. */
+    boolean waits();
+
     /** Hands this step to the visitor's method for its kind. */
     <R> R accept(Visitor<R> visitor);
 

@@ -46,6 +46,11 @@ public record TestersStep(Map<String, String> headers, Map<String, String> heade
     }
 
     @Override
+    public boolean waits() {
+        return false;
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.testers(this);
     }
