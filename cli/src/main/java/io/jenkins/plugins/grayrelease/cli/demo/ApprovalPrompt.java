@@ -1,15 +1,18 @@
 package io.jenkins.plugins.grayrelease.cli.demo;
 
+import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The demo's approval gate, asked on the terminal: {@code --yes} answers it; otherwise a line is
- * read from stdin, and only {@code y}/{@code yes} approves. End of input counts as no answer,
- * which rejects: a release never goes ahead because nobody was there.
+ * read from stdin, and only {@code y}/{@code yes} approves. End of input means nobody can answer,
+ * which the engine's rule decides ({@link Decision#noAnswerPossible}: roll back), so a release
+ * never goes ahead because nobody was there.
  */
 final class ApprovalPrompt {
 
@@ -23,12 +26,13 @@ final class ApprovalPrompt {
         this.err = err;
     }
 
-    boolean approve(String question) {
+    /** Promote when approved, roll back when refused or when nobody can answer. */
+    Decision decide(String question) {
         err.print("? " + question + " [y/N] ");
         if (assumeYes) {
             err.println("yes (--yes)");
             err.flush();
-            return true;
+            return Decision.promote("--yes");
         }
         err.flush();
         String answer = readLine();
@@ -36,10 +40,10 @@ final class ApprovalPrompt {
             err.println();
             err.println("» no answer (end of input): not approved");
             err.flush();
-            return false;
+            return Decision.noAnswerPossible(Optional.empty(), "terminal");
         }
         String normalized = answer.trim().toLowerCase(Locale.ROOT);
-        return normalized.equals("y") || normalized.equals("yes");
+        return normalized.equals("y") || normalized.equals("yes") ? Decision.promote("terminal") : Decision.rollback("terminal");
     }
 
     private String readLine() {

@@ -15,6 +15,7 @@ import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.TesterRoute;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
 import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,7 +78,7 @@ public final class DemoWalk {
         step("testers: requests with end-user: jason go to " + SampleApplication.CANARY_SUBSET,
                 () -> engine.setTesters(target, TesterRoute.of(TesterMatch.header("end-user", "jason")), WriteOptions.defaults()).status());
         step("canary weight 10 %", () -> engine.setWeight(target, 10, WriteOptions.defaults()).status());
-        if (!approval.approve(SampleApplication.CANARY_SUBSET + " serves 10 %. Go on to 50 %?")) {
+        if (approval.decide(SampleApplication.CANARY_SUBSET + " serves 10 %. Go on to 50 %?").kind() != DecisionKind.PROMOTE) {
             step("not approved: roll back", () -> engine.rollback(target, WriteOptions.defaults()).status());
             finish(Outcome.NOT_APPROVED);
             return Outcome.NOT_APPROVED;
