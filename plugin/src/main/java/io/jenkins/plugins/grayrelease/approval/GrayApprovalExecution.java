@@ -50,7 +50,7 @@ final class GrayApprovalExecution extends AbstractStepExecutionImpl {
         ReleaseSettings settings = getContext().get(ReleaseSettings.class);
         approvalId = "approval-" + getContext().get(FlowNode.class).getId();
         Approval approval = GrayReleaseAction.of(run).addApproval(new Approval(approvalId,
-                settings == null ? "" : settings.label(), question, System.currentTimeMillis()));
+                settings == null ? "" : settings.label(), question, ApprovalTimeouts.now()));
         TaskListener listener = getContext().get(TaskListener.class);
         listener.getLogger().println(Messages.GrayApprovalExecution_waiting(message, ConsoleLinks.approval(run, approval))
                 + (approval.getSubmitters().isEmpty() ? "" : Messages.GrayApprovalExecution_mayAnswer(String.join(", ", approval.getSubmitters())))
