@@ -25,7 +25,7 @@ final class Preflight {
     static void check(RunContext run, PrometheusEndpoint prometheus) {
         WriteOptions dryRun = run.settings().write().withDryRun(true);
         // Planning only, no server-side dry run: the API server validates each routing write when
-        // the step makes it, so asking it here as well would only double the requests.
+        // its step makes it, so asking it here as well would only add a request per step.
         GrayRelease planner = run.engine().withServerDryRun(false);
         Step.Visitor<Void> plan = new Step.Visitor<>() {
             @Override
