@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** The Jenkinsfile of the issue against a mock Kubernetes API: every stage shows in the VirtualService. */
+/** The README's release Jenkinsfile against a mock Kubernetes API: every stage shows in the VirtualService. */
 @WithJenkins
 class GrayReleasePipelineTest {
 
@@ -50,6 +50,7 @@ class GrayReleasePipelineTest {
         assertThat(answer(r, b, "alice", approval.getId(), "promote", null).status()).isEqualTo(ACCEPTED);
 
         r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        r.assertLogContains("canary weight is 10", b);
         r.assertLogContains("decision: promote", b);
         assertThat(cluster.primaryWeights().get("v2")).isEqualTo(100);
         assertThat(cluster.primaryWeights().getOrDefault("v1", 0)).isZero();
@@ -64,7 +65,7 @@ class GrayReleasePipelineTest {
         p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
                 + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
                 + "  def s = grayRelease(weight: 10, testers: [[name: 'x-tester', value: 'yes']], mirror: 5)\n"
-                + "  echo \"testers: ${s.testers}, mirror: ${s.mirror}\"\n"
+                + "  echo \"tester: ${s.testers[0].name}=${s.testers[0].value}, mirror: ${s.mirrorPercent} %\"\n"
                 + "}\n", true));
         long before = Long.parseLong(cluster.resourceVersion());
 
@@ -73,7 +74,7 @@ class GrayReleasePipelineTest {
         assertThat(Long.parseLong(cluster.resourceVersion()) - before).as("stored writes").isEqualTo(1);
         assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 90, "v2", 10));
         r.assertLogContains("set canary weight to 10 %, sent testers (header x-tester: yes) to the canary, mirrored 5 % to the canary", b);
-        r.assertLogContains("mirror: 5", b);
+        r.assertLogContains("tester: x-tester=yes, mirror: 5 %", b);
     }
 
     @Test

@@ -59,7 +59,7 @@ class GrayRolloutTest {
         p.setDefinition(new CpsFlowDefinition("withGrayRelease(service: 'reviews', credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID
                 + "', serverUrl: '" + cluster.url() + "') {\n"
                 + "  def result = grayRollout(plan: '''" + PLAN + "''')\n"
-                + "  echo \"rollout ended: ${result.outcome}\"\n"
+                + "  echo \"rollout ended: ${result.outcome}, stable ${result.status.weights.stable} %\"\n"
                 + "}\n", true));
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         r.waitForMessage("Waiting for a decision: Canary at 20 %. Go on?", b);
@@ -88,7 +88,7 @@ class GrayRolloutTest {
         answer(r, b, null, pendingApproval(b).getId(), "promote", null);
 
         r.assertBuildStatusSuccess(r.waitForCompletion(b));
-        r.assertLogContains("rollout ended: PROMOTED", b);
+        r.assertLogContains("rollout ended: PROMOTED, stable 100 %", b);
         assertThat(cluster.primaryWeights().get("v2")).isEqualTo(100);
     }
 

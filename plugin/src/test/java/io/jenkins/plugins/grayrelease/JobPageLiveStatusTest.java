@@ -11,6 +11,7 @@ import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.TargetSettings;
 import io.jenkins.plugins.grayrelease.core.WeightSplit;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
+import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -83,6 +84,23 @@ class JobPageLiveStatusTest {
         }
     }
 
+    @Test
+    void theBuildPageSaysWhyTheReleaseRecordCouldNotBeUsed(JenkinsRule r) throws Exception {
+        WorkflowJob p = r.createProject(WorkflowJob.class, "unrecorded");
+        p.setDefinition(new CpsFlowDefinition("echo 'released elsewhere'", true));
+        WorkflowRun b = r.buildAndAssertSuccess(p);
+        ReleaseStatus status = new ReleaseStatus("shop", "reviews", "reviews", "primary", Destination.subset("reviews", "v1"),
+                Destination.subset("reviews", "v2"), new WeightSplit(70, 30), List.of(), 0, null,
+                "the annotation grayrelease.jenkins.io/state is not valid JSON", List.of(), "3");
+        GrayReleaseAction.of(b).record(ReleaseSettings.of(TargetSettings.empty()
+                .with(TargetSettings.Field.NAMESPACE, "shop").with(TargetSettings.Field.SERVICE, "reviews")), status, "alice", "status");
+
+        String text = r.createWebClient().goTo(b.getUrl() + GrayReleaseAction.URL_NAME + "/").asNormalizedText();
+
+        assertThat(text).contains("canary reviews/v2: 30 %")
+                .contains("Release record: the annotation grayrelease.jenkins.io/state is not valid JSON");
+    }
+
     /** A job whose last build recorded a release of shop/reviews (v1 → v2 at 10 %) on the API server at {@code serverUrl}. */
     private static WorkflowJob jobWhoseLastBuildReleasedOn(JenkinsRule r, String serverUrl) throws Exception {
         WorkflowJob p = r.createProject(WorkflowJob.class, "shop-release");
@@ -94,8 +112,9 @@ class JobPageLiveStatusTest {
                         .with(TargetSettings.Field.STABLE, "v1").with(TargetSettings.Field.CANARY, "v2"))
                 .withCredentialsId(ReleaseJenkins.CREDENTIALS_ID).withServerUrl(serverUrl);
         ReleaseStatus status = new ReleaseStatus("shop", "reviews", "reviews", "primary", Destination.subset("reviews", "v1"),
-                Destination.subset("reviews", "v2"), new WeightSplit(90, 10), Phase.PROGRESSING, List.of(), 0, null, null,
-                List.of(), null, "1");
+                Destination.subset("reviews", "v2"), new WeightSplit(90, 10), List.of(), 0,
+                new ReleaseState(Destination.subset("reviews", "v1"), Destination.subset("reviews", "v2"), 10,
+                        Phase.PROGRESSING, null, null), null, List.of(), "1");
         GrayReleaseAction.of(b).record(settings, status, "alice", "setWeight 10");
         return p;
     }

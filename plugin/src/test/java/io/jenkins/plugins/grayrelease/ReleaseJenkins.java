@@ -51,12 +51,12 @@ final class ReleaseJenkins {
                 new StringCredentialsImpl(CredentialsScope.GLOBAL, CREDENTIALS_ID, "mock cluster token", Secret.fromString(TOKEN)));
     }
 
-    /** The Jenkinsfile of the issue: 10 %, ask, then promote or roll back as answered. */
+    /** The README's release Jenkinsfile: 10 %, ask, then promote or roll back as answered. */
     static String releaseScript(MockCluster cluster, String approvalArgs) {
         return "withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',\n"
                 + "    credentialsId: '" + CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
                 + "  def s = grayRelease(weight: 10)\n"
-                + "  echo \"canary weight is ${s.canaryWeight}\"\n"
+                + "  echo \"canary weight is ${s.weights.canary}\"\n"
                 + "  def d = grayApproval(message: 'Promote?'" + approvalArgs + ")\n"
                 + "  echo \"decision: ${d.decision} by ${d.decidedBy}\"\n"
                 + "  if (d.decision == 'promote') { grayPromote() } else { grayRollback() }\n"

@@ -74,9 +74,7 @@ final class RolloutCommand implements Callable<Integer> {
             RolloutRunner runner = new RolloutRunner(session.engine(), gate, new PrintingRolloutListener(progress), settings);
             RolloutResult result = runCancellableByCtrlC(runner, plan);
             progress.flush();
-            if (result.status() != null) {
-                new ResultPrinter(terminal.out(), root.output()).status(result.status());
-            }
+            new ResultPrinter(terminal.out(), root.output()).rollout(result);
             return exitCode(result.outcome());
         }
     }

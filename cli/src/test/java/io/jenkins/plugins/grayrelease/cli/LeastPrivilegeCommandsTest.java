@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every grayctl command that talks to a cluster, run against a real API server (RBAC) as a user
- * bound to exactly the README's Role (issue 13, part 4), through a kubeconfig holding only that
- * user's token. Also exercises the target options of issue 13: --virtual-service NS/NAME,
+ * bound to exactly the README's Role, through a kubeconfig holding only that user's token. Also
+ * exercises the target options for other layouts: --virtual-service NS/NAME,
  * --stable-host/--canary-host, --canary-version, --layout.
  */
 @ApiServerTest

@@ -77,11 +77,14 @@ class RolloutCommandTest extends SandboxCommandTest {
     }
 
     @Test
-    void statusOnStdoutFollowsTheOutputOption() {
+    void resultOnStdoutFollowsTheOutputOptionWithTheStatusInside() {
         CliRun run = rollout("", plan("setWeight: 10"), "--yes", "-o", "json");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(run.json().get("phase").asText()).isEqualTo("PROMOTED");
+        assertThat(run.json().get("outcome").asText()).isEqualTo("PROMOTED");
+        assertThat(run.json().get("stoppedAtStep").asInt()).isEqualTo(1);
+        assertThat(run.json().get("status").get("phase").asText()).isEqualTo("PROMOTED");
+        assertThat(run.json().get("status").get("weights").toString()).isEqualTo("{\"stable\":100,\"canary\":0}");
     }
 
     @Test

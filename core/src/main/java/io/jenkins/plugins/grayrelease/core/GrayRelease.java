@@ -41,9 +41,10 @@ public final class GrayRelease {
 
     /**
      * @param serverDryRun whether a dry run also asks the API server to validate the planned
-     *                     objects ({@code dryRun=All}). Safe on any server: a server that cannot
-     *                     do it (the fabric8 mock server behind {@code grayctl demo}) refuses the
-     *                     request and the result says it was not validated. False saves the request.
+     *                     objects ({@code dryRun=All}, sent as a server-side apply). Safe on any
+     *                     server: one that cannot do it (fabric8's plain mock server answers 415)
+     *                     stores nothing and the result says it was not validated; the sandbox of
+     *                     {@code grayctl demo} answers it as a real server does. False saves the request.
      */
     public GrayRelease(KubernetesClient client, Actor actor, RetryPolicy retry, boolean serverDryRun) {
         this(client, actor, retry, serverDryRun, null);
@@ -175,10 +176,5 @@ public final class GrayRelease {
     /** Creates or updates the canary Deployment from the stable one; see {@link CanaryDeployment}. */
     public WorkloadStatus deployCanary(ReleaseTarget target, CanaryDeployment request) {
         return engine.deployCanary(target, request);
-    }
-
-    /** Scales the canary Deployment of {@code version} (named {@code <service>-<version>}). */
-    public WorkloadStatus scaleCanary(ReleaseTarget target, String version, int replicas) {
-        return engine.scaleCanary(target, version, replicas);
     }
 }

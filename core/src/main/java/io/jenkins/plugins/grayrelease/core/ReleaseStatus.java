@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A release as it really is: the weights read from the VirtualService, next to what the engine
- * recorded, and any difference between the two.
+ * recorded, and any difference between the two. What was recorded (phase, last change) lives in
+ * {@code state} only; {@link #phase()} and {@link #lastChange()} read it from there.
  *
  * @param namespace       the namespace
  * @param service         the service
@@ -16,27 +17,30 @@ import java.util.List;
  * @param stable          the stable side
  * @param canary          the canary side, or null when no release is under way
  * @param weights         the managed route's split as it is in the VirtualService
- * @param phase           the recorded phase, or null when nothing is recorded
  * @param testers         the engine's tester matches in place (empty when none)
  * @param mirrorPercent   the share of the managed route mirrored to the canary (0 when none)
  * @param state           the recorded state, or null when missing or unreadable
  * @param stateProblem    why the recorded state could not be used (missing, malformed), or null
  * @param drift           differences between the record and the VirtualService, one sentence each
- * @param lastChange      the last recorded change, or null
  * @param resourceVersion the VirtualService's resourceVersion this status was read at
  */
 public record ReleaseStatus(String namespace, String service, String virtualService, String route,
-                            Destination stable, Destination canary, WeightSplit weights, Phase phase,
+                            Destination stable, Destination canary, WeightSplit weights,
                             List<TesterMatch> testers, int mirrorPercent, ReleaseState state,
-                            String stateProblem, List<String> drift, LastChange lastChange,
-                            String resourceVersion) {
+                            String stateProblem, List<String> drift, String resourceVersion) {
 
     public ReleaseStatus {
         testers = testers == null ? List.of() : List.copyOf(testers);
         drift = drift == null ? List.of() : List.copyOf(drift);
     }
 
-    public boolean hasDrift() {
-        return !drift.isEmpty();
+    /** The recorded phase, or null when nothing is recorded. */
+    public Phase phase() {
+        return state == null ? null : state.phase();
+    }
+
+    /** The last recorded change, or null. */
+    public LastChange lastChange() {
+        return state == null ? null : state.lastChange();
     }
 }

@@ -23,6 +23,8 @@ public final class TargetSnapshot {
     private final int mirrorPercent;
     private final String testers;
     private final List<String> drift;
+    /** Why the record on the VirtualService could not be used, or null; absent (null) in records of earlier builds. */
+    private final String stateProblem;
     /** What was done and by whom; in records of earlier snapshot builds also when and where, as one text. */
     private final String lastChange;
     /** When the last change was made (epoch millis), or null. */
@@ -41,6 +43,7 @@ public final class TargetSnapshot {
         this.mirrorPercent = status.mirrorPercent();
         this.testers = status.testers().isEmpty() ? null : TesterMatch.describe(status.testers());
         this.drift = List.copyOf(status.drift());
+        this.stateProblem = status.stateProblem();
         LastChange change = status.lastChange();
         this.lastChange = change == null ? null : change.action() + " by " + change.by();
         this.lastChangeAt = change == null || change.at() == null ? null : change.at().toEpochMilli();
@@ -88,6 +91,11 @@ public final class TargetSnapshot {
 
     public List<String> getDrift() {
         return drift == null ? List.of() : drift;
+    }
+
+    /** Why the release record on the VirtualService could not be used (missing, malformed), or null. */
+    public String getStateProblem() {
+        return stateProblem;
     }
 
     /**

@@ -8,6 +8,7 @@ import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.config.ReleaseDefaults;
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
+import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import java.io.IOException;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -49,7 +50,7 @@ final class GrayApprovalExecution extends AbstractStepExecutionImpl {
         ReleaseSettings settings = getContext().get(ReleaseSettings.class);
         approvalId = "approval-" + getContext().get(FlowNode.class).getId();
         Approval approval = GrayReleaseAction.of(run).addApproval(new Approval(approvalId,
-                settings == null ? "" : settings.label(), question, System.currentTimeMillis()));
+                settings == null ? "" : settings.label(), question, ApprovalTimeouts.now()));
         TaskListener listener = getContext().get(TaskListener.class);
         listener.getLogger().println(Messages.GrayApprovalExecution_waiting(message, ConsoleLinks.approval(run, approval))
                 + (approval.getSubmitters().isEmpty() ? "" : Messages.GrayApprovalExecution_mayAnswer(String.join(", ", approval.getSubmitters())))
@@ -87,7 +88,7 @@ final class GrayApprovalExecution extends AbstractStepExecutionImpl {
         } catch (IOException | InterruptedException e) {
             // The log line is a courtesy; the decision still goes to the Jenkinsfile.
         }
-        getContext().onSuccess(decision.toMap());
+        getContext().onSuccess(StatusDocument.decision(decision));
     }
 
     @Override

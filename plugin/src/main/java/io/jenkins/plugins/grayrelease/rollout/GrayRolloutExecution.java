@@ -10,20 +10,17 @@ import hudson.util.NamingThreadFactory;
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
 import io.jenkins.plugins.grayrelease.config.ReleaseDefaults;
-import io.jenkins.plugins.grayrelease.core.PromoteOptions;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.TargetSettings;
-import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutRunner;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.TargetSpec;
+import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -107,8 +104,7 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
             RolloutRunner r = new RolloutRunner(session.engine(),
                     new JenkinsGate(run, listener, idPrefix, settings.label(), approvers, this::detached),
                     new BuildPageRolloutListener(run, listener, settings, this::detached),
-                    new RolloutRunner.Settings(WriteOptions.defaults(), PromoteOptions.defaults(), Clock.systemUTC(),
-                            environment, Optional.empty()));
+                    RolloutRunner.Settings.defaults().withEnvironment(environment));
             runner = r;
             if (stopCause != null) {
                 r.cancel();
@@ -145,7 +141,7 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
         if (stopCause != null) {
             getContext().onFailure(stopCause);
         } else if (result.succeeded()) {
-            getContext().onSuccess(RolloutMaps.of(result));
+            getContext().onSuccess(StatusDocument.of(result));
         } else {
             getContext().onFailure(new AbortException(Messages.GrayRolloutExecution_failed(result.outcome(), result.message())));
         }

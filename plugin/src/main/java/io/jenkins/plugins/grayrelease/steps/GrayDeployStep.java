@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
+import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 import java.util.Map;
@@ -92,7 +93,7 @@ public final class GrayDeployStep extends Step {
                     : Messages.GrayDeployStep_updated(w.name(), w.image(), w.version(), w.replicas());
             GrayReleaseAction.of(op.run).addHistory(ReleaseSession.buildActor(op.run).user(), op.settings.label(), what);
             op.listener.getLogger().println(Messages.ReleaseStep_line(op.settings.label(), what));
-            return StatusMaps.of(w);
+            return StatusDocument.deployment(w);
         }
     }
 

@@ -5,6 +5,7 @@ import hudson.Extension;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
 import io.jenkins.plugins.grayrelease.core.PromoteOptions;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -61,7 +62,7 @@ public final class GrayPromoteStep extends Step {
         protected Map<String, Object> perform(Operation op) throws Exception {
             OperationResult r = op.session.engine().promote(op.session.target(), options);
             op.report(r, options.cleanup() ? Messages.GrayPromoteStep_doneWithCleanup() : Messages.GrayPromoteStep_done());
-            return StatusMaps.of(r);
+            return StatusDocument.of(r);
         }
     }
 

@@ -9,6 +9,7 @@ import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.TesterRoute;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
+import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +139,7 @@ public final class GrayReleaseStep extends Step {
             WriteOptions options = WriteOptions.defaults().withDryRun(step.dryRun).withAddCanarySubset(step.addCanarySubset);
             OperationResult result = op.session.engine().apply(op.session.target(), changes, options);
             op.report(result, String.join(", ", said));
-            return StatusMaps.of(result);
+            return StatusDocument.of(result);
         }
 
         private static TesterRoute testerRoute(List<TesterCondition> conditions) throws AbortException {

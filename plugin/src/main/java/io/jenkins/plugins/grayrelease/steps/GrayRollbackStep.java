@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -49,7 +50,7 @@ public final class GrayRollbackStep extends Step {
         protected Map<String, Object> perform(Operation op) throws Exception {
             OperationResult r = op.session.engine().rollback(op.session.target(), WriteOptions.defaults().withDryRun(dryRun));
             op.report(r, Messages.GrayRollbackStep_done());
-            return StatusMaps.of(r);
+            return StatusDocument.of(r);
         }
     }
 

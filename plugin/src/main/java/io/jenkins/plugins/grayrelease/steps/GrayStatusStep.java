@@ -5,6 +5,7 @@ import hudson.Extension;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
+import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -39,7 +40,7 @@ public final class GrayStatusStep extends Step {
             for (String d : s.drift()) {
                 op.listener.getLogger().println(Messages.ReleaseStep_line(s.namespace() + "/" + s.service(), Messages.GrayStatusStep_drift(d)));
             }
-            return StatusMaps.of(s);
+            return StatusDocument.of(s);
         }
     }
 

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.cli.OutputFormat;
 import io.jenkins.plugins.grayrelease.cli.Progress;
 import io.jenkins.plugins.grayrelease.cli.Terminal;
-import io.jenkins.plugins.grayrelease.cli.output.StatusDocument;
+import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.rollout.ApprovalRequest;

@@ -4,7 +4,7 @@ import io.jenkins.plugins.grayrelease.cli.OutputFormat;
 import io.jenkins.plugins.grayrelease.cli.Terminal;
 import io.jenkins.plugins.grayrelease.cli.TerminalGate;
 import io.jenkins.plugins.grayrelease.cli.output.DocumentWriter;
-import io.jenkins.plugins.grayrelease.cli.output.StatusDocument;
+import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import io.jenkins.plugins.grayrelease.cli.output.StatusTable;
 import io.jenkins.plugins.grayrelease.core.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;

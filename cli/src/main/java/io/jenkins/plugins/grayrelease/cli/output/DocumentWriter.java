@@ -28,15 +28,6 @@ public final class DocumentWriter {
         out.flush();
     }
 
-    /** Parses JSON text (the engine's patch) into a tree, so it prints as JSON rather than a quoted string. */
-    public static Object parseJson(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            return text;
-        }
-    }
-
     private static String write(ObjectMapper mapper, Object document) {
         try {
             return mapper.writeValueAsString(document);

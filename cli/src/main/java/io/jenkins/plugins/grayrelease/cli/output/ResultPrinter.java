@@ -2,17 +2,18 @@ package io.jenkins.plugins.grayrelease.cli.output;
 
 import io.jenkins.plugins.grayrelease.cli.OutputFormat;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
-import io.jenkins.plugins.grayrelease.core.PlannedChange;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
+import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
+import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Prints what a command produced on stdout in the chosen format. Writing commands print the
- * resulting status in the same shape as {@code status}, plus whether anything changed and, in
- * a dry run, the planned patch and diff.
+ * Prints what a command produced on stdout in the chosen format: a table for people, or the
+ * engine's {@link StatusDocument} as JSON or YAML. Writing commands print the resulting status
+ * in the same shape as {@code status}, plus whether anything changed and the patch and diff.
  */
 public final class ResultPrinter {
 
@@ -34,7 +35,7 @@ public final class ResultPrinter {
 
     public void result(OperationResult result) {
         if (format != OutputFormat.TABLE) {
-            document(resultDocument(result));
+            document(StatusDocument.of(result));
             return;
         }
         if (result.dryRun()) {
@@ -78,17 +79,13 @@ public final class ResultPrinter {
         document(doc);
     }
 
-    static Map<String, Object> resultDocument(OperationResult result) {
-        Map<String, Object> doc = StatusDocument.of(result.status());
-        doc.put("changed", result.changed());
-        doc.put("dryRun", result.dryRun());
-        if (result.dryRun()) {
-            PlannedChange change = result.change();
-            doc.put("patch", change == null || change.patch() == null ? null : DocumentWriter.parseJson(change.patch()));
-            doc.put("diff", change == null ? null : change.diff());
-            doc.put("serverValidated", change != null && change.serverValidated());
+    /** How a rollout ended: the release as it was left (table), or the whole result (JSON/YAML). */
+    public void rollout(RolloutResult result) {
+        if (format != OutputFormat.TABLE) {
+            document(StatusDocument.of(result));
+        } else if (result.status() != null) {
+            StatusTable.print(result.status(), out);
         }
-        return doc;
     }
 
     private void document(Object doc) {

@@ -130,11 +130,6 @@ public final class Engine {
                 p -> workloads.deploy(target.namespace(), target.service(), request, stableLabels, canarySide));
     }
 
-    public WorkloadStatus scaleCanary(ReleaseTarget target, String version, int replicas) {
-        return retry.run(canaryRef(target, version),
-                p -> workloads.scale(target.namespace(), CanaryWorkloads.canaryName(target.service(), version), replicas));
-    }
-
     /** A side's pod labels (see {@link SideLabels}); a refused or failed read of its Service is reported like any other. */
     private Map<String, String> sideLabels(String namespace, com.fasterxml.jackson.databind.JsonNode destinationRule, Destination side) {
         ObjectRef ref = side.hasSubset()

@@ -110,8 +110,9 @@ public final class RouteOperation {
     /**
      * The planned objects validated by the API server without storing them (see
      * {@link IstioResources#validateOnServer}). False when the server cannot do it (415: the
-     * fabric8 mock server behind the sandbox), which never stores anything either. A 409 goes
-     * to the retry loop; a refusal (422) is the answer the user asked for and is thrown.
+     * plain fabric8 mock server, which knows no server-side apply), which never stores anything
+     * either. A 409 goes to the retry loop; a refusal (422) is the answer the user asked for and
+     * is thrown.
      */
     private boolean validateOnServer(PlannedOperation plan) {
         try {

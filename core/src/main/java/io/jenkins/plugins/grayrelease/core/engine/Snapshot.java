@@ -62,8 +62,4 @@ public record Snapshot(ObjectNode virtualService, ObjectNode destinationRule, Re
     public ReleaseStateCodec.Decoded state() {
         return record.decoded();
     }
-
-    public String resourceVersion() {
-        return virtualService.path("metadata").path("resourceVersion").asText(null);
-    }
 }

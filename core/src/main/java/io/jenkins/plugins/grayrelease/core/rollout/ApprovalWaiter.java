@@ -36,8 +36,9 @@ final class ApprovalWaiter {
             t.setDaemon(true);
             return t;
         });
-        Future<Decision> answer = thread.submit(() -> gate.decide(request));
+        // The deadline is taken before the gate is asked, so it never depends on how soon the gate runs.
         Instant deadline = request.timeout().map(d -> clock.instant().plus(d)).orElse(null);
+        Future<Decision> answer = thread.submit(() -> gate.decide(request));
         try {
             while (true) {
                 if (signal.isRaised()) {

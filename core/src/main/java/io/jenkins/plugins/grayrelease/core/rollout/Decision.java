@@ -3,14 +3,13 @@ package io.jenkins.plugins.grayrelease.core.rollout;
 import io.jenkins.plugins.grayrelease.core.analysis.Durations;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What was decided at an approval, and by whom. The one decision vocabulary of every front end:
- * the terminal prompt, Jenkins' buttons and the {@code grayApproval} step.
+ * the terminal prompt, Jenkins' buttons and the {@code grayApproval} step; scripts receive it as
+ * {@link io.jenkins.plugins.grayrelease.core.status.StatusDocument#decision}.
  *
  * @param weight the canary weight for {@link DecisionKind#SET_WEIGHT}; 0 otherwise
  * @param decidedBy a user id, {@code --yes}, or {@code timeout}
@@ -94,20 +93,5 @@ public record Decision(DecisionKind kind, int weight, String decidedBy, boolean 
     /** As recorded in the release state and printed: {@code promote}, {@code setWeight 30}. */
     public String describe() {
         return kind == DecisionKind.SET_WEIGHT ? kind.planName() + " " + weight : kind.planName();
-    }
-
-    /**
-     * The decision as scripts receive it (plain values): {@code decision} (promote, rollback,
-     * setWeight, abort), {@code weight} (setWeight only), {@code decidedBy}, {@code timedOut}.
-     */
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("decision", kind.planName());
-        if (kind == DecisionKind.SET_WEIGHT) {
-            m.put("weight", weight);
-        }
-        m.put("decidedBy", decidedBy);
-        m.put("timedOut", timedOut);
-        return m;
     }
 }

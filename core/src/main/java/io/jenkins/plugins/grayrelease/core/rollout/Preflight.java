@@ -5,7 +5,10 @@ import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.analysis.PrometheusClient;
 import io.jenkins.plugins.grayrelease.core.analysis.PrometheusEndpoint;
 import io.jenkins.plugins.grayrelease.core.analysis.PrometheusQueryException;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.AnalysisStep;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.ApprovalStep;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.MirrorStep;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.PauseStep;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.SetWeightStep;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.Step;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.TestersStep;
@@ -21,18 +24,44 @@ final class Preflight {
 
     static void check(RunContext run, PrometheusEndpoint prometheus) {
         WriteOptions dryRun = run.settings().write().withDryRun(true);
-        // Planning only, no server-side dry run: a server that ignores dryRun=All (the mock server
-        // behind grayctl demo) would store the patch, and the real writes are validated anyway.
+        // Planning only, no server-side dry run: the API server validates each routing write when
+        // its step makes it, so asking it here as well would only add a request per step.
         GrayRelease planner = run.engine().withServerDryRun(false);
-        for (Step step : run.plan().steps()) {
-            if (step instanceof SetWeightStep s) {
+        Step.Visitor<Void> plan = new Step.Visitor<>() {
+            @Override
+            public Void setWeight(SetWeightStep s) {
                 planner.setWeight(run.target(), s.weight(), dryRun);
-            } else if (step instanceof TestersStep t) {
-                planner.setTesters(run.target(), t.toTesterRoute(), dryRun);
-            } else if (step instanceof MirrorStep m) {
-                planner.setMirror(run.target(), m.percent(), dryRun);
+                return null;
             }
-        }
+
+            @Override
+            public Void testers(TestersStep t) {
+                planner.setTesters(run.target(), t.toTesterRoute(), dryRun);
+                return null;
+            }
+
+            @Override
+            public Void mirror(MirrorStep m) {
+                planner.setMirror(run.target(), m.percent(), dryRun);
+                return null;
+            }
+
+            @Override
+            public Void pause(PauseStep p) {
+                return null; // writes nothing
+            }
+
+            @Override
+            public Void approval(ApprovalStep a) {
+                return null; // a decision's own write (weight, roll back) is checked when it is taken
+            }
+
+            @Override
+            public Void analysis(AnalysisStep a) {
+                return null; // Prometheus is checked once, below
+            }
+        };
+        run.plan().steps().forEach(step -> step.accept(plan));
         if (run.evaluator() != null) {
             try {
                 new PrometheusClient(prometheus).instantQuery("vector(1)", Instant.now());

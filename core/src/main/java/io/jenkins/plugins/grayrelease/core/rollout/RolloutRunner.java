@@ -14,9 +14,6 @@ import io.jenkins.plugins.grayrelease.core.analysis.QueryContext;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
-import io.jenkins.plugins.grayrelease.core.rollout.plan.AnalysisStep;
-import io.jenkins.plugins.grayrelease.core.rollout.plan.ApprovalStep;
-import io.jenkins.plugins.grayrelease.core.rollout.plan.PauseStep;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.Step;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
@@ -38,35 +35,46 @@ import java.util.Optional;
 public final class RolloutRunner {
 
     /**
-     * How the runner writes and measures.
+     * How the runner writes, measures and waits.
      *
      * @param write options for every routing write
      * @param promote options for the final promotion
      * @param analysisClock the instant analyses query at (tests pin it to their data)
+     * @param approvalClock what an approval's timeout is measured with (tests move it on)
      * @param environment where {@code prometheus.bearerTokenEnv} is looked up
      * @param prometheusOverride replaces the plan's Prometheus endpoint when present
      */
-    public record Settings(WriteOptions write, PromoteOptions promote, Clock analysisClock,
+    public record Settings(WriteOptions write, PromoteOptions promote, Clock analysisClock, Clock approvalClock,
             Map<String, String> environment, Optional<PrometheusEndpoint> prometheusOverride) {
         public Settings {
             Objects.requireNonNull(write, "write");
             Objects.requireNonNull(promote, "promote");
             Objects.requireNonNull(analysisClock, "analysisClock");
+            Objects.requireNonNull(approvalClock, "approvalClock");
             environment = Map.copyOf(environment);
             Objects.requireNonNull(prometheusOverride, "prometheusOverride");
         }
 
+        /** Default writes, the wall clock, this process's environment, the plan's Prometheus. */
         public static Settings defaults() {
-            return new Settings(WriteOptions.defaults(), PromoteOptions.defaults(), Clock.systemUTC(), System.getenv(),
-                    Optional.empty());
+            return new Settings(WriteOptions.defaults(), PromoteOptions.defaults(), Clock.systemUTC(), Clock.systemUTC(),
+                    System.getenv(), Optional.empty());
         }
 
         public Settings withAnalysisClock(Clock clock) {
-            return new Settings(write, promote, clock, environment, prometheusOverride);
+            return new Settings(write, promote, clock, approvalClock, environment, prometheusOverride);
+        }
+
+        public Settings withApprovalClock(Clock clock) {
+            return new Settings(write, promote, analysisClock, clock, environment, prometheusOverride);
+        }
+
+        public Settings withEnvironment(Map<String, String> variables) {
+            return new Settings(write, promote, analysisClock, approvalClock, variables, prometheusOverride);
         }
 
         public Settings withPrometheus(PrometheusEndpoint endpoint) {
-            return new Settings(write, promote, analysisClock, environment, Optional.of(endpoint));
+            return new Settings(write, promote, analysisClock, approvalClock, environment, Optional.of(endpoint));
         }
     }
 
@@ -201,8 +209,7 @@ public final class RolloutRunner {
     }
 
     private RunContext prepare(RolloutPlan plan, ReleaseTarget target) {
-        boolean analyses = plan.backgroundAnalysis().isPresent()
-                || plan.steps().stream().anyMatch(s -> s instanceof AnalysisStep);
+        boolean analyses = plan.analysesMetrics();
         MetricEvaluator evaluator = analyses ? new MetricEvaluator(new PrometheusClient(endpoint(plan))) : null;
         String version = analyses ? metricVersion(plan, target) : plan.target().canaryVersion();
         QueryContext queries = new QueryContext(target.namespace(), target.service(), version == null ? "" : version,
@@ -251,7 +258,7 @@ public final class RolloutRunner {
     }
 
     private static Phase phaseWhile(Step step) {
-        return step instanceof PauseStep || step instanceof ApprovalStep ? Phase.PAUSED : Phase.PROGRESSING;
+        return step.waits() ? Phase.PAUSED : Phase.PROGRESSING;
     }
 
     private ReleaseStatus statusOrNull(ReleaseTarget target) {

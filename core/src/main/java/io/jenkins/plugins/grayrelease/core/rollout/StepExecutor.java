@@ -14,7 +14,6 @@ import io.jenkins.plugins.grayrelease.core.rollout.plan.Step;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.TestersStep;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
-import java.time.Clock;
 import java.util.Optional;
 
 /** Executes one step of a plan through the engine. */
@@ -28,26 +27,44 @@ final class StepExecutor {
     }
 
     StepOutcome execute(int index, Step step) {
-        // Java 17: no pattern matching for switch yet, so an instanceof chain over the sealed steps.
-        if (step instanceof SetWeightStep s) {
-            setWeight(s.weight());
-        } else if (step instanceof PauseStep p) {
-            run.pause(p.duration());
-        } else if (step instanceof MirrorStep m) {
-            OperationResult r = run.engine().setMirror(run.target(), m.percent(), run.settings().write());
-            run.listener().routingChanged("mirror " + m.percent() + " %", r.status());
-        } else if (step instanceof TestersStep t) {
-            OperationResult r = run.engine().setTesters(run.target(), t.toTesterRoute(), run.settings().write());
-            run.listener().routingChanged("tester route with " + t.toTesterRoute().matches().size()
-                    + " match(es)", r.status());
-        } else if (step instanceof AnalysisStep a) {
-            return analyse(index, a);
-        } else if (step instanceof ApprovalStep a) {
-            return approve(index, a);
-        } else {
-            throw new IllegalStateException("no executor for step kind " + step.kind());
-        }
-        return StepOutcome.carryOn();
+        return step.accept(new Step.Visitor<>() {
+            @Override
+            public StepOutcome setWeight(SetWeightStep s) {
+                StepExecutor.this.setWeight(s.weight());
+                return StepOutcome.carryOn();
+            }
+
+            @Override
+            public StepOutcome pause(PauseStep p) {
+                run.pause(p.duration());
+                return StepOutcome.carryOn();
+            }
+
+            @Override
+            public StepOutcome approval(ApprovalStep a) {
+                return approve(index, a);
+            }
+
+            @Override
+            public StepOutcome analysis(AnalysisStep a) {
+                return analyse(index, a);
+            }
+
+            @Override
+            public StepOutcome testers(TestersStep t) {
+                OperationResult r = run.engine().setTesters(run.target(), t.toTesterRoute(), run.settings().write());
+                run.listener().routingChanged("tester route with " + t.toTesterRoute().matches().size()
+                        + " match(es)", r.status());
+                return StepOutcome.carryOn();
+            }
+
+            @Override
+            public StepOutcome mirror(MirrorStep m) {
+                OperationResult r = run.engine().setMirror(run.target(), m.percent(), run.settings().write());
+                run.listener().routingChanged("mirror " + m.percent() + " %", r.status());
+                return StepOutcome.carryOn();
+            }
+        });
     }
 
     private void setWeight(int weight) {
@@ -84,7 +101,7 @@ final class StepExecutor {
         ApprovalRequest request = new ApprovalRequest(run.plan().name(), index, step.message(), step.allowed(),
                 step.timeoutDuration(), Optional.ofNullable(step.onTimeout()), now);
         run.listener().approvalRequested(request);
-        Decision decision = new ApprovalWaiter(gate, run.signal(), Clock.systemUTC()).await(request);
+        Decision decision = new ApprovalWaiter(gate, run.signal(), run.settings().approvalClock()).await(request);
         run.listener().decisionTaken(request, decision);
         return switch (decision.kind()) {
             case PROMOTE -> StepOutcome.carryOn(decision);

@@ -13,10 +13,8 @@ import java.util.concurrent.TimeUnit;
 final class StopSignal {
     private final CountDownLatch raised = new CountDownLatch(1);
     private volatile AnalysisVerdict failedBackground;
-    private volatile boolean cancelled;
 
     void cancel() {
-        cancelled = true;
         raised.countDown();
     }
 
@@ -32,10 +30,6 @@ final class StopSignal {
     /** A failed analysis wins over a cancellation that raced with it: the release must go back. */
     AnalysisVerdict failedBackground() {
         return failedBackground;
-    }
-
-    boolean cancelled() {
-        return cancelled;
     }
 
     /** @return true when the signal was raised before {@code duration} passed */

@@ -84,7 +84,7 @@ final class RouteSplitter {
         return weight;
     }
 
-    /** Rule 3: integer weights 0-100 that sum to exactly 100. */
+    /** Checks the managed route's weights: integers 0-100 that sum to exactly 100. */
     void checkWeights() {
         ArrayNode dests = destinations();
         int sum = 0;

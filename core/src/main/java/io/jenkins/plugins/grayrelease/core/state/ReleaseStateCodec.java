@@ -3,7 +3,6 @@ package io.jenkins.plugins.grayrelease.core.state;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -61,11 +60,6 @@ public final class ReleaseStateCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("release state cannot be written as JSON", e);
         }
-    }
-
-    /** Decodes the record of the unnamed route (the only record before records were per route); see {@link StateAnnotations}. */
-    public static Decoded read(JsonNode virtualService) {
-        return StateAnnotations.read(virtualService, ANNOTATION);
     }
 
     public static Decoded decode(String json) {

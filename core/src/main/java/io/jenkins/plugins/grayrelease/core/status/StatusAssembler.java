@@ -23,9 +23,8 @@ public final class StatusAssembler {
         ReleaseStateCodec.Decoded decoded = RecordLocator.forRoute(virtualService, target.virtualServiceRef(), route.routeName(), router).decoded();
         ReleaseState state = decoded.state();
         return new ReleaseStatus(target.namespace(), target.service(), target.virtualService(), route.routeName(),
-                sides.stable(), sides.canary(), route.weights(), state == null ? null : state.phase(), route.testers(),
+                sides.stable(), sides.canary(), route.weights(), route.testers(),
                 route.mirrorPercent(), state, decoded.problem(), DriftDetector.detect(state, route, destinationRule),
-                state == null ? null : state.lastChange(),
                 virtualService.path("metadata").path("resourceVersion").asText(null));
     }
 }

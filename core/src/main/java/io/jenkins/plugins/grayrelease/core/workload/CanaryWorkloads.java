@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Canary Deployments: created from the stable Deployment (same pod spec, new image, the canary
- * side's labels), named {@code <service>-<version>}, scaled, and the old stable one removed
+ * side's labels), named {@code <service>-<version>}, and the old stable one removed
  * after a promotion when asked.
  */
 public final class CanaryWorkloads {
@@ -73,25 +73,6 @@ public final class CanaryWorkloads {
             return d;
         });
         return new WorkloadStatus(name, request.image(), request.version(), replicas, podLabels, false);
-    }
-
-    /** Sets the replicas of a Deployment; returns its status. */
-    public WorkloadStatus scale(String namespace, String name, int replicas) {
-        ObjectRef ref = ObjectRef.deployment(namespace, name);
-        if (replicas < 0) {
-            throw new InvalidReleaseException(ref, "spec.replicas", replicas + " is negative", "Give 0 or more replicas");
-        }
-        Deployment d = client.apps().deployments().inNamespace(namespace).withName(name).get();
-        if (d == null) {
-            throw new MissingObjectException(ref, "Deploy the canary first");
-        }
-        Deployment scaled = client.apps().deployments().inNamespace(namespace).withName(name).edit(x -> {
-            x.getSpec().setReplicas(replicas);
-            return x;
-        });
-        Map<String, String> labels = scaled.getSpec().getTemplate().getMetadata().getLabels();
-        return new WorkloadStatus(name, scaled.getSpec().getTemplate().getSpec().getContainers().get(0).getImage(),
-                labels == null ? null : labels.get("version"), replicas, labels, false);
     }
 
     /**

@@ -152,7 +152,7 @@ class SafeWritesTest {
         }
     }
 
-    /** Rule 3 holds for the managed route whatever happened. */
+    /** The managed route's weights are integers 0-100 summing to exactly 100, whatever happened. */
     private static void assertValid(ObjectNode vs) {
         JsonNode dests = Yaml.route(vs, "primary").path("route");
         int sum = 0;

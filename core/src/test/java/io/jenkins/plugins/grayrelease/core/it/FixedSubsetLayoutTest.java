@@ -25,7 +25,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fixed stable/canary subset layout on the real API server (issue 13, part 2): the
+ * The fixed stable/canary subset layout on the real API server: the
  * VirtualService only ever changes weights; the canary subset's version label is set by the
  * engine; a promotion is three guarded writes, and every state in between sends all traffic to
  * a released version and is valid for Istio.

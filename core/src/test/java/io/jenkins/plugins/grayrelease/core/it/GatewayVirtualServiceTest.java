@@ -19,8 +19,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A gateway VirtualService in istio-system routing to a service in its own namespace (issue 13,
- * part 1): the canary destinations the engine adds name the service's namespace, as the stable
+ * A gateway VirtualService in istio-system routing to a service in its own namespace: the
+ * canary destinations the engine adds name the service's namespace, as the stable
  * entry does, and Istio's validation accepts every stored state.
  */
 @ApiServerTest

@@ -20,7 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Least privilege, proven (issue 13, part 4): every engine operation runs as a user bound to
+ * Least privilege, proven: every engine operation runs as a user bound to
  * exactly the README's Role (read from the README), on a real API server authorizing with RBAC.
  * A verb the README lacks fails the run; so does a verb it lists that no operation needs (each
  * grant is taken away in turn and the run must be refused for exactly that verb and resource).
@@ -38,7 +38,6 @@ class LeastPrivilegeTest {
         engine.status(ReleaseTarget.builder(ns, "reviews").stableSubset("v1").build());
         engine.deployCanary(reviews, new CanaryDeployment("example.org/reviews:3.0", "v3", 1, null, null)); // list, get, create
         engine.deployCanary(reviews, new CanaryDeployment("example.org/reviews:3.1", "v3", 1, null, null)); // get, patch
-        engine.scaleCanary(reviews, "v3", 2);
         engine.setWeight(reviews, 10, write.withDryRun(true)); // server-side dry run: patch with dryRun=All
         engine.setWeight(reviews, 10, write); // adds subset v3: patch on the DestinationRule
         engine.setTesters(byName, TesterRoute.of(TesterMatch.header("x-canary", "yes")), WriteOptions.defaults());

@@ -15,7 +15,7 @@ import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import org.junit.jupiter.api.Test;
 
-/** TCP and TLS routes managed on the real API server, each stored state checked by Istio's validation (issue 13, part 6). */
+/** TCP and TLS routes managed on the real API server, each stored state checked by Istio's validation. */
 @ApiServerTest
 class TcpTlsRoutesOnApiServerTest {
 

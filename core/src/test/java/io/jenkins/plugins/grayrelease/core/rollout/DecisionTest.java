@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,12 +43,5 @@ class DecisionTest {
                 .isEqualTo(DecisionKind.PROMOTE);
         assertThat(Decision.noAnswerPossible(Optional.empty(), "erin"))
                 .isEqualTo(new Decision(DecisionKind.ROLLBACK, 0, "erin (input closed)", false));
-    }
-
-    @Test
-    void scriptsReceivePlainValues() {
-        assertThat(Decision.setWeight(30, "alice").toMap())
-                .isEqualTo(Map.of("decision", "setWeight", "weight", 30, "decidedBy", "alice", "timedOut", false));
-        assertThat(Decision.promote("bob").toMap()).doesNotContainKey("weight").containsEntry("decision", "promote");
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The canary's destination_version comes from the DestinationRule (issue 13, part 3): with subsets
+ * The canary's destination_version comes from the DestinationRule: with subsets
  * named stable/canary, a query for destination_version="canary" finds nothing, so these analyses
  * pass only because the canary subset's version label is what is queried. The data is real
  * (backfilled into a real Prometheus: v2 healthy, v3 with a 25 % error spike).

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Whole plans against fabric8's mock API server (CRUD) for the cluster and a real Prometheus
- * serving backfilled Istio metrics for the analysis; no mocked Prometheus answers.
+ * Whole plans with metric analysis against fabric8's mock API server (CRUD) for the cluster and a
+ * real Prometheus serving backfilled Istio metrics; no mocked Prometheus answers. Every plan here
+ * analyses, so the whole class needs Prometheus; plans without analysis are in
+ * {@link RolloutWithoutAnalysisTest}.
  */
 @Tag("prometheus")
 class RolloutRunnerTest {
@@ -249,50 +251,6 @@ class RolloutRunnerTest {
         assertThat(listener.startedSteps).containsExactly(3);
         assertThat(listener.log()).contains("Resuming rollout reviews-canary at step 4 of 4");
         assertThat(cluster.share("v2")).isEqualTo(100);
-    }
-
-    @Test
-    void approvalNobodyAnswersTakesTheConfiguredDefaultAtItsTimeout() {
-        String plan = """
-                target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v2}
-                steps:
-                  - setWeight: 20
-                  - approval: {timeout: 300ms, onTimeout: rollback}
-                  - setWeight: 50
-                """;
-
-        RolloutResult result = run(plan, ScriptedGate.silent());
-
-        assertThat(result.outcome()).isEqualTo(Outcome.ROLLED_BACK_BY_DECISION);
-        assertThat(result.decision()).get().matches(Decision::timedOut);
-        assertThat(result.message()).contains("approval timed out");
-        assertThat(cluster.share("v1")).isEqualTo(100);
-    }
-
-    @Test
-    void cancellationLeavesTrafficAsItIsAndSaysSo() throws Exception {
-        String plan = """
-                target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v2}
-                steps:
-                  - setWeight: 20
-                  - pause: 1h
-                  - setWeight: 50
-                """;
-        RolloutRunner runner = runner(ScriptedGate.silent());
-        listener.onStepStarted = (index, step) -> {
-            if (index == 1) {
-                CompletableFuture.runAsync(runner::cancel);
-            }
-        };
-
-        RolloutResult result = CompletableFuture.supplyAsync(() -> runner.run(parse(plan))).get(30, TimeUnit.SECONDS);
-
-        assertThat(result.outcome()).isEqualTo(Outcome.CANCELLED);
-        assertThat(result.message()).contains("cancelled in step 2", "stable 80 % / canary 20 %");
-        assertThat(cluster.share("v2")).isEqualTo(20);
-        var state = engine.status(target("v2")).state();
-        assertThat(state.phase()).isEqualTo(Phase.ABORTED);
-        assertThat(state.rollout().step()).isEqualTo(1);
     }
 
     @Test

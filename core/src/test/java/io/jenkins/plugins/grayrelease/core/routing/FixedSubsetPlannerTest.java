@@ -15,7 +15,7 @@ import io.jenkins.plugins.grayrelease.core.testing.Yaml;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The fixed stable/canary subset layout, planned without a server (issue 13, part 2). */
+/** The fixed stable/canary subset layout, planned without a server. */
 class FixedSubsetPlannerTest {
 
     private static final ObjectRef VS = ObjectRef.virtualService("shop", "reviews");

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The destinations the engine adds name the service the way the stable entry beside them does
- * (issue 13, part 1): a short name in a VirtualService means that VirtualService's namespace.
+ * The destinations the engine adds name the service the way the stable entry beside them does:
+ * a short name in a VirtualService means that VirtualService's namespace.
  */
 class HostSpellingTest {
 

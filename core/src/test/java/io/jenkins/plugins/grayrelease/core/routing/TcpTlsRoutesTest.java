@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A release may manage a tcp[] or tls[] route, named by kind and port ({@code tcp:5432}): Istio's schema
- * has no name for them (the API server prunes one). Weights only (issue 13, part 6).
+ * has no name for them (the API server prunes one). Weights only: tester and mirror routes are HTTP-only.
  */
 class TcpTlsRoutesTest {
 

@@ -61,12 +61,10 @@ class CanaryWorkloadTest {
     }
 
     @Test
-    void replicasDefaultToTheStableOnesAndScaleChangesThem() {
+    void replicasDefaultToTheStableOnes() {
         assertThat(engine.deployCanary(target, new CanaryDeployment("example.org/reviews:2.0", "v2", null, null, null)).replicas()).isEqualTo(2);
 
-        engine.scaleCanary(target, "v2", 5);
-
-        assertThat(deployment("reviews-v2").getSpec().getReplicas()).isEqualTo(5);
+        assertThat(deployment("reviews-v2").getSpec().getReplicas()).isEqualTo(2);
     }
 
     @Test
@@ -109,8 +107,6 @@ class CanaryWorkloadTest {
         assertThatThrownBy(() -> engine.deployCanary(target, new CanaryDeployment("img", "v2", 1, null, "sidecar")))
                 .isInstanceOf(InvalidReleaseException.class)
                 .hasMessageContaining("spec.template.spec.containers: has no container named 'sidecar'; containers: [reviews, log-shipper]");
-        assertThatThrownBy(() -> engine.scaleCanary(target, "v9", 1))
-                .isInstanceOf(MissingObjectException.class).hasMessageStartingWith("shop/Deployment/reviews-v9: not found.");
         assertThat(deployment("reviews-v2")).isNull();
     }
 
@@ -127,7 +123,7 @@ class CanaryWorkloadTest {
         assertThat(engine.deployCanary(target, new CanaryDeployment("example.org/reviews:2.0", "v2", 1, null, null)).name()).isEqualTo("reviews-v2");
 
         cluster.faults().fail("PATCH", "/deployments/reviews-v2", io.jenkins.plugins.grayrelease.core.testing.FaultInjector.Fault.HTTP_500, 1);
-        engine.scaleCanary(target, "v2", 4);
+        engine.deployCanary(target, new CanaryDeployment("example.org/reviews:2.0", "v2", 4, null, null));
         assertThat(deployment("reviews-v2").getSpec().getReplicas()).isEqualTo(4);
 
         cluster.faults().fail("DELETE", "/deployments/reviews-v1", io.jenkins.plugins.grayrelease.core.testing.FaultInjector.Fault.HTTP_503, 1);

@@ -22,4 +22,14 @@ public record AnalysisStep(AnalysisSettings settings) implements Step {
         var spec = settings.toStepSpec();
         return KIND + " of " + spec.metrics().size() + " metric(s), " + spec.count() + " measurement(s)";
     }
+
+    @Override
+    public boolean waits() {
+        return false;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.analysis(this);
+    }
 }

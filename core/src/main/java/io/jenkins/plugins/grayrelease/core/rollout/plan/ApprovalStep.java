@@ -61,4 +61,14 @@ public record ApprovalStep(String message, List<DecisionKind> decisions, String 
         return KIND + timeoutDuration().map(d -> " (timeout " + Durations.format(d) + ", then "
                 + onTimeout.planName() + ")").orElse("");
     }
+
+    @Override
+    public boolean waits() {
+        return true;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.approval(this);
+    }
 }

@@ -20,4 +20,14 @@ public record MirrorStep(int percent) implements Step {
     public String describe() {
         return KIND + " " + percent;
     }
+
+    @Override
+    public boolean waits() {
+        return false;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.mirror(this);
+    }
 }

@@ -35,4 +35,14 @@ public record PauseStep(Duration duration) implements Step {
     public String describe() {
         return KIND + " " + Durations.format(duration);
     }
+
+    @Override
+    public boolean waits() {
+        return true;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.pause(this);
+    }
 }

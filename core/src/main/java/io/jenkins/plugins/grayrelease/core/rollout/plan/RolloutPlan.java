@@ -26,7 +26,7 @@ public record RolloutPlan(String name, TargetSpec target, PrometheusSpec prometh
             throw new FieldProblem("analysis.count", "'analysis.count': the background analysis measures until the"
                     + " rollout ends; remove count, or make it an analysis step");
         }
-        boolean needsPrometheus = analysis != null || steps.stream().anyMatch(s -> s instanceof AnalysisStep);
+        boolean needsPrometheus = analysis != null || steps.stream().anyMatch(AnalysisStep.class::isInstance);
         if (needsPrometheus && prometheus == null) {
             throw new IllegalArgumentException("the plan analyses metrics but has no 'prometheus' section;"
                     + " add prometheus: {url: <your Prometheus server's URL>}");
@@ -39,5 +39,10 @@ public record RolloutPlan(String name, TargetSpec target, PrometheusSpec prometh
 
     public Optional<AnalysisSettings> backgroundAnalysis() {
         return Optional.ofNullable(analysis);
+    }
+
+    /** True when the plan measures metrics: a background analysis or any analysis step. */
+    public boolean analysesMetrics() {
+        return analysis != null || steps.stream().anyMatch(AnalysisStep.class::isInstance);
     }
 }

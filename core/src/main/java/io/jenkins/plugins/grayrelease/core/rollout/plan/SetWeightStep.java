@@ -20,4 +20,14 @@ public record SetWeightStep(int weight) implements Step {
     public String describe() {
         return KIND + " " + weight;
     }
+
+    @Override
+    public boolean waits() {
+        return false;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.setWeight(this);
+    }
 }

@@ -27,4 +27,30 @@ public sealed interface Step permits SetWeightStep, PauseStep, ApprovalStep, Ana
 
     /** One line for progress logs, e.g. {@code setWeight 10}. */
     String describe();
+
+    /** True when the step waits (for time or for a person): the release is recorded as paused meanwhile. */
+    boolean waits();
+
+    /** Hands this step to the visitor's method for its kind. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * Something done per step kind: the one place where the kinds are told apart. A new kind of
+     * step adds a method here, and the compiler then names every place that must handle it.
+     *
+     * @param <R> what handling a step gives
+     */
+    interface Visitor<R> {
+        R setWeight(SetWeightStep step);
+
+        R pause(PauseStep step);
+
+        R approval(ApprovalStep step);
+
+        R analysis(AnalysisStep step);
+
+        R testers(TestersStep step);
+
+        R mirror(MirrorStep step);
+    }
 }

@@ -44,4 +44,14 @@ public record TestersStep(Map<String, String> headers, Map<String, String> heade
     public String describe() {
         return KIND + " " + toTesterRoute().matches().size() + " match(es)";
     }
+
+    @Override
+    public boolean waits() {
+        return false;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.testers(this);
+    }
 }

@@ -13,21 +13,28 @@ import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.WeightSplit;
 import io.jenkins.plugins.grayrelease.core.state.LastChange;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
+import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The JSON/YAML that scripts read: its keys, their order and value shapes. */
-class StatusDocumentTest {
+/**
+ * What {@code grayctl} prints: the engine's status document as JSON or YAML (its keys and order
+ * are pinned in core's StatusDocumentTest), or a table for people.
+ */
+class ResultPrinterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final ReleaseState RECORDED = new ReleaseState(Destination.subset("reviews", "v1"),
+            Destination.subset("reviews", "v2"), 10, Phase.PROGRESSING, null,
+            new LastChange("setWeight 10", "alice", Instant.parse("2026-11-26T06:00:00Z"), "grayctl"));
+
     private static final ReleaseStatus STATUS = new ReleaseStatus("shop", "reviews", "reviews", "primary",
-            Destination.subset("reviews", "v1"), Destination.subset("reviews", "v2"), WeightSplit.canary(10), Phase.PROGRESSING,
-            List.of(TesterMatch.header("end-user", "jason")), 0, null, null, List.of(),
-            new LastChange("setWeight 10", "alice", Instant.parse("2026-11-26T06:00:00Z"), "grayctl"), "42");
+            Destination.subset("reviews", "v1"), Destination.subset("reviews", "v2"), WeightSplit.canary(10),
+            List.of(TesterMatch.header("end-user", "jason")), 0, RECORDED, null, List.of(), "42");
 
     private static String print(OutputFormat format, java.util.function.Consumer<ResultPrinter> what) {
         StringWriter out = new StringWriter();
@@ -52,7 +59,7 @@ class StatusDocumentTest {
     @Test
     void statusWithoutCanaryKeepsTheKeyAsNull() throws Exception {
         ReleaseStatus noCanary = new ReleaseStatus("shop", "reviews", "reviews", null, Destination.subset("reviews", "v1"), null,
-                new WeightSplit(100, 0), null, List.of(), 0, null, "no release state recorded", List.of(), null, "1");
+                new WeightSplit(100, 0), List.of(), 0, null, "no release state recorded", List.of(), "1");
 
         JsonNode json = JSON.readTree(print(OutputFormat.JSON, p -> p.status(noCanary)));
 
@@ -77,13 +84,16 @@ class StatusDocumentTest {
     }
 
     @Test
-    void resultWithoutDryRunHasNoPatch() throws Exception {
-        OperationResult written = new OperationResult(STATUS, true, false, new PlannedChange("[]", "", false));
+    void writtenResultHasTheSameKeysAsADryRun() throws Exception {
+        OperationResult written = new OperationResult(STATUS, false, false, new PlannedChange("[]", "", false));
 
         JsonNode json = JSON.readTree(print(OutputFormat.JSON, p -> p.result(written)));
 
         assertThat(json.get("dryRun").asBoolean()).isFalse();
-        assertThat(json.has("patch")).isFalse();
+        assertThat(json.get("patch").isArray()).isTrue();
+        assertThat(json.get("patch").size()).isZero();
+        assertThat(json.get("diff").asText()).isEmpty();
+        assertThat(json.get("serverValidated").asBoolean()).isFalse();
     }
 
     @Test
@@ -115,9 +125,9 @@ class StatusDocumentTest {
     @Test
     void tableShowsDriftAndAnUnusableRecordOnLinesOfTheirOwn() {
         ReleaseStatus drifted = new ReleaseStatus("shop", "reviews", "reviews", "primary", Destination.subset("reviews", "v1"),
-                Destination.subset("reviews", "v2"), WeightSplit.canary(30), Phase.PROGRESSING, List.of(), 0, null,
+                Destination.subset("reviews", "v2"), WeightSplit.canary(30), List.of(), 0, null,
                 "the annotation grayrelease.jenkins.io/state is not valid JSON",
-                List.of("the record says canary 10 %, the VirtualService sends 30 %"), null, "3");
+                List.of("the record says canary 10 %, the VirtualService sends 30 %"), "3");
 
         String table = print(OutputFormat.TABLE, p -> p.status(drifted));
 

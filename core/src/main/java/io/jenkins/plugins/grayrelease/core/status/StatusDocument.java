@@ -1,0 +1,156 @@
+package io.jenkins.plugins.grayrelease.core.status;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.grayrelease.core.Destination;
+import io.jenkins.plugins.grayrelease.core.OperationResult;
+import io.jenkins.plugins.grayrelease.core.PlannedChange;
+import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
+import io.jenkins.plugins.grayrelease.core.TesterMatch;
+import io.jenkins.plugins.grayrelease.core.analysis.AnalysisVerdict;
+import io.jenkins.plugins.grayrelease.core.rollout.Decision;
+import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
+import io.jenkins.plugins.grayrelease.core.state.LastChange;
+import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The one machine-readable shape of a release: what {@code grayctl -o json|yaml} prints and what
+ * the Jenkins steps return. Scripts depend on it, so every key is always present (null when
+ * unknown) and keeps its order; the README's "Status document" table lists them.
+ *
+ * <p>Documents hold only {@link String}, {@link Integer}, {@link Long}, {@link Double},
+ * {@link Boolean}, {@link ArrayList} and {@link LinkedHashMap} values: Jackson writes them as they
+ * are, and a Pipeline can keep them in its serialized state and read them without approvals.
+ */
+public final class StatusDocument {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private StatusDocument() {
+    }
+
+    /** A release's status: where traffic goes, what was recorded, and how the two differ. */
+    public static Map<String, Object> of(ReleaseStatus s) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("namespace", s.namespace());
+        doc.put("service", s.service());
+        doc.put("virtualService", s.virtualService());
+        doc.put("route", s.route());
+        doc.put("stable", destination(s.stable()));
+        doc.put("canary", destination(s.canary()));
+        Map<String, Object> weights = new LinkedHashMap<>();
+        weights.put("stable", s.weights() == null ? null : s.weights().stable());
+        weights.put("canary", s.weights() == null ? null : s.weights().canary());
+        doc.put("weights", weights);
+        doc.put("phase", s.phase() == null ? null : s.phase().name());
+        doc.put("lastChange", lastChange(s.lastChange()));
+        doc.put("testers", new ArrayList<>(s.testers().stream().map(StatusDocument::tester).toList()));
+        doc.put("mirrorPercent", s.mirrorPercent());
+        doc.put("drift", new ArrayList<>(s.drift()));
+        doc.put("stateProblem", s.stateProblem());
+        doc.put("resourceVersion", s.resourceVersion());
+        return doc;
+    }
+
+    /**
+     * A writing operation's result: the status after it (in a dry run: as it would be), then
+     * {@code changed}, {@code dryRun}, {@code patch} (the JSON Patch operations sent or planned,
+     * guards first; empty when nothing changes), {@code diff} (unified diff of the routes that
+     * change; empty when nothing changes) and {@code serverValidated}.
+     */
+    public static Map<String, Object> of(OperationResult r) {
+        Map<String, Object> doc = of(r.status());
+        PlannedChange change = r.change();
+        doc.put("changed", r.changed());
+        doc.put("dryRun", r.dryRun());
+        doc.put("patch", change == null ? new ArrayList<>() : patch(change.patch()));
+        doc.put("diff", change == null || change.diff() == null ? "" : change.diff());
+        doc.put("serverValidated", change != null && change.serverValidated());
+        return doc;
+    }
+
+    /** How a rollout plan's run ended, with the release as it was left ({@code status}, null when unreadable). */
+    public static Map<String, Object> of(RolloutResult r) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("outcome", r.outcome().name());
+        doc.put("message", r.message());
+        doc.put("stoppedAtStep", r.stoppedAtStep());
+        doc.put("decision", r.decision().map(StatusDocument::decision).orElse(null));
+        doc.put("failedAnalysis", r.failedAnalysis().map(AnalysisVerdict::summary).orElse(null));
+        doc.put("status", r.status() == null ? null : of(r.status()));
+        return doc;
+    }
+
+    /**
+     * An approval's decision: {@code decision} (promote, rollback, setWeight, abort),
+     * {@code weight} (the canary percentage for setWeight, else null), {@code decidedBy},
+     * {@code timedOut}.
+     */
+    public static Map<String, Object> decision(Decision d) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("decision", d.kind().planName());
+        doc.put("weight", d.kind() == DecisionKind.SET_WEIGHT ? d.weight() : null);
+        doc.put("decidedBy", d.decidedBy());
+        doc.put("timedOut", d.timedOut());
+        return doc;
+    }
+
+    /** A canary Deployment as created or updated. */
+    public static Map<String, Object> deployment(WorkloadStatus w) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("name", w.name());
+        doc.put("image", w.image());
+        doc.put("version", w.version());
+        doc.put("replicas", w.replicas());
+        doc.put("podLabels", w.podLabels() == null ? null : new LinkedHashMap<>(w.podLabels()));
+        doc.put("created", w.created());
+        return doc;
+    }
+
+    private static Map<String, Object> destination(Destination d) {
+        if (d == null) {
+            return null;
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("host", d.host());
+        doc.put("subset", d.subset());
+        return doc;
+    }
+
+    private static Map<String, Object> lastChange(LastChange c) {
+        if (c == null) {
+            return null;
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("action", c.action());
+        doc.put("by", c.by());
+        doc.put("at", c.at() == null ? null : c.at().toString());
+        doc.put("origin", c.origin());
+        return doc;
+    }
+
+    private static Map<String, Object> tester(TesterMatch m) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("kind", m.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        doc.put("name", m.name());
+        doc.put("value", m.value());
+        return doc;
+    }
+
+    /** The engine's JSON Patch text as a list of operations; the text itself if it is not JSON. */
+    private static Object patch(String text) {
+        if (text == null || text.isBlank()) {
+            return new ArrayList<>();
+        }
+        try {
+            return JSON.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            return text;
+        }
+    }
+}
