@@ -57,7 +57,7 @@ public final class ReleaseTarget {
     private Destination qualified(Destination side) {
         if (side == null || routeKind == RouteKind.HTTP_ROUTE) {
             // HTTPRoute backends are Service names, resolved in the route's own namespace.
-            return null;
+            return side;
         }
         String host = HostNames.forVirtualServiceIn(side.host(), namespace, virtualServiceNamespace);
         return host.equals(side.host()) ? side : new Destination(host, side.subset());

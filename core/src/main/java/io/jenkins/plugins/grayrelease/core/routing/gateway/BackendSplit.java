@@ -91,19 +91,23 @@ final class BackendSplit {
         return total == 0 ? 0 : (int) Math.round(mine * 100.0 / total);
     }
 
-    /** Integer weights 0-100 that sum to exactly 100 (the engine's promise, as for VirtualServices). */
+    /**
+     * The rule must send traffic somewhere. Gateway API weights are proportions, not percentages (a
+     * lone backend of weight 1 takes everything), so weights the engine did not write are only
+     * checked for sending something; the weights it writes are percentages adding up to 100.
+     */
     void checkWeights() {
-        int sum = 0;
+        long sum = 0;
         for (JsonNode entry : refs()) {
             int w = HttpRouteRules.weight(entry);
-            if (w < 0 || w > 100) {
-                throw new InvalidReleaseException(ref, field, "a weight of " + w + " is outside 0-100", "Fix the weights by hand");
+            if (w < 0) {
+                throw new InvalidReleaseException(ref, field, "a weight of " + w + " is negative", "Fix the weights by hand");
             }
             sum += w;
         }
-        if (sum != 100) {
-            throw new InvalidReleaseException(ref, field, "the weights add up to " + sum + ", not 100",
-                    "Fix the weights so that they add up to 100, then retry");
+        if (sum == 0) {
+            throw new InvalidReleaseException(ref, field, "every weight is 0, so the rule sends no traffic",
+                    "Give the stable Service a weight, or set the canary weight again");
         }
     }
 
