@@ -6,6 +6,9 @@ import io.fabric8.istio.api.networking.v1.DestinationRule;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.jenkins.plugins.grayrelease.core.RouteKind;
+import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
+import io.jenkins.plugins.grayrelease.core.testing.HttpRouteSample;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.Config;
@@ -31,7 +34,8 @@ import java.util.TreeMap;
 /**
  * A Kubernetes API (fabric8 mock server, CRUD mode, on 127.0.0.1) holding the engine's sample
  * application: {@code shop/reviews} with subsets v1 and v2 and a VirtualService whose managed
- * route {@code primary} sends everything to v1.
+ * route {@code primary} sends everything to v1; and the HTTPRoute sample ({@link HttpRouteSample},
+ * two Services) for Gateway API releases.
  */
 final class MockCluster implements AutoCloseable {
 
@@ -44,7 +48,10 @@ final class MockCluster implements AutoCloseable {
     static MockCluster startWithSampleApp() {
         List<CustomResourceDefinitionContext> istio = List.of(
                 istioKind(HasMetadata.getKind(VirtualService.class), HasMetadata.getPlural(VirtualService.class)),
-                istioKind(HasMetadata.getKind(DestinationRule.class), HasMetadata.getPlural(DestinationRule.class)));
+                istioKind(HasMetadata.getKind(DestinationRule.class), HasMetadata.getPlural(DestinationRule.class)),
+                new CustomResourceDefinitionContext.Builder().withGroup(RouteKind.HTTP_ROUTE.group())
+                        .withVersion(RouteKind.HTTP_ROUTE.version()).withKind(RouteKind.HTTP_ROUTE.kind())
+                        .withPlural(RouteKind.HTTP_ROUTE.plural()).withScope("Namespaced").build());
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new ApiServerPatchDispatcher(istio), false);
         server.init(InetAddress.getLoopbackAddress(), 0);
@@ -76,6 +83,22 @@ final class MockCluster implements AutoCloseable {
                     .resource(Serialization.unmarshal(SampleApp.DESTINATION_RULE_YAML, GenericKubernetesResource.class)).create();
             client.genericKubernetesResources(IstioResources.VIRTUAL_SERVICE).inNamespace(SampleApp.NAMESPACE)
                     .resource(Serialization.unmarshal(SampleApp.VIRTUAL_SERVICE_YAML, GenericKubernetesResource.class)).create();
+            client.genericKubernetesResources(RouteResources.of(RouteKind.HTTP_ROUTE)).inNamespace(HttpRouteSample.NAMESPACE)
+                    .resource(Serialization.unmarshal(HttpRouteSample.HTTP_ROUTE_YAML, GenericKubernetesResource.class)).create();
+        }
+    }
+
+    /** The HTTPRoute's managed rule {@code main} as stored: Service → weight. */
+    Map<String, Integer> mainRuleWeights() {
+        try (KubernetesClient client = client()) {
+            ObjectNode route = new IstioResources(client).get(RouteResources.of(RouteKind.HTTP_ROUTE), HttpRouteSample.NAMESPACE, "reviews");
+            Map<String, Integer> weights = new TreeMap<>();
+            for (JsonNode rule : route.path("spec").path("rules")) {
+                if ("main".equals(rule.path("name").asText())) {
+                    rule.path("backendRefs").forEach(b -> weights.put(b.path("name").asText(), b.path("weight").asInt(1)));
+                }
+            }
+            return weights;
         }
     }
 
