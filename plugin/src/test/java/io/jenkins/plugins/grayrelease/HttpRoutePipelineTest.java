@@ -54,14 +54,16 @@ class HttpRoutePipelineTest {
     }
 
     @Test
-    void aRolloutPlanInsideTheBlockRunsOnTheHttpRoute(JenkinsRule r) throws Exception {
+    void aRolloutPlanInsideTheBlockRunsOnTheHttpRouteToItsPromotion(JenkinsRule r) throws Exception {
         ReleaseJenkins.addTokenCredential(r);
         WorkflowJob p = r.createProject(WorkflowJob.class, "http-route-rollout");
         p.setDefinition(new CpsFlowDefinition(block("  grayRollout(plan: 'steps: [{setWeight: 30}]')\n"), true));
 
-        r.buildAndAssertSuccess(p);
+        WorkflowRun b = r.buildAndAssertSuccess(p);
 
-        assertThat(cluster.mainRuleWeights()).isEqualTo(Map.of("reviews-stable", 70, "reviews-canary", 30));
+        r.assertLogContains("30 %", b);
+        assertThat(cluster.mainRuleWeights()).as("a plan that runs to its end promotes").isEqualTo(Map.of("reviews-canary", 100));
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 100));
     }
 
     @Test

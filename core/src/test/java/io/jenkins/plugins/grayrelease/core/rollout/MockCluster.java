@@ -55,7 +55,9 @@ final class MockCluster implements AutoCloseable {
 
     MockCluster() {
         List<CustomResourceDefinitionContext> kinds = List.of(istioKind("VirtualService", "virtualservices"),
-                istioKind("DestinationRule", "destinationrules"));
+                istioKind("DestinationRule", "destinationrules"),
+                new CustomResourceDefinitionContext.Builder().withGroup("gateway.networking.k8s.io").withVersion("v1")
+                        .withKind("HTTPRoute").withPlural("httproutes").withScope("Namespaced").build());
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new ApiServerPatchDispatcher(kinds), false);
         server.init(InetAddress.getLoopbackAddress(), 0);
@@ -65,6 +67,9 @@ final class MockCluster implements AutoCloseable {
         istio = new IstioResources(client);
         create(IstioResources.DESTINATION_RULE, Yaml.node(DESTINATION_RULE));
         create(IstioResources.VIRTUAL_SERVICE, Yaml.node(SampleApp.VIRTUAL_SERVICE_YAML));
+        // The Gateway API sample of the same application (two Services), for HTTPRoute rollouts.
+        create(io.jenkins.plugins.grayrelease.core.cluster.RouteResources.of(io.jenkins.plugins.grayrelease.core.RouteKind.HTTP_ROUTE),
+                io.jenkins.plugins.grayrelease.core.testing.HttpRouteSample.route());
     }
 
     private static CustomResourceDefinitionContext istioKind(String kind, String plural) {
