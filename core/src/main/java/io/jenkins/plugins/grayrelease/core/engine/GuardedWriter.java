@@ -91,7 +91,9 @@ final class GuardedWriter {
         ReentrantLock lock = LOCKS.computeIfAbsent(istio.server() + "|" + ref, k -> new ReentrantLock(true));
         lock.lock();
         try {
-            ObjectNode stored = istio.patch(RouteResources.of(target.routeKind()), target.routingNamespace(), target.routingName(), patch.toString());
+            // Strict for HTTPRoutes: the Gateway API grows fields by release, and an older CRD would drop ours in silence.
+            ObjectNode stored = istio.patch(RouteResources.of(target.routeKind()), target.routingNamespace(), target.routingName(),
+                    patch.toString(), target.routeKind() == io.jenkins.plugins.grayrelease.core.RouteKind.HTTP_ROUTE);
             if (cache != null) {
                 cache.stored(ref, stored);
             }

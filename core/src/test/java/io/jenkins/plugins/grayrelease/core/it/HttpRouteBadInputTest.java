@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.grayrelease.core.Destination;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.RouteKind;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
+import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.MissingObjectException;
@@ -92,6 +96,27 @@ class HttpRouteBadInputTest {
         assertThat(error).hasMessage("release target: the canary side reviews/v2 is a subset, but an HTTPRoute sends to Services;"
                 + " name the canary Service (e.g. reviews-canary) as canary or canaryHost");
         assertThat(resourceVersion(release.stored())).isEqualTo(version);
+    }
+
+    /**
+     * A field the installed Gateway API CRD does not know (as {@code requestMirror.percent} is
+     * unknown before Gateway API 1.3) is refused by the engine's strict writes, where a plain
+     * write would have it dropped in silence.
+     */
+    @Test
+    void aFieldTheInstalledCrdDoesNotKnowIsRefusedNotDropped(RealApiServer server) {
+        HttpRouteRelease release = HttpRouteRelease.install(server, "hr-strict");
+        IstioResources resources = new IstioResources(server.client());
+        String unknown = "[{\"op\":\"add\",\"path\":\"/spec/rules/1/backendRefs/0/percent\",\"value\":10}]";
+
+        KubernetesClientException refused = catchThrowableOfType(KubernetesClientException.class, () -> resources.patch(
+                RouteResources.of(RouteKind.HTTP_ROUTE), release.namespace(), "reviews", unknown, true));
+        ObjectNode lenient = resources.patch(RouteResources.of(RouteKind.HTTP_ROUTE), release.namespace(), "reviews", unknown, false);
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.getCode()).isEqualTo(422);
+        assertThat(refused.getMessage()).contains("unknown field \"spec.rules[1].backendRefs[0].percent\"");
+        assertThat(HttpRouteRelease.rule(lenient, "main").path("backendRefs").get(0).has("percent")).as("dropped in silence").isFalse();
     }
 
     @Test
