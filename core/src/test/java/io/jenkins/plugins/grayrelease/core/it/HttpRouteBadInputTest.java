@@ -1,6 +1,8 @@
 package io.jenkins.plugins.grayrelease.core.it;
 
-import static io.jenkins.plugins.grayrelease.core.it.HttpRouteRelease.resourceVersion;
+import static io.jenkins.plugins.grayrelease.core.it.HttpRouteRelease.written;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -27,10 +29,10 @@ class HttpRouteBadInputTest {
 
     private static <E extends GrayReleaseException> E refused(Class<E> type, HttpRouteRelease release,
                                                               Function<ReleaseTarget, Object> operation, ReleaseTarget target) {
-        String version = resourceVersion(release.stored());
+        JsonNode before = written(release.stored());
         E error = catchThrowableOfType(type, () -> operation.apply(target));
         assertThat(error).isNotNull();
-        assertThat(resourceVersion(release.stored())).as("nothing written").isEqualTo(version);
+        assertThat(written(release.stored())).as("nothing written").isEqualTo(before);
         return error;
     }
 
@@ -88,14 +90,14 @@ class HttpRouteBadInputTest {
     @Test
     void aSubsetAsCanaryIsRefusedBeforeAnythingIsRead(RealApiServer server) {
         HttpRouteRelease release = HttpRouteRelease.install(server, "hr-bad-subset");
-        String version = resourceVersion(release.stored());
+        JsonNode before = written(release.stored());
 
         IllegalArgumentException error = catchThrowableOfType(IllegalArgumentException.class, () -> release.target().toBuilder()
                 .canary(Destination.subset("reviews", "v2")).build());
 
         assertThat(error).hasMessage("release target: the canary side reviews/v2 is a subset, but an HTTPRoute sends to Services;"
                 + " name the canary Service (e.g. reviews-canary) as canary or canaryHost");
-        assertThat(resourceVersion(release.stored())).isEqualTo(version);
+        assertThat(written(release.stored())).isEqualTo(before);
     }
 
     /**

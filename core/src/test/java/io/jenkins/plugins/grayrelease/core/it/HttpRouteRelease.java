@@ -62,6 +62,23 @@ public record HttpRouteRelease(RealApiServer server, String namespace, ReleaseTa
         return -1;
     }
 
+    /**
+     * What a writer of the route changes: its annotations and spec. Not the resourceVersion: the
+     * status belongs to the Gateway controller, and when an istiod test runs against the same API
+     * server, istiod writes every HTTPRoute's status (a new resourceVersion, nothing the engine did).
+     */
+    public static JsonNode written(JsonNode route) {
+        ObjectNode w = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        w.set("annotations", route.path("metadata").path("annotations").deepCopy());
+        w.set("spec", route.path("spec").deepCopy());
+        return w;
+    }
+
+    /** {@code metadata.generation}: it moves with every stored change of the spec, and only then. */
+    public static long generation(JsonNode route) {
+        return route.path("metadata").path("generation").asLong();
+    }
+
     public static String resourceVersion(JsonNode route) {
         return route.path("metadata").path("resourceVersion").asText();
     }
