@@ -6,6 +6,8 @@
 #   $CACHE/istio/customresourcedefinitions.gen.yaml   Istio's CRDs, from the same istio.io/api module
 #   $CACHE/istio/pilot-discovery                      istiod built from source (tools/istiod), same istio.io/istio
 #   $CACHE/istio/xds-client                           the istiod tests' proxyless gRPC client and backends
+#   $CACHE/gateway-api/standard-crds.yaml             the Gateway API's standard-channel CRDs (HTTPRoute …),
+#                                                     from the sigs.k8s.io/gateway-api module that Istio uses
 # CACHE is $GRAY_RELEASE_CACHE, default ~/.cache/gray-release. Needs Go (>= the version in the
 # tools' go.mod files) and, when etcd is missing, apt-get (Debian's etcd-server).
 set -euo pipefail
@@ -117,6 +119,31 @@ build_xds_client() {
   step "built xds-client in $(elapsed "$t")"
 }
 
+# The Gateway API version is the one the pinned Istio builds against, so the CRDs the HTTPRoute
+# tests validate against are the ones that Istio version serves.
+gateway_dir=$CACHE/gateway-api
+gateway_stamp=$(cd tools/istio-validate && go list -m -f '{{.Path}} {{.Version}}' sigs.k8s.io/gateway-api)
+
+copy_gateway_crds() {
+  local t module_dir tmp f
+  t=$(date +%s)
+  step "copying the Gateway API standard-channel CRDs ($gateway_stamp)"
+  (cd tools/istio-validate && go mod download sigs.k8s.io/gateway-api)
+  module_dir=$(cd tools/istio-validate && go list -m -f '{{.Dir}}' sigs.k8s.io/gateway-api)
+  mkdir -p "$gateway_dir"
+  tmp=$gateway_dir/standard-crds.yaml.tmp
+  : > "$tmp"
+  # Only the CustomResourceDefinitions: the channel's ValidatingAdmissionPolicy guards CRD
+  # upgrades in a long-lived cluster and has nothing to check in a test server.
+  for f in "$module_dir"/config/crd/standard/gateway.networking.k8s.io_*.yaml; do
+    grep -q '^kind: CustomResourceDefinition$' "$f" || continue
+    { echo "---"; cat "$f"; } >> "$tmp"
+  done
+  mv "$tmp" "$gateway_dir/standard-crds.yaml"
+  echo "$gateway_stamp" > "$gateway_dir/VERSION"
+  step "copied the Gateway API CRDs in $(elapsed "$t")"
+}
+
 mkdir -p "$CACHE"
 if [[ -x $k8s_dir/kube-apiserver && -x $k8s_dir/kubectl ]]; then
   step "kube-apiserver and kubectl $k8s_tag cached in $k8s_dir"
@@ -143,5 +170,10 @@ if [[ -x $istio_dir/xds-client && $(cat "$istio_dir/xds-client.VERSION" 2>/dev/n
   step "xds-client cached in $istio_dir"
 else
   build_xds_client
+fi
+if [[ -f $gateway_dir/standard-crds.yaml && $(cat "$gateway_dir/VERSION" 2>/dev/null) == "$gateway_stamp" ]]; then
+  step "Gateway API CRDs cached in $gateway_dir ($gateway_stamp)"
+else
+  copy_gateway_crds
 fi
 step "ready in $(elapsed "$started") (cache: $CACHE; tests read it from GRAY_RELEASE_CACHE or ~/.cache/gray-release)"

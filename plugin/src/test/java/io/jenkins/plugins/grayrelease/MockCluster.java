@@ -2,6 +2,9 @@ package io.jenkins.plugins.grayrelease;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.grayrelease.core.RouteKind;
+import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
+import io.jenkins.plugins.grayrelease.core.testing.HttpRouteSample;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.GrayRelease;
@@ -14,7 +17,8 @@ import java.util.TreeMap;
 /**
  * The sandbox API server ({@link SandboxServer}) holding the engine's sample application:
  * {@code shop/reviews} with subsets v1 and v2 and a VirtualService whose managed route
- * {@code primary} sends everything to v1; with what the pipeline tests read back from it.
+ * {@code primary} sends everything to v1, and the HTTPRoute sample ({@link HttpRouteSample}, two
+ * Services) for Gateway API releases; with what the pipeline tests read back from it.
  */
 final class MockCluster implements AutoCloseable {
 
@@ -28,6 +32,7 @@ final class MockCluster implements AutoCloseable {
         MockCluster cluster = new MockCluster(SandboxServer.start());
         try (KubernetesClient client = cluster.client()) {
             SampleApp.install(client, SampleApp.NAMESPACE, SampleApp.subsetLayout());
+            SampleApp.install(client, HttpRouteSample.NAMESPACE, HttpRouteSample.HTTP_ROUTE_YAML);
         }
         return cluster;
     }
@@ -40,6 +45,20 @@ final class MockCluster implements AutoCloseable {
     /** A new client of the sandbox in namespace {@code shop}; the caller closes it. */
     KubernetesClient client() {
         return server.newClient(config -> config.withNamespace(SampleApp.NAMESPACE));
+    }
+
+    /** The HTTPRoute's managed rule {@code main} as stored: Service → weight. */
+    Map<String, Integer> mainRuleWeights() {
+        try (KubernetesClient client = client()) {
+            ObjectNode route = new IstioResources(client).get(RouteResources.of(RouteKind.HTTP_ROUTE), HttpRouteSample.NAMESPACE, "reviews");
+            Map<String, Integer> weights = new TreeMap<>();
+            for (JsonNode rule : route.path("spec").path("rules")) {
+                if ("main".equals(rule.path("name").asText())) {
+                    rule.path("backendRefs").forEach(b -> weights.put(b.path("name").asText(), b.path("weight").asInt(1)));
+                }
+            }
+            return weights;
+        }
     }
 
     /** The managed route's split as stored in the VirtualService: subset → weight (a lone destination counts 100). */

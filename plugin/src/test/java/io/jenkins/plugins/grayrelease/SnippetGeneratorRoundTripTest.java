@@ -43,6 +43,17 @@ class SnippetGeneratorRoundTripTest {
     }
 
     @Test
+    void withGrayReleaseOnAnHttpRoute(JenkinsRule r) throws Exception {
+        WithGrayReleaseStep s = new WithGrayReleaseStep("reviews");
+        s.setHttpRoute("reviews");
+        s.setRoute("main");
+        s.setStable("reviews-stable");
+        s.setCanary("reviews-canary");
+        roundTrip(r, s, "withGrayRelease(canary: 'reviews-canary', httpRoute: 'reviews', route: 'main', service: 'reviews',"
+                + " stable: 'reviews-stable') {\n    // some block\n}");
+    }
+
+    @Test
     void withGrayReleaseWithOnlyTheService(JenkinsRule r) throws Exception {
         roundTrip(r, new WithGrayReleaseStep("reviews"), "withGrayRelease('reviews') {\n    // some block\n}");
     }

@@ -21,8 +21,8 @@ final class MirrorCommand extends ReleaseCommand {
 
     @Override
     int run(ClusterSession session, ReleaseTarget target, ResultPrinter printer) {
-        String what = percent == 0 ? "removing the mirror from " + target.virtualServiceRef()
-                : "mirroring " + percent + " % of " + target.virtualServiceRef() + " to the canary";
+        String what = percent == 0 ? "removing the mirror from " + target.routingRef()
+                : "mirroring " + percent + " % of " + target.routingRef() + " to the canary";
         progress().step(dryRun ? "planning: " + what : what);
         printer.result(session.engine().setMirror(target, percent, WriteOptions.defaults().withDryRun(dryRun)));
         return ExitCodes.OK;

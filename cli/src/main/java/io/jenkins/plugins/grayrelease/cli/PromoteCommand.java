@@ -20,7 +20,7 @@ final class PromoteCommand extends ReleaseCommand {
 
     @Override
     int run(ClusterSession session, ReleaseTarget target, ResultPrinter printer) {
-        progress().step((dryRun ? "planning promotion of " : "promoting ") + target.virtualServiceRef()
+        progress().step((dryRun ? "planning promotion of " : "promoting ") + target.routingRef()
                 + (cleanup ? ", then deleting the old stable Deployment" : ""));
         printer.result(session.engine().promote(target, new PromoteOptions(WriteOptions.defaults().withDryRun(dryRun), cleanup)));
         return ExitCodes.OK;

@@ -42,10 +42,10 @@ abstract class ReleaseCommand implements Callable<Integer> {
             throw usage("SERVICE is empty", "Give the service's name, e.g. 'grayctl " + spec.name() + " reviews'");
         }
         try {
-            // Malformed target options (--virtual-service a/b/c, --layout x) are usage errors, found before connecting.
+            // Malformed target options (--virtual-service a/b/c, --layout x, --http-route with --virtual-service) are usage errors, found before connecting.
             targetOptions.toTarget("default", service);
         } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage(), "See 'grayctl " + spec.name() + " --help' for --virtual-service and --layout");
+            throw usage(e.getMessage(), "See 'grayctl " + spec.name() + " --help' for --virtual-service, --http-route and --layout");
         }
     }
 

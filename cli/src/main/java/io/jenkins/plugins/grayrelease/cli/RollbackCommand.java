@@ -16,7 +16,7 @@ final class RollbackCommand extends ReleaseCommand {
 
     @Override
     int run(ClusterSession session, ReleaseTarget target, ResultPrinter printer) {
-        progress().step((dryRun ? "planning roll back of " : "rolling back ") + target.virtualServiceRef());
+        progress().step((dryRun ? "planning roll back of " : "rolling back ") + target.routingRef());
         printer.result(session.engine().rollback(target, WriteOptions.defaults().withDryRun(dryRun)));
         return ExitCodes.OK;
     }

@@ -13,10 +13,10 @@ import picocli.CommandLine.Option;
  */
 public final class TargetOptions {
 
-    @Option(names = "--stable", paramLabel = "SUBSET", description = "Stable subset. Default: the recorded one.")
+    @Option(names = "--stable", paramLabel = "SUBSET", description = "Stable subset (with --http-route: the stable Service). Default: the recorded one.")
     String stable;
 
-    @Option(names = "--canary", paramLabel = "SUBSET", description = "Canary subset. Default: the recorded one.")
+    @Option(names = "--canary", paramLabel = "SUBSET", description = "Canary subset (with --http-route: the canary Service). Default: the recorded one.")
     String canary;
 
     @Option(names = "--stable-host", paramLabel = "HOST",
@@ -39,6 +39,12 @@ public final class TargetOptions {
     @Option(names = "--destination-rule", paramLabel = "NAME", description = "DestinationRule. Default: the service's name.")
     String destinationRule;
 
+    @Option(names = "--http-route", paramLabel = "[NAMESPACE/]NAME",
+            description = "Gateway API HTTPRoute to manage instead of a VirtualService (weights on the managed rule's "
+                    + "backendRefs; --route names its rules[].name; --stable/--canary name Services, e.g. reviews-stable). "
+                    + "Not with --virtual-service or --destination-rule.")
+    String httpRoute;
+
     @Option(names = "--canary-version", paramLabel = "VERSION",
             description = "The canary's version: set on the canary subset's version label (fixed-subset layout) "
                     + "and the metric label analysis looks for. Default: as the DestinationRule says.")
@@ -55,10 +61,11 @@ public final class TargetOptions {
                 .with(Field.STABLE_HOST, stableHost).with(Field.CANARY_HOST, canaryHost)
                 .with(Field.ROUTE, route).with(Field.VIRTUAL_SERVICE, virtualService)
                 .with(Field.DESTINATION_RULE, destinationRule)
-                .with(Field.CANARY_VERSION, canaryVersion).with(Field.LAYOUT, layout);
+                .with(Field.CANARY_VERSION, canaryVersion).with(Field.LAYOUT, layout)
+                .with(Field.HTTP_ROUTE, httpRoute);
     }
 
-    /** @throws IllegalArgumentException for a malformed --virtual-service or --layout */
+    /** @throws IllegalArgumentException for a malformed --virtual-service, --http-route or --layout, or both routing objects */
     public ReleaseTarget toTarget(String namespace, String service) {
         return settings(service).with(Field.NAMESPACE, namespace).toTarget(namespace);
     }

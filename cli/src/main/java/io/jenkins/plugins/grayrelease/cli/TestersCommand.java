@@ -67,10 +67,10 @@ final class TestersCommand extends ReleaseCommand {
         WriteOptions options = WriteOptions.defaults().withDryRun(dryRun).withAddCanarySubset(addCanarySubset);
         String plan = dryRun ? "planning: " : "";
         if (remove) {
-            progress().step(plan + "removing the tester route from " + target.virtualServiceRef());
+            progress().step(plan + "removing the tester route from " + target.routingRef());
             printer.result(session.engine().removeTesters(target, options));
         } else {
-            progress().step(plan + "routing testers (" + TesterMatch.describe(matches) + ") of " + target.virtualServiceRef() + " to the canary");
+            progress().step(plan + "routing testers (" + TesterMatch.describe(matches) + ") of " + target.routingRef() + " to the canary");
             printer.result(session.engine().setTesters(target, new TesterRoute(matches), options));
         }
         return ExitCodes.OK;

@@ -25,7 +25,7 @@ final class WeightCommand extends ReleaseCommand {
 
     @Override
     int run(ClusterSession session, ReleaseTarget target, ResultPrinter printer) {
-        progress().step((dryRun ? "planning " : "setting ") + target.virtualServiceRef() + ": canary weight " + percent + " %");
+        progress().step((dryRun ? "planning " : "setting ") + target.routingRef() + ": canary weight " + percent + " %");
         printer.result(session.engine().setWeight(target, percent, new WriteOptions(dryRun, addCanarySubset, Map.of())));
         return ExitCodes.OK;
     }

@@ -4,7 +4,8 @@ import io.jenkins.plugins.grayrelease.core.routing.HostNames;
 import java.util.Objects;
 
 /**
- * What a release acts on: one service's managed route in one VirtualService.
+ * What a release acts on: one service's managed route in one routing object, a VirtualService
+ * (the default) or a Gateway API HTTPRoute ({@link Builder#httpRoute}); {@link #routeKind} says which.
  *
  * <p>The VirtualService may live in another namespace than the service (a gateway's
  * VirtualService in {@code istio-system}): name it {@code namespace/name}. The DestinationRule
@@ -27,12 +28,23 @@ public final class ReleaseTarget {
     private final Destination canary;
     private final Layout layout;
     private final String canaryVersion;
+    private final RouteKind routeKind;
 
     private ReleaseTarget(Builder b) {
         this.namespace = requireName(b.namespace, "namespace");
         this.service = requireName(b.service, "service");
+        if (b.httpRoute != null && (b.virtualService != null || b.destinationRule != null)) {
+            throw new IllegalArgumentException("release target: httpRoute '" + b.httpRoute + "' and "
+                    + (b.virtualService != null ? "virtualService '" + b.virtualService + "'" : "destinationRule '" + b.destinationRule + "'")
+                    + " name two routing objects; give either an HTTPRoute (Gateway API) or a VirtualService and DestinationRule (Istio)");
+        }
+        this.routeKind = b.httpRoute != null ? RouteKind.HTTP_ROUTE : RouteKind.VIRTUAL_SERVICE;
+        if (routeKind == RouteKind.HTTP_ROUTE) {
+            noSubset(b.stable, "stable");
+            noSubset(b.canary, "canary");
+        }
         this.virtualServiceNamespace = b.virtualServiceNamespace != null ? b.virtualServiceNamespace : namespace;
-        this.virtualService = b.virtualService != null ? b.virtualService : service;
+        this.virtualService = b.httpRoute != null ? b.httpRoute : b.virtualService != null ? b.virtualService : service;
         this.destinationRule = b.destinationRule != null ? b.destinationRule : service;
         this.route = b.route;
         // Short hosts name the service's namespace; a VirtualService elsewhere must spell them in full.
@@ -43,11 +55,20 @@ public final class ReleaseTarget {
     }
 
     private Destination qualified(Destination side) {
-        if (side == null) {
-            return null;
+        if (side == null || routeKind == RouteKind.HTTP_ROUTE) {
+            // HTTPRoute backends are Service names, resolved in the route's own namespace.
+            return side;
         }
         String host = HostNames.forVirtualServiceIn(side.host(), namespace, virtualServiceNamespace);
         return host.equals(side.host()) ? side : new Destination(host, side.subset());
+    }
+
+    private static void noSubset(Destination side, String which) {
+        if (side != null && side.hasSubset()) {
+            throw new IllegalArgumentException("release target: the " + which + " side " + side
+                    + " is a subset, but an HTTPRoute sends to Services; name the " + which
+                    + " Service (e.g. reviews-" + which + ") as " + which + " or " + which + "Host");
+        }
     }
 
     private static String requireName(String value, String what) {
@@ -62,8 +83,13 @@ public final class ReleaseTarget {
     }
 
     public Builder toBuilder() {
-        return new Builder().namespace(namespace).service(service).virtualService(virtualService())
-                .destinationRule(destinationRule).route(route).stable(stable).canary(canary).layout(layout).canaryVersion(canaryVersion);
+        Builder b = new Builder().namespace(namespace).service(service);
+        if (routeKind == RouteKind.HTTP_ROUTE) {
+            b.httpRoute(routingObject());
+        } else {
+            b.virtualService(virtualService()).destinationRule(destinationRule);
+        }
+        return b.route(route).stable(stable).canary(canary).layout(layout).canaryVersion(canaryVersion);
     }
 
     public String namespace() {
@@ -74,34 +100,68 @@ public final class ReleaseTarget {
         return service;
     }
 
+    /** Which kind of routing object the release edits. */
+    public RouteKind routeKind() {
+        return routeKind;
+    }
+
     /**
-     * The VirtualService as users spell it: its name, or {@code namespace/name} when it lives in
-     * another namespace than the service.
+     * The routing object (VirtualService or HTTPRoute) as users spell it: its name, or
+     * {@code namespace/name} when it lives in another namespace than the service.
      */
-    public String virtualService() {
+    public String routingObject() {
         return crossNamespace() ? virtualServiceNamespace + "/" + virtualService : virtualService;
     }
 
-    /** The VirtualService's name alone. */
+    /** The routing object's name alone. */
+    public String routingName() {
+        return virtualService;
+    }
+
+    /** The routing object's namespace: the service's unless named otherwise. */
+    public String routingNamespace() {
+        return virtualServiceNamespace;
+    }
+
+    /** The routing object as messages name it ({@code ns/VirtualService/reviews}, {@code ns/HTTPRoute/reviews}). */
+    public ObjectRef routingRef() {
+        return routeKind.ref(virtualServiceNamespace, virtualService);
+    }
+
+    /** The HTTPRoute as users spell it, or null when the release edits a VirtualService. */
+    public String httpRoute() {
+        return routeKind == RouteKind.HTTP_ROUTE ? routingObject() : null;
+    }
+
+    /**
+     * The VirtualService as users spell it: its name, or {@code namespace/name} when it lives in
+     * another namespace than the service. Null when the release edits an HTTPRoute.
+     */
+    public String virtualService() {
+        return routeKind == RouteKind.VIRTUAL_SERVICE ? routingObject() : null;
+    }
+
+    /** The VirtualService's name alone (the routing object's name; see {@link #routingName}). */
     public String virtualServiceName() {
         return virtualService;
     }
 
-    /** The VirtualService's namespace: the service's unless named otherwise. */
+    /** The VirtualService's namespace: the service's unless named otherwise (see {@link #routingNamespace}). */
     public String virtualServiceNamespace() {
         return virtualServiceNamespace;
     }
 
-    /** Whether the VirtualService lives in another namespace than the service. */
+    /** Whether the routing object lives in another namespace than the service. */
     public boolean crossNamespace() {
         return !virtualServiceNamespace.equals(namespace);
     }
 
+    /** The DestinationRule's name; null when the release edits an HTTPRoute (no subsets). */
     public String destinationRule() {
-        return destinationRule;
+        return routeKind == RouteKind.VIRTUAL_SERVICE ? destinationRule : null;
     }
 
-    /** The managed route's {@code http[].name}, or null to find it by the default rule. */
+    /** The managed route's {@code http[].name} (HTTPRoute: {@code rules[].name}), or null to find it by the default rule. */
     public String route() {
         return route;
     }
@@ -130,8 +190,9 @@ public final class ReleaseTarget {
         return canaryVersion;
     }
 
+    /** The routing object's reference (kept for callers written for VirtualServices; see {@link #routingRef}). */
     public ObjectRef virtualServiceRef() {
-        return ObjectRef.virtualService(virtualServiceNamespace, virtualService);
+        return routingRef();
     }
 
     public ObjectRef destinationRuleRef() {
@@ -144,17 +205,17 @@ public final class ReleaseTarget {
                 && virtualServiceNamespace.equals(t.virtualServiceNamespace)
                 && virtualService.equals(t.virtualService) && destinationRule.equals(t.destinationRule)
                 && Objects.equals(route, t.route) && Objects.equals(stable, t.stable) && Objects.equals(canary, t.canary)
-                && layout == t.layout && Objects.equals(canaryVersion, t.canaryVersion);
+                && layout == t.layout && Objects.equals(canaryVersion, t.canaryVersion) && routeKind == t.routeKind;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(namespace, service, virtualServiceNamespace, virtualService, destinationRule, route, stable, canary, layout, canaryVersion);
+        return Objects.hash(namespace, service, virtualServiceNamespace, virtualService, destinationRule, route, stable, canary, layout, canaryVersion, routeKind);
     }
 
     @Override
     public String toString() {
-        return "ReleaseTarget{" + virtualServiceRef() + (route != null ? " route " + route : "")
+        return "ReleaseTarget{" + routingRef() + (route != null ? " route " + route : "")
                 + ", stable=" + stable + ", canary=" + canary
                 + (layout != null ? ", layout=" + layout.spelling() : "") + (canaryVersion != null ? ", canaryVersion=" + canaryVersion : "") + "}";
     }
@@ -171,6 +232,7 @@ public final class ReleaseTarget {
         private Destination canary;
         private Layout layout;
         private String canaryVersion;
+        private String httpRoute;
 
         public Builder namespace(String namespace) {
             this.namespace = namespace;
@@ -206,6 +268,28 @@ public final class ReleaseTarget {
         /** The VirtualService's namespace, when it is not the service's. */
         public Builder virtualServiceNamespace(String namespace) {
             this.virtualServiceNamespace = blankToNull(namespace);
+            return this;
+        }
+
+        /**
+         * Manages a Gateway API HTTPRoute (its name, or {@code namespace/name}) instead of a
+         * VirtualService; the sides are then Services (two-Services layout). Exclusive with
+         * {@link #virtualService} and {@link #destinationRule}: {@link #build} refuses both.
+         *
+         * @throws IllegalArgumentException for a malformed {@code namespace/name}
+         */
+        public Builder httpRoute(String name) {
+            String value = blankToNull(name);
+            if (value != null && value.contains("/")) {
+                String[] parts = value.split("/", -1);
+                if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                    throw new IllegalArgumentException("release target: httpRoute '" + value
+                            + "' is neither a name nor namespace/name (e.g. gateways/public-routes)");
+                }
+                this.virtualServiceNamespace = parts[0].trim();
+                value = parts[1].trim();
+            }
+            this.httpRoute = value;
             return this;
         }
 

@@ -33,7 +33,12 @@ public final class TargetSettings implements Serializable {
         /** The canary's version: set on the canary subset's version label (fixed-subset layout), and the metric label. */
         CANARY_VERSION("canaryVersion"),
         /** {@code per-version} or {@code fixed-subsets}; unset: detected. */
-        LAYOUT("layout");
+        LAYOUT("layout"),
+        /**
+         * The Gateway API HTTPRoute to manage instead of a VirtualService; {@link #STABLE} and
+         * {@link #CANARY} then name Services ({@code reviews-stable}).
+         */
+        HTTP_ROUTE("httpRoute");
 
         private final String parameter;
 
@@ -65,7 +70,8 @@ public final class TargetSettings implements Serializable {
                 .with(Field.ROUTE, spec.route())
                 .with(Field.STABLE, spec.stable().subset()).with(Field.STABLE_HOST, spec.stable().host())
                 .with(Field.CANARY, spec.canary().subset()).with(Field.CANARY_HOST, spec.canary().host())
-                .with(Field.CANARY_VERSION, spec.canaryVersion()).with(Field.LAYOUT, spec.layout());
+                .with(Field.CANARY_VERSION, spec.canaryVersion()).with(Field.LAYOUT, spec.layout())
+                .with(Field.HTTP_ROUTE, spec.httpRoute());
     }
 
     /** These settings with {@code field} set to {@code value} (blank: unset). */
@@ -114,11 +120,24 @@ public final class TargetSettings implements Serializable {
      * when no namespace is set.
      *
      * @throws IllegalArgumentException naming the missing field when service or namespace is missing,
-     *     or the field that is malformed (virtualService, layout)
+     *     or the field that is malformed (virtualService, layout), or httpRoute given with virtualService
      */
     public ReleaseTarget toTarget(String defaultNamespace) {
         String ns = values.getOrDefault(Field.NAMESPACE, defaultNamespace);
         String service = get(Field.SERVICE);
+        if (get(Field.HTTP_ROUTE) != null) {
+            // An HTTPRoute sends to Services: stable/canary name them (stableHost/canaryHost are accepted too).
+            return ReleaseTarget.builder(ns, service)
+                    .httpRoute(get(Field.HTTP_ROUTE))
+                    .virtualService(get(Field.VIRTUAL_SERVICE))
+                    .destinationRule(get(Field.DESTINATION_RULE))
+                    .route(get(Field.ROUTE))
+                    .stable(serviceSide(Field.STABLE_HOST, Field.STABLE))
+                    .canary(serviceSide(Field.CANARY_HOST, Field.CANARY))
+                    .layout(Layout.parse(get(Field.LAYOUT)))
+                    .canaryVersion(get(Field.CANARY_VERSION))
+                    .build();
+        }
         return ReleaseTarget.builder(ns, service)
                 .virtualService(get(Field.VIRTUAL_SERVICE))
                 .destinationRule(get(Field.DESTINATION_RULE))
@@ -128,6 +147,18 @@ public final class TargetSettings implements Serializable {
                 .layout(Layout.parse(get(Field.LAYOUT)))
                 .canaryVersion(get(Field.CANARY_VERSION))
                 .build();
+    }
+
+    /** An HTTPRoute's side: a Service named as host or as the side itself; both at once is a subset, which it has not. */
+    private Destination serviceSide(Field host, Field name) {
+        String h = get(host);
+        String n = get(name);
+        if (h != null && n != null && !h.equals(n)) {
+            throw new IllegalArgumentException("release target: " + name.parameter() + " '" + n + "' and " + host.parameter() + " '" + h
+                    + "' both name the " + name.parameter() + " Service of the HTTPRoute; give one (e.g. " + name.parameter() + ": reviews-" + name.parameter() + ")");
+        }
+        String service = h != null ? h : n;
+        return service == null ? null : Destination.host(service);
     }
 
     /** A subset of the service's host, a subset of another host, a whole other host, or unset. */

@@ -70,7 +70,7 @@ final class PlanSource {
         }
         return new TargetSpec(t.namespace(), t.service(), t.virtualService(), t.destinationRule(), t.route(),
                 spec(t.stable(), t.service()), spec(t.canary(), t.service()), t.canaryVersion(),
-                t.layout() == null ? null : t.layout().spelling());
+                t.layout() == null ? null : t.layout().spelling(), t.httpRoute());
     }
 
     private static DestinationSpec spec(Destination d, String service) {

@@ -102,6 +102,16 @@ public final class WithGrayReleaseStep extends Step {
         settings = settings.with(Field.VIRTUAL_SERVICE, virtualService);
     }
 
+    /** The Gateway API HTTPRoute to manage instead of a VirtualService; stable and canary then name Services. */
+    public String getHttpRoute() {
+        return settings.get(Field.HTTP_ROUTE);
+    }
+
+    @DataBoundSetter
+    public void setHttpRoute(String httpRoute) {
+        settings = settings.with(Field.HTTP_ROUTE, httpRoute);
+    }
+
     public String getDestinationRule() {
         return settings.get(Field.DESTINATION_RULE);
     }

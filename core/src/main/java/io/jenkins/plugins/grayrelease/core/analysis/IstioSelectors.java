@@ -8,10 +8,15 @@ package io.jenkins.plugins.grayrelease.core.analysis;
 final class IstioSelectors {
     private IstioSelectors() {}
 
+    /**
+     * The canary's requests: of its version within the service (subsets of one host), or, when no
+     * version is known, all of the service, which is then the canary's own Service (two Services,
+     * the layout of Gateway API HTTPRoutes: {@code reviews-canary}).
+     */
     static String canary(QueryContext c) {
         var v = c.placeholders();
-        return "reporter=\"destination\",destination_service_namespace=\"" + v.get("namespace")
-                + "\",destination_service_name=\"" + v.get("service")
-                + "\",destination_version=\"" + v.get("canaryVersion") + "\"";
+        String selector = "reporter=\"destination\",destination_service_namespace=\"" + v.get("namespace")
+                + "\",destination_service_name=\"" + v.get("service") + "\"";
+        return c.canaryVersion().isEmpty() ? selector : selector + ",destination_version=\"" + v.get("canaryVersion") + "\"";
     }
 }

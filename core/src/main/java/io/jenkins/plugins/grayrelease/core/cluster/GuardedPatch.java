@@ -14,6 +14,9 @@ import java.util.EnumSet;
  * etcd), so a guard that does not hold makes the whole patch fail with 422 and nothing changes.
  *
  * <p>Two kinds of guard:
+ * <p>The rules array is {@code spec.http} (a VirtualService, the default) or {@code spec.rules}
+ * (an HTTPRoute): every method taking a {@code rulesField} works on either.
+ *
  * <ul>
  *   <li>{@link #routeScoped route-scoped}: a {@code test} of every HTTP route the write changes
  *       (at its index, as read), of the managed route, and of every annotation it changes (with
@@ -27,7 +30,7 @@ import java.util.EnumSet;
  */
 public final class GuardedPatch {
 
-    private static final String HTTP = "/spec/http";
+    private static final String HTTP = "http";
     private static final String ANNOTATIONS = "/metadata/annotations/";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -58,7 +61,12 @@ public final class GuardedPatch {
      * not grow with the number of routes), without guards.
      */
     public static ArrayNode routeDiff(ObjectNode before, ObjectNode after) {
-        Split split = Split.of(before, after);
+        return routeDiff(before, after, HTTP);
+    }
+
+    /** {@link #routeDiff(ObjectNode, ObjectNode)} over the rules in {@code spec.<rulesField>}. */
+    public static ArrayNode routeDiff(ObjectNode before, ObjectNode after, String rulesField) {
+        Split split = Split.of(before, after, rulesField);
         if (split == null) {
             return diff(before, after);
         }
@@ -78,9 +86,14 @@ public final class GuardedPatch {
      * Empty ({@code []}) when nothing changes.
      */
     public static ArrayNode routeScoped(ObjectNode before, ObjectNode after, int managedIndex) {
-        Split split = Split.of(before, after);
+        return routeScoped(before, after, managedIndex, HTTP);
+    }
+
+    /** {@link #routeScoped(ObjectNode, ObjectNode, int)} over the rules in {@code spec.<rulesField>}. */
+    public static ArrayNode routeScoped(ObjectNode before, ObjectNode after, int managedIndex, String rulesField) {
+        Split split = Split.of(before, after, rulesField);
         if (split == null || managedIndex < 0 || managedIndex >= split.before.size()) {
-            ArrayNode d = split == null ? diff(before, after) : routeDiff(before, after);
+            ArrayNode d = split == null ? diff(before, after) : routeDiff(before, after, rulesField);
             return d.isEmpty() ? d : guarded(before, d);
         }
         ArrayNode tests = JSON.arrayNode();
@@ -91,7 +104,7 @@ public final class GuardedPatch {
             boolean annotation = path.startsWith(ANNOTATIONS) && path.indexOf('/', ANNOTATIONS.length()) < 0;
             boolean newAnnotations = path.equals(ANNOTATIONS.substring(0, ANNOTATIONS.length() - 1)) && old.isMissingNode();
             if (!annotation && !newAnnotations) {
-                return guarded(before, routeDiff(before, after));
+                return guarded(before, routeDiff(before, after, rulesField));
             }
             // A new annotation (or the first annotations map): "test" with null, which the API server's
             // JSON Patch (evanphx/json-patch) passes only when the member is absent.
@@ -108,11 +121,12 @@ public final class GuardedPatch {
             to = from + 1; // a pure insertion: the route it goes before must still be there
         }
         ArrayNode guard = JSON.arrayNode();
+        String rules = "/spec/" + rulesField;
         if (managedIndex < from || managedIndex >= to) {
-            guard.add(test(HTTP + "/" + managedIndex, split.before.get(managedIndex)));
+            guard.add(test(rules + "/" + managedIndex, split.before.get(managedIndex)));
         }
         for (int k = from; k < to; k++) {
-            guard.add(test(HTTP + "/" + k, split.before.get(k)));
+            guard.add(test(rules + "/" + k, split.before.get(k)));
         }
         guard.addAll(tests);
         guard.addAll(ops);
@@ -165,7 +179,12 @@ public final class GuardedPatch {
 
     /** The index of the HTTP route called {@code name} in {@code spec.http}, or -1. */
     public static int routeIndex(JsonNode virtualService, String name) {
-        JsonNode http = virtualService.path("spec").path("http");
+        return ruleIndex(virtualService, HTTP, name);
+    }
+
+    /** The index of the rule called {@code name} in {@code spec.<rulesField>}, or -1. */
+    public static int ruleIndex(JsonNode routing, String rulesField, String name) {
+        JsonNode http = routing.path("spec").path(rulesField);
         for (int i = 0; i < http.size(); i++) {
             if (name.equals(http.get(i).path("name").asText(null))) {
                 return i;
@@ -208,20 +227,22 @@ public final class GuardedPatch {
             int slash = path.indexOf('/', 1);
             String index = slash < 0 ? path.substring(1) : path.substring(1, slash);
             String tail = slash < 0 ? "" : path.substring(slash);
-            shifted.put("path", HTTP + "/" + (Integer.parseInt(index) + split.prefix) + tail);
+            shifted.put("path", "/spec/" + split.field + "/" + (Integer.parseInt(index) + split.prefix) + tail);
             ops.add(shifted);
         }
     }
 
     /** The route lists before and after, their equal head and tail, and the diff of everything but the routes. */
     private static final class Split {
+        final String field;
         final ArrayNode before;
         final ArrayNode after;
         final int prefix;
         final int suffix;
         final ArrayNode rest;
 
-        private Split(ArrayNode before, ArrayNode after, int prefix, int suffix, ArrayNode rest) {
+        private Split(String field, ArrayNode before, ArrayNode after, int prefix, int suffix, ArrayNode rest) {
+            this.field = field;
             this.before = before;
             this.after = after;
             this.prefix = prefix;
@@ -229,9 +250,9 @@ public final class GuardedPatch {
             this.rest = rest;
         }
 
-        /** Null when either object has no {@code spec.http} list. */
-        static Split of(ObjectNode before, ObjectNode after) {
-            if (!(before.path("spec").get("http") instanceof ArrayNode b) || !(after.path("spec").get("http") instanceof ArrayNode a)) {
+        /** Null when either object has no {@code spec.<field>} list. */
+        static Split of(ObjectNode before, ObjectNode after, String field) {
+            if (!(before.path("spec").get(field) instanceof ArrayNode b) || !(after.path("spec").get(field) instanceof ArrayNode a)) {
                 return null;
             }
             int n = b.size();
@@ -244,18 +265,18 @@ public final class GuardedPatch {
             while (s < n - p && s < m - p && b.get(n - 1 - s).equals(a.get(m - 1 - s))) {
                 s++;
             }
-            ObjectNode restBefore = withoutRoutes(before);
-            ObjectNode restAfter = withoutRoutes(after);
-            return new Split(b, a, p, s, diff(restBefore, restAfter));
+            ObjectNode restBefore = withoutRoutes(before, field);
+            ObjectNode restAfter = withoutRoutes(after, field);
+            return new Split(field, b, a, p, s, diff(restBefore, restAfter));
         }
 
-        private static ObjectNode withoutRoutes(ObjectNode object) {
+        private static ObjectNode withoutRoutes(ObjectNode object, String field) {
             // Shallow: only the two parents are new, so a large route list is neither copied nor diffed.
             ObjectNode copy = JSON.objectNode();
             copy.setAll(object);
             ObjectNode spec = JSON.objectNode();
             spec.setAll((ObjectNode) object.get("spec"));
-            spec.remove("http");
+            spec.remove(field);
             copy.set("spec", spec);
             return copy;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.FieldValidateable;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -49,7 +50,20 @@ public final class IstioResources {
      * @return the object as the server stored it
      */
     public ObjectNode patch(ResourceDefinitionContext type, String namespace, String name, String jsonPatch) {
-        GenericKubernetesResource stored = target(type, namespace, name).patch(PatchContext.of(PatchType.JSON), jsonPatch);
+        return patch(type, namespace, name, jsonPatch, false);
+    }
+
+    /**
+     * {@link #patch(ResourceDefinitionContext, String, String, String)}, and with {@code strict} a
+     * field the installed CRD does not know is refused (422, naming the field) instead of being
+     * dropped in silence: a Gateway API CRD older than a field the engine writes (the mirror's
+     * {@code percent} came with 1.3) must not turn "mirror 10 %" into "mirror everything".
+     */
+    public ObjectNode patch(ResourceDefinitionContext type, String namespace, String name, String jsonPatch, boolean strict) {
+        Resource<GenericKubernetesResource> target = target(type, namespace, name);
+        GenericKubernetesResource stored = strict
+                ? target.fieldValidation(FieldValidateable.Validation.STRICT).patch(PatchContext.of(PatchType.JSON), jsonPatch)
+                : target.patch(PatchContext.of(PatchType.JSON), jsonPatch);
         return client.getKubernetesSerialization().convertValue(stored, ObjectNode.class);
     }
 

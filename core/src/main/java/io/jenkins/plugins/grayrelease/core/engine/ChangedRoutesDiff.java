@@ -19,8 +19,9 @@ final class ChangedRoutesDiff {
     private ChangedRoutesDiff() {
     }
 
-    static String of(String label, ObjectNode before, ObjectNode after) {
-        if (!(before.path("spec").get("http") instanceof ArrayNode b) || !(after.path("spec").get("http") instanceof ArrayNode a)) {
+    /** @param rulesField the rules array under {@code spec}: {@code http} (VirtualService) or {@code rules} (HTTPRoute) */
+    static String of(String label, ObjectNode before, ObjectNode after, String rulesField) {
+        if (!(before.path("spec").get(rulesField) instanceof ArrayNode b) || !(after.path("spec").get(rulesField) instanceof ArrayNode a)) {
             return UnifiedDiff.of(label, RouteOperation.yaml(before), RouteOperation.yaml(after));
         }
         int n = b.size();
@@ -38,18 +39,18 @@ final class ChangedRoutesDiff {
         if (from == 0 && keptTail == 0) {
             return UnifiedDiff.of(label, RouteOperation.yaml(before), RouteOperation.yaml(after));
         }
-        String section = "spec.http[" + from + ".." + (n - keptTail - 1) + "] of " + n + " routes (the others unchanged)";
-        return UnifiedDiff.of(label, RouteOperation.yaml(excerpt(before, b, from, n - keptTail)),
-                RouteOperation.yaml(excerpt(after, a, from, m - keptTail)), section);
+        String section = "spec." + rulesField + "[" + from + ".." + (n - keptTail - 1) + "] of " + n + " routes (the others unchanged)";
+        return UnifiedDiff.of(label, RouteOperation.yaml(excerpt(before, b, from, n - keptTail, rulesField)),
+                RouteOperation.yaml(excerpt(after, a, from, m - keptTail, rulesField)), section);
     }
 
     /** The object with only routes {@code [from, to)}; shallow, the routes themselves are shared. */
-    private static ObjectNode excerpt(ObjectNode object, ArrayNode routes, int from, int to) {
+    private static ObjectNode excerpt(ObjectNode object, ArrayNode routes, int from, int to, String rulesField) {
         ObjectNode copy = JSON.objectNode();
         copy.setAll(object);
         ObjectNode spec = JSON.objectNode();
         spec.setAll((ObjectNode) object.get("spec"));
-        ArrayNode shown = spec.putArray("http");
+        ArrayNode shown = spec.putArray(rulesField);
         for (int k = from; k < to; k++) {
             JsonNode route = routes.get(k);
             shown.add(route);

@@ -11,12 +11,10 @@ import io.jenkins.plugins.grayrelease.core.SessionCache;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
-import io.jenkins.plugins.grayrelease.core.routing.IstioTrafficRouter;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
 import io.jenkins.plugins.grayrelease.core.routing.RouteSides;
 import io.jenkins.plugins.grayrelease.core.routing.SubsetCheck;
 import io.jenkins.plugins.grayrelease.core.routing.SubsetVersions;
-import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.status.StatusAssembler;
@@ -32,7 +30,6 @@ public final class Engine {
 
     private final KubernetesClient client;
     private final IstioResources istio;
-    private final TrafficRouter router;
     private final RouteOperation routes;
     private final StateRecorder recorder;
     private final CanaryWorkloads workloads;
@@ -51,10 +48,9 @@ public final class Engine {
         this.client = client;
         this.session = session;
         this.istio = new IstioResources(client);
-        this.router = new IstioTrafficRouter();
         this.retry = new RetryLoop(policy);
-        this.routes = new RouteOperation(istio, router, new OperationPlanner(router, actor, clock), retry, serverDryRun);
-        this.recorder = new StateRecorder(istio, router, retry, actor, clock);
+        this.routes = new RouteOperation(istio, new OperationPlanner(actor, clock), retry, serverDryRun);
+        this.recorder = new StateRecorder(istio, retry, actor, clock);
         this.workloads = new CanaryWorkloads(client);
     }
 
@@ -67,20 +63,20 @@ public final class Engine {
         return routes.run(target, changes, options, session);
     }
 
-    /** Reads both objects from the server (a status is never answered from memory), and a session remembers them. */
+    /** Reads the routing object (and subsets) from the server (a status is never answered from memory), and a session remembers them. */
     public ReleaseStatus status(ReleaseTarget target) {
-        return retry.run(target.virtualServiceRef(), p -> {
-            Snapshot snap = Snapshot.read(istio, target, router, session, true);
-            RouteSides sides = SideResolver.resolve(target, snap, router);
-            return StatusAssembler.assemble(target, snap.virtualService(), snap.destinationRule(), sides, router);
+        return retry.run(target.routingRef(), p -> {
+            Snapshot snap = Snapshot.read(istio, target, session, true);
+            RouteSides sides = SideResolver.resolve(target, snap);
+            return StatusAssembler.assemble(target, snap.routing(), snap.subsets(), sides, snap.router());
         });
     }
 
     /** Fixed-subset layout: the stable subset's labels as they are now; null in other layouts. */
     public Map<String, String> fixedStableLabels(ReleaseTarget target) {
-        Snapshot snap = retry.run(target.virtualServiceRef(), p -> Snapshot.read(istio, target, router));
-        RouteSides sides = SideResolver.resolve(target, snap, router);
-        return sides.fixedSubsets() && sides.stable().hasSubset() ? SubsetCheck.labels(snap.destinationRule(), sides.stable().subset()) : null;
+        Snapshot snap = retry.run(target.routingRef(), p -> Snapshot.read(istio, target));
+        RouteSides sides = SideResolver.resolve(target, snap);
+        return sides.fixedSubsets() && sides.stable().hasSubset() ? SubsetCheck.labels(snap.subsets(), sides.stable().subset()) : null;
     }
 
     /** See {@link io.jenkins.plugins.grayrelease.core.GrayRelease#canaryMetricVersion}. */
@@ -88,12 +84,12 @@ public final class Engine {
         if (target.canaryVersion() != null) {
             return target.canaryVersion();
         }
-        Snapshot snap = retry.run(target.virtualServiceRef(), p -> Snapshot.read(istio, target, router));
-        Destination canary = SideResolver.resolve(target, snap, router).canary();
+        Snapshot snap = retry.run(target.routingRef(), p -> Snapshot.read(istio, target));
+        Destination canary = SideResolver.resolve(target, snap).canary();
         if (canary == null || !canary.hasSubset()) {
             return null;
         }
-        String version = SubsetVersions.of(snap.destinationRule(), canary);
+        String version = SubsetVersions.of(snap.subsets(), canary);
         return version != null ? version : canary.subset();
     }
 
@@ -102,15 +98,15 @@ public final class Engine {
     }
 
     public WorkloadStatus deployCanary(ReleaseTarget target, CanaryDeployment request) {
-        Snapshot snap = retry.run(target.virtualServiceRef(), p -> Snapshot.read(istio, target, router));
-        RouteSides sides = SideResolver.resolve(target, snap, router);
-        Map<String, String> stableLabels = sideLabels(target.namespace(), snap.destinationRule(), sides.stable());
+        Snapshot snap = retry.run(target.routingRef(), p -> Snapshot.read(istio, target));
+        RouteSides sides = SideResolver.resolve(target, snap);
+        Map<String, String> stableLabels = sideLabels(target.namespace(), snap.subsets(), sides.stable());
         if (stableLabels == null) {
             throw new InvalidReleaseException(target.destinationRuleRef(), "spec.subsets",
                     "the stable subset " + sides.stable().subset() + " does not exist", "Add the stable subset to the DestinationRule");
         }
         Destination canary = sides.canary();
-        Map<String, String> canaryLabels = canary == null ? null : sideLabels(target.namespace(), snap.destinationRule(), canary);
+        Map<String, String> canaryLabels = canary == null ? null : sideLabels(target.namespace(), snap.subsets(), canary);
         if (canaryLabels != null && sides.fixedSubsets()) {
             // The canary subset is pointed at this version by the next weight change (canaryVersion).
             Map<String, String> moved = new java.util.LinkedHashMap<>(canaryLabels);
@@ -151,8 +147,8 @@ public final class Engine {
     public List<String> deleteOldStable(ReleaseTarget target, RouteOperation.Outcome promoted, Map<String, String> fixedStableBefore) {
         RouteSides used = promoted.plan().sides();
         Map<String, String> oldLabels = fixedStableBefore != null ? fixedStableBefore
-                : sideLabels(target.namespace(), promoted.plan().destinationRule(), used.stable());
-        Map<String, String> newLabels = sideLabels(target.namespace(), promoted.plan().destinationRule(), used.canary());
+                : sideLabels(target.namespace(), promoted.plan().subsets(), used.stable());
+        Map<String, String> newLabels = sideLabels(target.namespace(), promoted.plan().subsets(), used.canary());
         if (oldLabels == null || newLabels == null || oldLabels.equals(newLabels)) {
             return List.of();
         }

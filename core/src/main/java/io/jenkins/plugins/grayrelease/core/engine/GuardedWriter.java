@@ -9,12 +9,14 @@ import io.jenkins.plugins.grayrelease.core.SessionCache;
 import io.jenkins.plugins.grayrelease.core.cluster.GuardRefusedException;
 import io.jenkins.plugins.grayrelease.core.cluster.GuardedPatch;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
+import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
+import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Builds and sends the guarded PATCH of a release's VirtualService, and keeps the session's
+ * Builds and sends the guarded PATCH of a release's routing object (VirtualService or HTTPRoute), and keeps the session's
  * memory in step: what the server stored on success, nothing stale after a failure.
  */
 final class GuardedWriter {
@@ -23,7 +25,7 @@ final class GuardedWriter {
     /** What the fabric8 mock server answers to a JSON Patch it cannot apply. */
     private static final int HTTP_SERVER_ERROR = 500;
 
-    /** Per API server and VirtualService (a handful in any JVM). */
+    /** Per API server and routing object (a handful in any JVM). */
     private static final Map<String, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
     private final IstioResources istio;
@@ -33,13 +35,13 @@ final class GuardedWriter {
     }
 
     /**
-     * The patch from {@code before} to {@code after}: guarded by the managed route and what it
-     * changes when the target names its route; by the whole object's resourceVersion when the
-     * route is found by the default rule (which looks at every route, so the plan depends on all of them).
+     * The patch from {@code before} to {@code after}: guarded by the managed rule and what it
+     * changes when the target names its rule; by the whole object's resourceVersion when the
+     * rule is found by the default rule (which looks at every rule, so the plan depends on all of them).
      */
     static ArrayNode patch(ReleaseTarget target, ObjectNode before, ObjectNode after) {
-        int managed = target.route() == null ? -1 : GuardedPatch.routeIndex(before, target.route());
-        return GuardedPatch.routeScoped(before, after, managed);
+        int managed = TrafficRouter.forKind(target.routeKind()).guardIndex(before, target.route());
+        return GuardedPatch.routeScoped(before, after, managed, target.routeKind().rulesField());
     }
 
     /** A stored write: the object as the server stored it and the patch that did it. */
@@ -57,7 +59,7 @@ final class GuardedWriter {
      * @param cache the session's memory, or null
      */
     Written write(ReleaseTarget target, ObjectNode before, ObjectNode after, SessionCache cache) {
-        ObjectRef ref = target.virtualServiceRef();
+        ObjectRef ref = target.routingRef();
         ArrayNode patch = patch(target, before, after);
         try {
             return new Written(send(target, patch, cache), patch);
@@ -65,7 +67,7 @@ final class GuardedWriter {
             if (!GuardedPatch.isRouteScoped(patch) || (e.getCode() != HTTP_UNPROCESSABLE && e.getCode() != HTTP_SERVER_ERROR)) {
                 throw e;
             }
-            ObjectNode fresh = istio.get(IstioResources.VIRTUAL_SERVICE, target.virtualServiceNamespace(), target.virtualServiceName());
+            ObjectNode fresh = istio.get(RouteResources.of(target.routeKind()), target.routingNamespace(), target.routingName());
             if (fresh != null && !GuardedPatch.testsHold(patch, fresh)) {
                 if (cache != null) {
                     cache.refused(ref, fresh);
@@ -75,13 +77,13 @@ final class GuardedWriter {
             if (!GuardedPatch.testsAbsence(patch)) {
                 throw e;
             }
-            ArrayNode whole = GuardedPatch.guarded(before, GuardedPatch.routeDiff(before, after));
+            ArrayNode whole = GuardedPatch.guarded(before, GuardedPatch.routeDiff(before, after, target.routeKind().rulesField()));
             return new Written(send(target, whole, cache), whole);
         }
     }
 
     private ObjectNode send(ReleaseTarget target, ArrayNode patch, SessionCache cache) {
-        ObjectRef ref = target.virtualServiceRef();
+        ObjectRef ref = target.routingRef();
         // One write per object at a time from this JVM: the API server applies concurrent patches of one
         // object by re-applying the losers to the newest version until their compare-and-swap wins, with no
         // backoff, so 20 local writers of one VirtualService would make it redo (admission, validation)
@@ -89,7 +91,9 @@ final class GuardedWriter {
         ReentrantLock lock = LOCKS.computeIfAbsent(istio.server() + "|" + ref, k -> new ReentrantLock(true));
         lock.lock();
         try {
-            ObjectNode stored = istio.patch(IstioResources.VIRTUAL_SERVICE, target.virtualServiceNamespace(), target.virtualServiceName(), patch.toString());
+            // Strict for HTTPRoutes: the Gateway API grows fields by release, and an older CRD would drop ours in silence.
+            ObjectNode stored = istio.patch(RouteResources.of(target.routeKind()), target.routingNamespace(), target.routingName(),
+                    patch.toString(), target.routeKind() == io.jenkins.plugins.grayrelease.core.RouteKind.HTTP_ROUTE);
             if (cache != null) {
                 cache.stored(ref, stored);
             }

@@ -26,44 +26,43 @@ import java.util.stream.Collectors;
 /** Plans one attempt of a route operation: routes, subset and state annotation, from one snapshot. */
 final class OperationPlanner {
 
-    private final TrafficRouter router;
     private final Actor actor;
     private final Clock clock;
 
-    OperationPlanner(TrafficRouter router, Actor actor, Clock clock) {
-        this.router = router;
+    OperationPlanner(Actor actor, Clock clock) {
         this.actor = actor;
         this.clock = clock;
     }
 
     /** Plans {@code changes} applied in order to one snapshot; checked by {@link io.jenkins.plugins.grayrelease.core.routing.RequestValidator#validateAll}. */
     PlannedOperation plan(ReleaseTarget target, Snapshot snap, List<RouteChange> changes, WriteOptions options) {
-        RouteSides sides = SideResolver.resolve(target, snap, router);
+        TrafficRouter router = snap.router();
+        RouteSides sides = SideResolver.resolve(target, snap);
         ReleaseState old = snap.state().state();
         if (changes.size() == 1 && changes.get(0) instanceof RouteChange.Promote && sides.canary() == null
                 && old != null && old.phase() == Phase.PROMOTED) {
             // Promoting again after a promotion: nothing left to do, and not an error.
             ArrayNode none = JsonNodeFactory.instance.arrayNode();
-            return new PlannedOperation(snap.virtualService(), none, snap.destinationRule(), none, sides, sides);
+            return new PlannedOperation(snap.routing(), none, snap.subsets(), none, sides, sides);
         }
-        ObjectNode after = snap.virtualService();
-        ObjectNode dr = snap.destinationRule();
+        ObjectNode after = snap.routing();
+        ObjectNode dr = snap.subsets();
         boolean needsSubset = false;
         boolean routesChanged = false;
         RouteObservation observed = null;
         ReleaseState next = old;
         Instant now = clock.instant();
         for (RouteChange change : changes) {
-            RoutePlan plan = router.plan(new RoutingInput(after, target.virtualServiceRef(), dr,
-                    target.destinationRuleRef(), target.route(), sides, change, options.addCanarySubset(),
+            RoutePlan plan = router.plan(new RoutingInput(after, target.routingRef(), dr,
+                    target.destinationRule() == null ? null : target.destinationRuleRef(), target.route(), sides, change, options.addCanarySubset(),
                     options.canarySubsetLabels(), sides.fixedSubsets() ? target.canaryVersion() : null));
-            after = plan.virtualService();
+            after = plan.routing();
             routesChanged |= plan.routesChanged();
             if (plan.needsSubset()) {
-                dr = plan.destinationRule();
+                dr = plan.subsets();
                 needsSubset = true;
             }
-            observed = router.observe(after, target.virtualServiceRef(), target.route(), sides);
+            observed = router.observe(after, target.routingRef(), target.route(), sides);
             next = StatePlanner.next(next, sides, change, observed.weights().canary(), actor, now);
         }
         if (sides.fixedSubsets()) {
@@ -80,8 +79,8 @@ final class OperationPlanner {
             StateAnnotations.write(after, observed.routeName(), next, snap.record().movesLegacyTo(observed.routeName()));
         }
         RouteSides resultSides = new RouteSides(next.stable(), next.canary(), sides.layout());
-        return new PlannedOperation(after, GuardedPatch.routeDiff(snap.virtualService(), after), dr,
-                needsSubset ? GuardedPatch.diff(snap.destinationRule(), dr) : JsonNodeFactory.instance.arrayNode(),
+        return new PlannedOperation(after, GuardedPatch.routeDiff(snap.routing(), after, target.routeKind().rulesField()), dr,
+                needsSubset ? GuardedPatch.diff(snap.subsets(), dr) : JsonNodeFactory.instance.arrayNode(),
                 sides, resultSides);
     }
 }

@@ -7,17 +7,17 @@ import io.jenkins.plugins.grayrelease.core.routing.RouteSides;
 /**
  * One attempt's plan, ready to write.
  *
- * @param virtualService  the VirtualService as it should be (routes and state annotation)
- * @param vsDiff          its difference from what was read ({@code []} when nothing changes)
- * @param destinationRule the DestinationRule as it should be (the one read when unchanged; may be null)
- * @param drDiff          the DestinationRule's difference ({@code []} when unchanged)
- * @param sides           the sides the operation used
- * @param resultSides     the sides after it (after promote: the canary is stable)
+ * @param routing      the routing object as it should be (rules and state annotation)
+ * @param routingDiff  its difference from what was read ({@code []} when nothing changes)
+ * @param subsets      the subset definitions (DestinationRule) as they should be (the ones read when unchanged; may be null)
+ * @param subsetsDiff  their difference ({@code []} when unchanged)
+ * @param sides        the sides the operation used
+ * @param resultSides  the sides after it (after promote: the canary is stable)
  */
-public record PlannedOperation(ObjectNode virtualService, ArrayNode vsDiff, ObjectNode destinationRule, ArrayNode drDiff,
+public record PlannedOperation(ObjectNode routing, ArrayNode routingDiff, ObjectNode subsets, ArrayNode subsetsDiff,
                         RouteSides sides, RouteSides resultSides) {
 
     public boolean isEmpty() {
-        return vsDiff.isEmpty() && drDiff.isEmpty();
+        return routingDiff.isEmpty() && subsetsDiff.isEmpty();
     }
 }

@@ -13,16 +13,17 @@ import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.cluster.GuardRefusedException;
 import io.jenkins.plugins.grayrelease.core.cluster.GuardedPatch;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
+import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
 import io.jenkins.plugins.grayrelease.core.errors.ClusterApiException;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
-import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
 import io.jenkins.plugins.grayrelease.core.routing.UnifiedDiff;
 import io.jenkins.plugins.grayrelease.core.status.StatusAssembler;
 import java.util.List;
 
 /**
- * Runs one route operation: read, plan, and write the DestinationRule subset (its own guarded
- * patch, first) and then the VirtualService (routes and state in one guarded patch), re-planning
+ * Runs one route operation on any provider: read, plan, and write the subset definitions
+ * (Istio's DestinationRule, its own guarded patch, first) and then the routing object
+ * (VirtualService or HTTPRoute: rules and state in one guarded patch), re-planning
  * after every write or failure. A dry run stops after planning. In a session the read is the
  * session's memory ({@link SessionCache}) while it lasts; a refused or failed write drops it.
  */
@@ -35,16 +36,14 @@ public final class RouteOperation {
     }
 
     private final IstioResources istio;
-    private final TrafficRouter router;
     private final OperationPlanner planner;
     private final RetryLoop retry;
     private final boolean serverDryRun;
     private final GuardedWriter writer;
 
-    RouteOperation(IstioResources istio, TrafficRouter router, OperationPlanner planner, RetryLoop retry, boolean serverDryRun) {
+    RouteOperation(IstioResources istio, OperationPlanner planner, RetryLoop retry, boolean serverDryRun) {
         this.istio = istio;
         this.writer = new GuardedWriter(istio);
-        this.router = router;
         this.planner = planner;
         this.retry = retry;
         this.serverDryRun = serverDryRun;
@@ -52,17 +51,17 @@ public final class RouteOperation {
 
     Outcome run(ReleaseTarget target, List<RouteChange> changes, WriteOptions options, SessionCache cache) {
         String ns = target.namespace();
-        return retry.run(target.virtualServiceRef(), progress -> {
+        return retry.run(target.routingRef(), progress -> {
             int subsetWrites = 0;
             try {
                 while (true) {
-                    progress.touching(target.virtualServiceRef());
-                    Snapshot snap = Snapshot.read(istio, target, router, cache, false);
+                    progress.touching(target.routingRef());
+                    Snapshot snap = Snapshot.read(istio, target, cache, false);
                     PlannedOperation plan = planner.plan(target, snap, changes, options);
                     if (options.dryRun()) {
                         return dryRun(target, snap, plan);
                     }
-                    if (!plan.drDiff().isEmpty()) {
+                    if (!plan.subsetsDiff().isEmpty()) {
                         if (subsetWrites++ > 0) {
                             throw new ClusterApiException(target.destinationRuleRef(), "spec.subsets",
                                     "the canary subset was written but is not there when read back",
@@ -71,28 +70,28 @@ public final class RouteOperation {
                         progress.planned();
                         progress.touching(target.destinationRuleRef());
                         ObjectNode dr = istio.patch(IstioResources.DESTINATION_RULE, ns, target.destinationRule(),
-                                GuardedPatch.guarded(snap.destinationRule(), plan.drDiff()).toString());
+                                GuardedPatch.guarded(snap.subsets(), plan.subsetsDiff()).toString());
                         progress.wrote();
                         if (cache != null) {
-                            cache.storedDestinationRule(target.virtualServiceRef(), dr);
+                            cache.storedDestinationRule(target.routingRef(), dr);
                         }
                         continue; // re-plan: the VirtualService plan must see the stored subset
                     }
-                    if (plan.vsDiff().isEmpty()) {
+                    if (plan.routingDiff().isEmpty()) {
                         // Nothing (left) to do: changed if an earlier attempt's change is what is now in place.
-                        return new Outcome(result(target, snap.virtualService(), plan, progress.hasPlanned(), null), plan);
+                        return new Outcome(result(target, snap, snap.routing(), plan, progress.hasPlanned(), null), plan);
                     }
                     progress.planned();
-                    GuardedWriter.Written stored = writer.write(target, snap.virtualService(), plan.virtualService(), cache);
+                    GuardedWriter.Written stored = writer.write(target, snap.routing(), plan.routing(), cache);
                     progress.wrote();
                     PlannedChange written = new PlannedChange(stored.patch().toString(), diff(target, snap, plan), false);
-                    return new Outcome(result(target, stored.stored(), plan, true, written), plan);
+                    return new Outcome(result(target, snap, stored.stored(), plan, true, written), plan);
                 }
             } catch (GuardRefusedException e) {
                 throw e; // the session keeps the fresh read the refusal was checked against
             } catch (RuntimeException e) {
                 if (cache != null) {
-                    cache.forget(target.virtualServiceRef());
+                    cache.forget(target.routingRef());
                 }
                 throw e;
             }
@@ -100,10 +99,10 @@ public final class RouteOperation {
     }
 
     private Outcome dryRun(ReleaseTarget target, Snapshot snap, PlannedOperation plan) {
-        String patch = plan.vsDiff().isEmpty() ? "[]" : GuardedWriter.patch(target, snap.virtualService(), plan.virtualService()).toString();
-        boolean validated = serverDryRun && !plan.isEmpty() && validateOnServer(plan);
+        String patch = plan.routingDiff().isEmpty() ? "[]" : GuardedWriter.patch(target, snap.routing(), plan.routing()).toString();
+        boolean validated = serverDryRun && !plan.isEmpty() && validateOnServer(target, plan);
         PlannedChange change = new PlannedChange(patch, diff(target, snap, plan), validated);
-        ReleaseStatus status = StatusAssembler.assemble(target, plan.virtualService(), plan.destinationRule(), plan.resultSides(), router);
+        ReleaseStatus status = StatusAssembler.assemble(target, plan.routing(), plan.subsets(), plan.resultSides(), snap.router());
         return new Outcome(new OperationResult(status, !plan.isEmpty(), true, change), plan);
     }
 
@@ -114,13 +113,13 @@ public final class RouteOperation {
      * either. A 409 goes to the retry loop; a refusal (422) is the answer the user asked for and
      * is thrown.
      */
-    private boolean validateOnServer(PlannedOperation plan) {
+    private boolean validateOnServer(ReleaseTarget target, PlannedOperation plan) {
         try {
-            if (!plan.drDiff().isEmpty()) {
-                istio.validateOnServer(IstioResources.DESTINATION_RULE, plan.destinationRule());
+            if (!plan.subsetsDiff().isEmpty()) {
+                istio.validateOnServer(IstioResources.DESTINATION_RULE, plan.subsets());
             }
-            if (!plan.vsDiff().isEmpty()) {
-                istio.validateOnServer(IstioResources.VIRTUAL_SERVICE, plan.virtualService());
+            if (!plan.routingDiff().isEmpty()) {
+                istio.validateOnServer(RouteResources.of(target.routeKind()), plan.routing());
             }
             return true;
         } catch (KubernetesClientException e) {
@@ -131,17 +130,17 @@ public final class RouteOperation {
         }
     }
 
-    private OperationResult result(ReleaseTarget target, ObjectNode vs, PlannedOperation plan, boolean changed, PlannedChange change) {
-        ReleaseStatus status = StatusAssembler.assemble(target, vs, plan.destinationRule(), plan.resultSides(), router);
+    private OperationResult result(ReleaseTarget target, Snapshot snap, ObjectNode routing, PlannedOperation plan, boolean changed, PlannedChange change) {
+        ReleaseStatus status = StatusAssembler.assemble(target, routing, plan.subsets(), plan.resultSides(), snap.router());
         return new OperationResult(status, changed, false, change == null ? new PlannedChange("[]", "", false) : change);
     }
 
     private static String diff(ReleaseTarget target, Snapshot snap, PlannedOperation plan) {
-        String vs = ChangedRoutesDiff.of(target.virtualServiceRef().toString(), snap.virtualService(), plan.virtualService());
-        if (plan.drDiff().isEmpty()) {
-            return vs;
+        String routes = ChangedRoutesDiff.of(target.routingRef().toString(), snap.routing(), plan.routing(), target.routeKind().rulesField());
+        if (plan.subsetsDiff().isEmpty()) {
+            return routes;
         }
-        return UnifiedDiff.of(target.destinationRuleRef().toString(), yaml(snap.destinationRule()), yaml(plan.destinationRule())) + vs;
+        return UnifiedDiff.of(target.destinationRuleRef().toString(), yaml(snap.subsets()), yaml(plan.subsets())) + routes;
     }
 
     /** YAML without server bookkeeping that only distracts in a diff. */

@@ -18,14 +18,15 @@ final class SideResolver {
     private SideResolver() {
     }
 
-    static RouteSides resolve(ReleaseTarget target, Snapshot snapshot, TrafficRouter router) {
+    static RouteSides resolve(ReleaseTarget target, Snapshot snapshot) {
+        TrafficRouter router = snapshot.router();
         ReleaseState state = snapshot.state().state();
         Destination stable = target.stable() != null ? target.stable() : state != null ? state.stable() : null;
         Destination canary = target.canary() != null ? target.canary() : state != null ? state.canary() : null;
         if (stable == null) {
-            stable = router.inferStable(snapshot.virtualService(), target.virtualServiceRef(), target.route());
+            stable = router.inferStable(snapshot.routing(), target.routingRef(), target.route());
             if (stable == null) {
-                throw new InvalidReleaseException(target.virtualServiceRef(), "stable",
+                throw new InvalidReleaseException(target.routingRef(), "stable",
                         "no stable destination was given, none is recorded, and the managed route sends to several destinations",
                         "Give the stable destination (subset or host)");
             }
@@ -33,7 +34,7 @@ final class SideResolver {
         Layout layout = Layout.detect(target.layout(), stable, canary);
         if (canary == null && layout == Layout.FIXED_SUBSETS && stable.hasSubset()
                 && !Layout.CANARY_SUBSET.equals(stable.subset())
-                && SubsetCheck.names(snapshot.destinationRule()).contains(Layout.CANARY_SUBSET)) {
+                && SubsetCheck.names(snapshot.subsets()).contains(Layout.CANARY_SUBSET)) {
             // The fixed layout's canary subset is always there, named canary.
             canary = Destination.subset(stable.host(), Layout.CANARY_SUBSET);
         }

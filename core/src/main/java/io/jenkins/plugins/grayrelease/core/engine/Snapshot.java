@@ -3,8 +3,10 @@ package io.jenkins.plugins.grayrelease.core.engine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.grayrelease.core.ObjectRef;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.RouteKind;
 import io.jenkins.plugins.grayrelease.core.SessionCache;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
+import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
 import io.jenkins.plugins.grayrelease.core.errors.MissingObjectException;
 import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
 import io.jenkins.plugins.grayrelease.core.state.RecordLocator;
@@ -12,42 +14,49 @@ import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
 import io.jenkins.plugins.grayrelease.core.state.ReleaseStateCodec;
 
 /**
- * The objects of one release as read in one attempt.
+ * The objects of one release as read in one attempt, with the provider that understands them.
  *
- * @param virtualService  the VirtualService; never null
- * @param destinationRule the DestinationRule, or null when it does not exist
- * @param record          the managed route's release record as found
+ * @param routing the routing object (VirtualService or HTTPRoute); never null
+ * @param subsets the subset definitions (DestinationRule), or null when they do not exist or the provider has none
+ * @param record  the managed rule's release record as found
+ * @param router  the target's traffic provider
  */
-public record Snapshot(ObjectNode virtualService, ObjectNode destinationRule, RecordLocator.Located record) {
+public record Snapshot(ObjectNode routing, ObjectNode subsets, RecordLocator.Located record, TrafficRouter router) {
 
-    public static Snapshot read(IstioResources istio, ReleaseTarget target, TrafficRouter router) {
-        return read(istio, target, router, null, true);
+    public static Snapshot read(IstioResources istio, ReleaseTarget target) {
+        return read(istio, target, null, true);
     }
 
     /**
-     * Reads the release, from the session's memory where it may: the VirtualService last read or
+     * Reads the release, from the session's memory where it may: the routing object last read or
      * stored, and the DestinationRule when its subsets were checked for the same sides. With
      * {@code fresh} both are read from the server (and remembered).
      *
      * @param cache the session's memory, or null outside a session
      */
-    public static Snapshot read(IstioResources istio, ReleaseTarget target, TrafficRouter router, SessionCache cache, boolean fresh) {
-        ObjectRef ref = target.virtualServiceRef();
+    public static Snapshot read(IstioResources istio, ReleaseTarget target, SessionCache cache, boolean fresh) {
+        TrafficRouter router = TrafficRouter.forKind(target.routeKind());
+        ObjectRef ref = target.routingRef();
         SessionCache.Entry kept = cache == null || fresh ? null : cache.get(ref);
-        ObjectNode vs = kept != null ? kept.virtualService() : istio.get(IstioResources.VIRTUAL_SERVICE, target.virtualServiceNamespace(), target.virtualServiceName());
-        if (vs == null) {
-            throw new MissingObjectException(ref,
-                    "Create the VirtualService for service '" + target.service() + "', or name yours (grayctl --virtual-service; Jenkins virtualService:)");
+        ObjectNode routing = kept != null ? kept.virtualService()
+                : istio.get(RouteResources.of(target.routeKind()), target.routingNamespace(), target.routingName());
+        if (routing == null) {
+            throw new MissingObjectException(ref, target.routeKind() == RouteKind.HTTP_ROUTE
+                    ? "Create the HTTPRoute '" + target.routingName() + "', or name yours (grayctl --http-route; Jenkins httpRoute:)"
+                    : "Create the VirtualService for service '" + target.service() + "', or name yours (grayctl --virtual-service; Jenkins virtualService:)");
         }
-        RecordLocator.Located record = RecordLocator.forTarget(vs, target, router);
+        RecordLocator.Located record = RecordLocator.forTarget(routing, target, router);
         String sides = sides(target, record);
-        ObjectNode dr = kept != null && kept.destinationRule() != null && sides.equals(kept.sides())
-                ? kept.destinationRule()
-                : istio.get(IstioResources.DESTINATION_RULE, target.namespace(), target.destinationRule());
-        if (cache != null) {
-            cache.read(ref, vs, dr, sides);
+        ObjectNode subsets = null;
+        if (target.routeKind() == RouteKind.VIRTUAL_SERVICE) {
+            subsets = kept != null && kept.destinationRule() != null && sides.equals(kept.sides())
+                    ? kept.destinationRule()
+                    : istio.get(IstioResources.DESTINATION_RULE, target.namespace(), target.destinationRule());
         }
-        return new Snapshot(vs, dr, record);
+        if (cache != null) {
+            cache.read(ref, routing, subsets, sides);
+        }
+        return new Snapshot(routing, subsets, record, router);
     }
 
     /** The sides a DestinationRule check is for: as {@link SideResolver} picks them, named first, then recorded. */
@@ -58,7 +67,7 @@ public record Snapshot(ObjectNode virtualService, ObjectNode destinationRule, Re
         return stable + "|" + canary;
     }
 
-    /** The managed route's decoded release record. */
+    /** The managed rule's decoded release record. */
     public ReleaseStateCodec.Decoded state() {
         return record.decoded();
     }

@@ -22,30 +22,28 @@ import java.time.Clock;
 final class StateRecorder {
 
     private final IstioResources istio;
-    private final TrafficRouter router;
     private final RetryLoop retry;
     private final Actor actor;
     private final Clock clock;
     private final GuardedWriter writer;
 
-    StateRecorder(IstioResources istio, TrafficRouter router, RetryLoop retry, Actor actor, Clock clock) {
+    StateRecorder(IstioResources istio, RetryLoop retry, Actor actor, Clock clock) {
         this.istio = istio;
         this.writer = new GuardedWriter(istio);
-        this.router = router;
         this.retry = retry;
         this.actor = actor;
         this.clock = clock;
     }
 
     ReleaseStatus record(ReleaseTarget target, RolloutProgress progress, Phase phase, SessionCache cache) {
-        return retry.run(target.virtualServiceRef(), p -> {
+        return retry.run(target.routingRef(), p -> {
             try {
                 return attempt(target, progress, phase, cache, p);
             } catch (GuardRefusedException e) {
                 throw e; // the session keeps the fresh read the refusal was checked against
             } catch (RuntimeException e) {
                 if (cache != null) {
-                    cache.forget(target.virtualServiceRef());
+                    cache.forget(target.routingRef());
                 }
                 throw e;
             }
@@ -53,24 +51,25 @@ final class StateRecorder {
     }
 
     private ReleaseStatus attempt(ReleaseTarget target, RolloutProgress progress, Phase phase, SessionCache cache, RetryLoop.Progress p) {
-        Snapshot snap = Snapshot.read(istio, target, router, cache, false);
-        RouteSides sides = SideResolver.resolve(target, snap, router);
+        Snapshot snap = Snapshot.read(istio, target, cache, false);
+        TrafficRouter router = snap.router();
+        RouteSides sides = SideResolver.resolve(target, snap);
         ReleaseState old = snap.state().state();
-        RouteObservation observed = router.observe(snap.virtualService(), target.virtualServiceRef(), target.route(), sides);
+        RouteObservation observed = router.observe(snap.routing(), target.routingRef(), target.route(), sides);
         int weight = observed.weights().canary();
         ReleaseState base = old != null ? old : new ReleaseState(sides.stable(), sides.canary(), weight, Phase.PROGRESSING, null, null);
         ReleaseState next = base.withRollout(progress).withPhase(phase != null ? phase : base.phase());
         if (!StatePlanner.differs(old, next)) {
-            return StatusAssembler.assemble(target, snap.virtualService(), snap.destinationRule(), sides, router);
+            return StatusAssembler.assemble(target, snap.routing(), snap.subsets(), sides, router);
         }
         String action = progress == null ? "rollout ended" : "rollout " + progress.plan() + " step " + progress.step()
                 + " " + progress.stepType() + " " + progress.stepState();
         next = next.withLastChange(new LastChange(action, actor.user(), clock.instant(), actor.origin()));
-        ObjectNode after = snap.virtualService().deepCopy();
+        ObjectNode after = snap.routing().deepCopy();
         StateAnnotations.write(after, observed.routeName(), next, snap.record().movesLegacyTo(observed.routeName()));
         // Guarded by the managed route (the weight recorded is read from it) and the record it replaces.
-        ObjectNode stored = writer.write(target, snap.virtualService(), after, cache).stored();
+        ObjectNode stored = writer.write(target, snap.routing(), after, cache).stored();
         p.wrote();
-        return StatusAssembler.assemble(target, stored, snap.destinationRule(), sides, router);
+        return StatusAssembler.assemble(target, stored, snap.subsets(), sides, router);
     }
 }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.grayrelease.core.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
 import io.jenkins.plugins.grayrelease.core.PromoteOptions;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
+import io.jenkins.plugins.grayrelease.core.Destination;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.analysis.MetricCheck;
@@ -212,10 +213,19 @@ public final class RolloutRunner {
         boolean analyses = plan.analysesMetrics();
         MetricEvaluator evaluator = analyses ? new MetricEvaluator(new PrometheusClient(endpoint(plan))) : null;
         String version = analyses ? metricVersion(plan, target) : plan.target().canaryVersion();
-        QueryContext queries = new QueryContext(target.namespace(), target.service(), version == null ? "" : version,
+        QueryContext queries = new QueryContext(target.namespace(), metricService(target), version == null ? "" : version,
                 MetricCheck.DEFAULT_WINDOW);
         return new RunContext(plan, target, engine, listener, signal, settings.analysisClock(), evaluator, queries,
                 settings);
+    }
+
+    /**
+     * The Service whose metrics are the canary's: the canary's own Service when it is a host
+     * without subset (two Services, e.g. an HTTPRoute's {@code reviews-canary}), else the service.
+     */
+    private static String metricService(ReleaseTarget target) {
+        Destination canary = target.canary();
+        return canary != null && !canary.hasSubset() ? canary.host().split("\\.")[0] : target.service();
     }
 
     /**

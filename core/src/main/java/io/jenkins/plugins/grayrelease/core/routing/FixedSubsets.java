@@ -23,7 +23,7 @@ final class FixedSubsets {
         Destination stable = in.sides().stable();
         Destination canary = in.sides().canary();
         if (!stable.hasSubset() || (canary != null && !canary.hasSubset())) {
-            throw new InvalidReleaseException(in.vsRef(), "layout",
+            throw new InvalidReleaseException(in.routingRef(), "layout",
                     "the fixed-subset layout routes to two subsets of one host, but the "
                             + (stable.hasSubset() ? "canary " + canary : "stable " + stable) + " is a host without subset",
                     "Name the subsets (grayctl --stable stable --canary canary; Jenkins stable:/canary:), or choose layout per-version");
@@ -52,7 +52,7 @@ final class FixedSubsets {
             return null;
         }
         if (canaryWeight > 0 || canaryInUse) {
-            throw new InvalidReleaseException(in.drRef(), "spec.subsets[" + canary.subset() + "].labels." + key,
+            throw new InvalidReleaseException(in.subsetsRef(), "spec.subsets[" + canary.subset() + "].labels." + key,
                     "the canary subset selects " + key + "=" + current + " and takes traffic (" + canaryWeight + " %"
                             + (canaryInUse ? ", testers or mirror" : "") + "); moving it to " + version
                             + " would send that traffic to another version",
@@ -70,7 +70,7 @@ final class FixedSubsets {
         Map<String, String> stableLabels = SubsetCheck.labels(dr, in.sides().stable().subset());
         Map<String, String> canaryLabels = SubsetCheck.labels(dr, canary.subset());
         if (Objects.equals(stableLabels, canaryLabels)) {
-            throw new InvalidReleaseException(in.drRef(), "spec.subsets[" + canary.subset() + "].labels",
+            throw new InvalidReleaseException(in.subsetsRef(), "spec.subsets[" + canary.subset() + "].labels",
                     "the canary subset selects the same pods as the stable subset (" + stableLabels + ")",
                     "Give the canary's version (grayctl --canary-version V; Jenkins canaryVersion:), which the engine sets on the canary subset");
         }

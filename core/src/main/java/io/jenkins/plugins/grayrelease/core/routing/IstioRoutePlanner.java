@@ -19,7 +19,7 @@ public final class IstioRoutePlanner {
     }
 
     public static RoutePlan plan(RoutingInput in) {
-        ObjectRef vsRef = in.vsRef();
+        ObjectRef vsRef = in.routingRef();
         RouteChange change = in.change();
         RequestValidator.validate(change, vsRef);
         Destination stable = in.sides().stable();
@@ -41,8 +41,8 @@ public final class IstioRoutePlanner {
         ObjectNode destinationRule = SubsetCheck.check(in, fixed || !(change instanceof RouteChange.Promote),
                 change.needsCanary() || (fixed && canary != null));
 
-        ObjectNode after = in.virtualService().deepCopy();
-        ManagedRouteResolver.Managed where = ManagedRouteResolver.locate(after, vsRef, in.routeName(), stable, canary);
+        ObjectNode after = in.routing().deepCopy();
+        ManagedRouteResolver.Managed where = ManagedRouteResolver.locate(after, vsRef, in.ruleName(), stable, canary);
         ObjectNode managed = (ObjectNode) where.in(after);
         if (!where.isHttp()) {
             checkWeightsOnly(change, where, vsRef);
@@ -54,7 +54,7 @@ public final class IstioRoutePlanner {
         splitter.checkOnlyOurDestinations(stable, canary);
 
         if (fixed && canary != null) {
-            ObjectNode dr = destinationRule != null ? destinationRule : in.destinationRule();
+            ObjectNode dr = destinationRule != null ? destinationRule : in.subsets();
             if (change instanceof RouteChange.Promote) {
                 return promoteFixed(in, after, http, managed, splitter, testerName, dr);
             }
@@ -98,7 +98,7 @@ public final class IstioRoutePlanner {
             removeMirror(managed, canary, vsRef);
         }
         splitter.checkWeights();
-        return new RoutePlan(after, !after.path("spec").equals(in.virtualService().path("spec")), destinationRule);
+        return new RoutePlan(after, !after.path("spec").equals(in.routing().path("spec")), destinationRule);
     }
 
     /**
@@ -144,9 +144,9 @@ public final class IstioRoutePlanner {
             drChange = FixedSubsets.moveStable(in, dr);
         }
         removeRoute(http, testerName);
-        removeMirror(managed, canary, in.vsRef());
+        removeMirror(managed, canary, in.routingRef());
         splitter.checkWeights();
-        return new RoutePlan(after, !after.path("spec").equals(in.virtualService().path("spec")), drChange);
+        return new RoutePlan(after, !after.path("spec").equals(in.routing().path("spec")), drChange);
     }
 
     private static void removeRoute(ArrayNode http, String name) {

@@ -15,6 +15,17 @@ import java.util.List;
 public final class IstioTrafficRouter implements TrafficRouter {
 
     @Override
+    public io.jenkins.plugins.grayrelease.core.RouteKind kind() {
+        return io.jenkins.plugins.grayrelease.core.RouteKind.VIRTUAL_SERVICE;
+    }
+
+    /** A named HTTP route guards its own writes; the default rule looks at every route, so the whole object does. */
+    @Override
+    public int guardIndex(ObjectNode vs, String routeName) {
+        return routeName == null ? -1 : io.jenkins.plugins.grayrelease.core.cluster.GuardedPatch.routeIndex(vs, routeName);
+    }
+
+    @Override
     public RoutePlan plan(RoutingInput input) {
         return IstioRoutePlanner.plan(input);
     }

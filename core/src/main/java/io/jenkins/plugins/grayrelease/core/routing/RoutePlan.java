@@ -3,16 +3,17 @@ package io.jenkins.plugins.grayrelease.core.routing;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The planner's answer: the VirtualService as it should be, and the DestinationRule change it
- * needs first (if any). Both are whole documents; the writer turns them into minimal patches.
+ * A planner's answer: the routing object as it should be, and the subset change it needs first
+ * (if any; only providers with subsets have one). Both are whole documents; the engine's writer
+ * turns them into minimal guarded patches.
  *
- * @param virtualService  the edited VirtualService (a copy)
- * @param routesChanged   true when {@code spec} differs from what was read
- * @param destinationRule the edited DestinationRule when a canary subset must be added, else null
+ * @param routing       the edited routing object (a copy)
+ * @param routesChanged true when {@code spec} differs from what was read
+ * @param subsets       the edited subset definitions (DestinationRule) when a canary subset must be added or moved, else null
  */
-public record RoutePlan(ObjectNode virtualService, boolean routesChanged, ObjectNode destinationRule) {
+public record RoutePlan(ObjectNode routing, boolean routesChanged, ObjectNode subsets) {
 
     public boolean needsSubset() {
-        return destinationRule != null;
+        return subsets != null;
     }
 }

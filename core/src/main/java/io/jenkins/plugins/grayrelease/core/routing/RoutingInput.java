@@ -5,21 +5,23 @@ import io.jenkins.plugins.grayrelease.core.ObjectRef;
 import java.util.Map;
 
 /**
- * Everything the pure planner needs: the objects as read, which route, which sides, what change.
+ * Everything a pure planner needs: the routing object as read, which rule, which sides, what
+ * intent. Mesh-neutral: the routing object is a VirtualService or an HTTPRoute, the subset
+ * definitions exist only where the provider has subsets (Istio's DestinationRule).
  *
- * @param virtualService     the VirtualService as a generic JSON tree (never modified by the planner)
- * @param vsRef              how messages name the VirtualService
- * @param destinationRule    the DestinationRule, or null when it does not exist
- * @param drRef              how messages name the DestinationRule
- * @param routeName          the managed route's {@code http[].name}, or null for the default rule
+ * @param routing            the routing object as a generic JSON tree (never modified by the planner)
+ * @param routingRef         how messages name the routing object ({@code ns/HTTPRoute/reviews})
+ * @param subsets            the subset definitions (DestinationRule), or null when none exist or the provider has none
+ * @param subsetsRef         how messages name the subset definitions, or null when the provider has none
+ * @param ruleName           the managed rule's name, or null for the default rule
  * @param sides              stable and canary
- * @param change             what to do
- * @param addCanarySubset    add a missing canary subset instead of failing
+ * @param change             the intent: what to do
+ * @param addCanarySubset    add a missing canary subset instead of failing (providers with subsets)
  * @param canarySubsetLabels labels of an added canary subset; empty means {@code version: <subset>}
  * @param canaryVersion      fixed-subset layout: the version the canary subset must select, or null to leave it
  */
-public record RoutingInput(ObjectNode virtualService, ObjectRef vsRef, ObjectNode destinationRule, ObjectRef drRef,
-                           String routeName, RouteSides sides, RouteChange change, boolean addCanarySubset,
+public record RoutingInput(ObjectNode routing, ObjectRef routingRef, ObjectNode subsets, ObjectRef subsetsRef,
+                           String ruleName, RouteSides sides, RouteChange change, boolean addCanarySubset,
                            Map<String, String> canarySubsetLabels, String canaryVersion) {
 
     public RoutingInput {
@@ -27,9 +29,15 @@ public record RoutingInput(ObjectNode virtualService, ObjectRef vsRef, ObjectNod
     }
 
     /** Input without a canary version to set. */
-    public RoutingInput(ObjectNode virtualService, ObjectRef vsRef, ObjectNode destinationRule, ObjectRef drRef,
-                        String routeName, RouteSides sides, RouteChange change, boolean addCanarySubset,
+    public RoutingInput(ObjectNode routing, ObjectRef routingRef, ObjectNode subsets, ObjectRef subsetsRef,
+                        String ruleName, RouteSides sides, RouteChange change, boolean addCanarySubset,
                         Map<String, String> canarySubsetLabels) {
-        this(virtualService, vsRef, destinationRule, drRef, routeName, sides, change, addCanarySubset, canarySubsetLabels, null);
+        this(routing, routingRef, subsets, subsetsRef, ruleName, sides, change, addCanarySubset, canarySubsetLabels, null);
+    }
+
+    /** The same read with another intent. */
+    public RoutingInput with(RouteChange other) {
+        return new RoutingInput(routing, routingRef, subsets, subsetsRef, ruleName, sides, other, addCanarySubset,
+                canarySubsetLabels, canaryVersion);
     }
 }

@@ -32,11 +32,11 @@ public final class SubsetCheck {
         if (!stableNeedsDr && !canaryNeedsDr) {
             return null;
         }
-        if (in.destinationRule() == null) {
-            throw new MissingObjectException(in.drRef(),
+        if (in.subsets() == null) {
+            throw new MissingObjectException(in.subsetsRef(),
                     "The release routes to subsets, which a DestinationRule must define; create it, or name yours (grayctl --destination-rule; Jenkins destinationRule:)");
         }
-        List<String> existing = names(in.destinationRule());
+        List<String> existing = names(in.subsets());
         if (stableNeedsDr && !existing.contains(stable.subset())) {
             throw missing(in, stable.subset(), existing, "the stable");
         }
@@ -46,7 +46,7 @@ public final class SubsetCheck {
         if (!in.addCanarySubset()) {
             throw missing(in, canary.subset(), existing, "the canary");
         }
-        return withSubset(in.destinationRule(), canary.subset(), in.canarySubsetLabels());
+        return withSubset(in.subsets(), canary.subset(), in.canarySubsetLabels());
     }
 
     public static List<String> names(JsonNode destinationRule) {
@@ -76,7 +76,7 @@ public final class SubsetCheck {
 
     private static InvalidReleaseException missing(RoutingInput in, String subset, List<String> existing, String side) {
         String add = side.equals("the canary") ? ", or ask for it to be added (grayctl --add-canary-subset; Jenkins addCanarySubset: true)" : "";
-        return new InvalidReleaseException(in.drRef(), "spec.subsets",
+        return new InvalidReleaseException(in.subsetsRef(), "spec.subsets",
                 side + " subset '" + subset + "' does not exist; existing subsets: "
                         + (existing.isEmpty() ? "(none)" : String.join(", ", existing)),
                 "Add the subset to the DestinationRule" + add);

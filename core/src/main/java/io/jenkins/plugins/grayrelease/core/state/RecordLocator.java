@@ -43,7 +43,7 @@ public final class RecordLocator {
      * (several catch-all routes): then the one record whose sides designate its own route wins.
      */
     public static Located forTarget(ObjectNode vs, ReleaseTarget target, TrafficRouter router) {
-        ObjectRef ref = target.virtualServiceRef();
+        ObjectRef ref = target.routingRef();
         if (target.route() != null) {
             return forRoute(vs, ref, target.route(), router);
         }

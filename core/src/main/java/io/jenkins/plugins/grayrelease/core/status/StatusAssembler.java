@@ -11,20 +11,25 @@ import io.jenkins.plugins.grayrelease.core.state.RecordLocator;
 import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
 import io.jenkins.plugins.grayrelease.core.state.ReleaseStateCodec;
 
-/** Builds a {@link ReleaseStatus} from a VirtualService (as stored or as planned). */
+/** Builds a {@link ReleaseStatus} from a routing object (as stored or as planned), through its provider. */
 public final class StatusAssembler {
 
     private StatusAssembler() {
     }
 
-    public static ReleaseStatus assemble(ReleaseTarget target, ObjectNode virtualService, JsonNode destinationRule,
+    /**
+     * @param routing the VirtualService or HTTPRoute
+     * @param subsets the DestinationRule, or null (none, or a provider without subsets)
+     */
+    public static ReleaseStatus assemble(ReleaseTarget target, ObjectNode routing, JsonNode subsets,
                                          RouteSides sides, TrafficRouter router) {
-        RouteObservation route = router.observe(virtualService, target.virtualServiceRef(), target.route(), sides);
-        ReleaseStateCodec.Decoded decoded = RecordLocator.forRoute(virtualService, target.virtualServiceRef(), route.routeName(), router).decoded();
+        RouteObservation route = router.observe(routing, target.routingRef(), target.route(), sides);
+        ReleaseStateCodec.Decoded decoded = RecordLocator.forRoute(routing, target.routingRef(), route.routeName(), router).decoded();
         ReleaseState state = decoded.state();
-        return new ReleaseStatus(target.namespace(), target.service(), target.virtualService(), route.routeName(),
+        // The status's routing object name: the VirtualService's, or the HTTPRoute's.
+        return new ReleaseStatus(target.namespace(), target.service(), target.routingObject(), route.routeName(),
                 sides.stable(), sides.canary(), route.weights(), route.testers(),
-                route.mirrorPercent(), state, decoded.problem(), DriftDetector.detect(state, route, destinationRule),
-                virtualService.path("metadata").path("resourceVersion").asText(null));
+                route.mirrorPercent(), state, decoded.problem(), DriftDetector.detect(state, route, subsets),
+                routing.path("metadata").path("resourceVersion").asText(null));
     }
 }

@@ -25,6 +25,11 @@ public final class CanaryMetrics {
     public static final String SLOW = "v4";
     /** Deployed but never received a request: Prometheus has no series for it. */
     public static final String SILENT = "v5";
+    /**
+     * The two-Services layout (a Gateway API HTTPRoute's): the canary's own Service, healthy for 30
+     * minutes, then 25 % of its requests fail with 503; its pods carry no version label Istio reports.
+     */
+    public static final String CANARY_SERVICE = "reviews-canary";
 
     /** Whole seconds, a little in the past, so that the backfilled blocks end before Prometheus starts. */
     public static final Instant END = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
@@ -49,6 +54,8 @@ public final class CanaryMetrics {
                 .add(new Traffic(NAMESPACE, SERVICE, ERROR_SPIKE, SPIKE, END, 5, 0.25, 40))
                 .add(new Traffic(NAMESPACE, SERVICE, SLOW, START, SPIKE, 5, 0.0, 40))
                 .add(new Traffic(NAMESPACE, SERVICE, SLOW, SPIKE, END, 5, 0.0, 1500))
+                .add(new Traffic(NAMESPACE, CANARY_SERVICE, "unknown", START, SPIKE, 5, 0.0, 40))
+                .add(new Traffic(NAMESPACE, CANARY_SERVICE, "unknown", SPIKE, END, 5, 0.25, 40))
                 .text();
     }
 

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * A real kube-apiserver and etcd (through fabric8 kube-api-test, offline, from the test cache)
- * with Istio's CRDs installed and established. One per test JVM: starting one takes seconds,
+ * with Istio's and the Gateway API's CRDs installed and established. One per test JVM: starting one takes seconds,
  * so tests share it and isolate themselves with {@link #createNamespace}.
  */
 public final class RealApiServer implements AutoCloseable {
@@ -61,7 +61,8 @@ public final class RealApiServer implements AutoCloseable {
                 Path kubeconfig = workDir.resolve("kubeconfig.yaml");
                 Files.writeString(kubeconfig, server.getKubeConfigYaml());
                 RealApiServer started = new RealApiServer(binaries, workDir, server, kubeconfig);
-                IstioCrds.install(started.client, binaries.istioCrds());
+                CrdFiles.install(started.client, binaries.istioCrds());
+                CrdFiles.install(started.client, binaries.gatewayApiCrds());
                 return started;
             } catch (RuntimeException | IOException e) {
                 // Half-started etcd or API server processes must not outlive the failed run.

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * {@code $GRAY_RELEASE_CACHE} (default {@code ~/.cache/gray-release}) holding
  * {@code kube-api-test/k8s/<version>-linux-amd64/{kube-apiserver,etcd,kubectl}} in the layout
  * fabric8 kube-api-test reads offline, {@code istio/{istio-validate,customresourcedefinitions.gen.yaml}},
- * and for the {@code istiod} tests {@code istio/{pilot-discovery,xds-client}} (tools/istiod).
+ * {@code gateway-api/standard-crds.yaml}, and for the {@code istiod} tests {@code istio/{pilot-discovery,xds-client}} (tools/istiod).
  */
 public final class TestBinaries {
 
@@ -58,6 +58,11 @@ public final class TestBinaries {
         return cache.resolve("istio").resolve("customresourcedefinitions.gen.yaml");
     }
 
+    /** The Gateway API's standard-channel CRDs, from the module version Istio builds against. */
+    public Path gatewayApiCrds() {
+        return cache.resolve("gateway-api").resolve("standard-crds.yaml");
+    }
+
     /** istiod ({@code pilot-discovery}) built from source by tools/istiod. */
     public Path istiod() {
         return cache.resolve("istio").resolve("pilot-discovery");
@@ -70,9 +75,9 @@ public final class TestBinaries {
 
     /** Fails, naming every missing file and the command that builds them. */
     public TestBinaries requirePresent() {
-        return require("a real kube-apiserver, etcd, kubectl and Istio's validator", List.of(
+        return require("a real kube-apiserver, etcd, kubectl, Istio's validator and the Gateway API CRDs", List.of(
                 kubernetesBinaries().resolve("kube-apiserver"), kubernetesBinaries().resolve("etcd"), kubectl(),
-                istioValidator(), istioCrds()));
+                istioValidator(), istioCrds(), gatewayApiCrds()));
     }
 
     /** As {@link #requirePresent()}, for the istiod tests' istiod and proxyless gRPC client. */

@@ -60,7 +60,7 @@ class FixedSubsetPlannerTest {
 
     private static String weights(RoutePlan plan) {
         StringBuilder sb = new StringBuilder();
-        for (JsonNode e : Yaml.route(plan.virtualService(), "primary").path("route")) {
+        for (JsonNode e : Yaml.route(plan.routing(), "primary").path("route")) {
             sb.append(e.path("destination").path("subset").asText()).append('=').append(e.path("weight").asInt()).append(' ');
         }
         return sb.toString().trim();
@@ -88,13 +88,13 @@ class FixedSubsetPlannerTest {
         RoutePlan plan = plan(vs(100, 0), dr("v1", "v1"), new RouteChange.SetWeight(10), "v2");
 
         assertThat(plan.needsSubset()).isTrue();
-        assertThat(labels(plan.destinationRule(), "canary")).isEqualTo("{app=reviews, version=v2}");
-        assertThat(labels(plan.destinationRule(), "stable")).isEqualTo("{app=reviews, version=v1}");
+        assertThat(labels(plan.subsets(), "canary")).isEqualTo("{app=reviews, version=v2}");
+        assertThat(labels(plan.subsets(), "stable")).isEqualTo("{app=reviews, version=v1}");
         assertThat(weights(plan)).isEqualTo("stable=90 canary=10");
         // The subset names never change: only weights differ from what is in Git.
-        assertThat(plan.virtualService().toString()).doesNotContain("v2");
+        assertThat(plan.routing().toString()).doesNotContain("v2");
 
-        RoutePlan again = plan(plan.virtualService(), plan.destinationRule(), new RouteChange.SetWeight(10), "v2");
+        RoutePlan again = plan(plan.routing(), plan.subsets(), new RouteChange.SetWeight(10), "v2");
         assertThat(again.needsSubset()).isFalse();
         assertThat(again.routesChanged()).isFalse();
     }
@@ -126,17 +126,17 @@ class FixedSubsetPlannerTest {
         assertThat(first.needsSubset()).isFalse();
 
         // 2: the stable subset takes the canary's labels; the routes are untouched.
-        RoutePlan second = plan(first.virtualService(), dr("v1", "v2"), new RouteChange.Promote(), null);
+        RoutePlan second = plan(first.routing(), dr("v1", "v2"), new RouteChange.Promote(), null);
         assertThat(second.routesChanged()).isFalse();
-        assertThat(labels(second.destinationRule(), "stable")).isEqualTo("{app=reviews, version=v2}");
-        assertThat(labels(second.destinationRule(), "canary")).isEqualTo("{app=reviews, version=v2}");
+        assertThat(labels(second.subsets(), "stable")).isEqualTo("{app=reviews, version=v2}");
+        assertThat(labels(second.subsets(), "canary")).isEqualTo("{app=reviews, version=v2}");
 
         // 3: all traffic back to the stable subset, which now selects v2; the canary entry stays at 0.
-        RoutePlan third = plan(first.virtualService(), second.destinationRule(), new RouteChange.Promote(), null);
+        RoutePlan third = plan(first.routing(), second.subsets(), new RouteChange.Promote(), null);
         assertThat(weights(third)).isEqualTo("stable=100 canary=0");
         assertThat(third.needsSubset()).isFalse();
 
-        RoutePlan done = plan(third.virtualService(), second.destinationRule(), new RouteChange.Promote(), null);
+        RoutePlan done = plan(third.routing(), second.subsets(), new RouteChange.Promote(), null);
         assertThat(done.routesChanged()).isFalse();
         assertThat(done.needsSubset()).isFalse();
     }
@@ -144,10 +144,10 @@ class FixedSubsetPlannerTest {
     @Test
     void rollbackSendsEverythingToStableAndKeepsTheCanaryEntryAtZero() {
         ObjectNode withTesters = plan(vs(70, 30), dr("v1", "v2"),
-                new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-canary", "1"))), null).virtualService();
+                new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-canary", "1"))), null).routing();
         RoutePlan back = plan(withTesters, dr("v1", "v2"), new RouteChange.Rollback(), null);
         assertThat(weights(back)).isEqualTo("stable=100 canary=0");
-        assertThat(Yaml.route(back.virtualService(), "gray-primary-testers")).isNull();
+        assertThat(Yaml.route(back.routing(), "gray-primary-testers")).isNull();
         assertThat(back.needsSubset()).isFalse();
     }
 
@@ -174,7 +174,7 @@ class FixedSubsetPlannerTest {
                   - {name: canary, labels: {app.kubernetes.io/version: "1.0"}}
                 """);
         RoutePlan plan = plan(vs(100, 0), dr, new RouteChange.SetWeight(5), "1.1");
-        assertThat(labels(plan.destinationRule(), "canary")).isEqualTo("{app.kubernetes.io/version=1.1}");
-        assertThat(SubsetVersions.of(plan.destinationRule(), CANARY)).isEqualTo("1.1");
+        assertThat(labels(plan.subsets(), "canary")).isEqualTo("{app.kubernetes.io/version=1.1}");
+        assertThat(SubsetVersions.of(plan.subsets(), CANARY)).isEqualTo("1.1");
     }
 }

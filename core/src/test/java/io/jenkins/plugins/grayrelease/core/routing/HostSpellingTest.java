@@ -59,7 +59,7 @@ class HostSpellingTest {
     }
 
     private static JsonNode entries(RoutePlan plan) {
-        return plan.virtualService().path("spec").path("http").get(plan.virtualService().path("spec").path("http").size() - 1).path("route");
+        return plan.routing().path("spec").path("http").get(plan.routing().path("spec").path("http").size() - 1).path("route");
     }
 
     @Test
@@ -110,12 +110,12 @@ class HostSpellingTest {
         Destination stable = Destination.subset("ratings.shop.svc.cluster.local", "v1");
         Destination canary = Destination.subset("ratings.shop.svc.cluster.local", "v2");
         ObjectNode withTesters = plan(vs, GATEWAY_VS, stable, canary,
-                new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-canary", "1")))).virtualService();
+                new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-canary", "1")))).routing();
         assertThat(Yaml.route(withTesters, "gray-ratings-testers").path("route").get(0).path("destination").path("host").asText())
                 .isEqualTo("ratings.shop.svc.cluster.local");
 
         // The canary given in another spelling of the same service: the mirror copies the stable entry's.
-        ObjectNode mirrored = plan(vs, GATEWAY_VS, stable, new Destination("ratings.shop", "v2"), new RouteChange.SetMirror(5)).virtualService();
+        ObjectNode mirrored = plan(vs, GATEWAY_VS, stable, new Destination("ratings.shop", "v2"), new RouteChange.SetMirror(5)).routing();
         assertThat(Yaml.route(mirrored, "ratings").path("mirror")).isEqualTo(Yaml.node("{host: ratings.shop.svc.cluster.local, subset: v2}"));
     }
 

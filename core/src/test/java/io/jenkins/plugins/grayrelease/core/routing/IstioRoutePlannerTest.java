@@ -26,7 +26,7 @@ class IstioRoutePlannerTest {
     void setWeightSplitsManagedRouteBetweenStableAndCanary(int canary, int stable) {
         RoutePlan plan = plan(vs(), new RouteChange.SetWeight(canary));
 
-        assertThat(Yaml.route(plan.virtualService(), "primary").get("route")).isEqualTo(Yaml.node("""
+        assertThat(Yaml.route(plan.routing(), "primary").get("route")).isEqualTo(Yaml.node("""
                 r:
                 - destination: {host: reviews, subset: v1}
                   weight: %d
@@ -39,7 +39,7 @@ class IstioRoutePlannerTest {
     @Test
     void shiftingWeightKeepsOtherRoutesAndFieldsUntouched() {
         ObjectNode before = vs();
-        ObjectNode after = plan(before, new RouteChange.SetWeight(30)).virtualService();
+        ObjectNode after = plan(before, new RouteChange.SetWeight(30)).routing();
 
         assertThat(Yaml.route(after, "jason")).isEqualTo(Yaml.route(before, "jason"));
         assertThat(Yaml.route(after, "ratings-api")).isEqualTo(Yaml.route(before, "ratings-api"));
@@ -61,18 +61,18 @@ class IstioRoutePlannerTest {
 
     @Test
     void sameWeightTwiceChangesNothingTheSecondTime() {
-        ObjectNode once = plan(vs(), new RouteChange.SetWeight(10)).virtualService();
+        ObjectNode once = plan(vs(), new RouteChange.SetWeight(10)).routing();
         RoutePlan again = plan(once, new RouteChange.SetWeight(10));
         assertThat(again.routesChanged()).isFalse();
-        assertThat(again.virtualService()).isEqualTo(once);
+        assertThat(again.routing()).isEqualTo(once);
     }
 
     @Test
     void testerRouteGoesImmediatelyBeforeManagedRouteAndIsReplacedNotDuplicated() {
         TesterRoute testers = TesterRoute.of(TesterMatch.header("X-Canary", "yes"), TesterMatch.headerPrefix("user-agent", "qa-"),
                 TesterMatch.headerRegex("x-team", "^(qa|dev)$"), TesterMatch.cookie("canary", "on"));
-        ObjectNode once = plan(vs(), new RouteChange.SetTesters(testers)).virtualService();
-        ObjectNode twice = plan(once, new RouteChange.SetTesters(testers)).virtualService();
+        ObjectNode once = plan(vs(), new RouteChange.SetTesters(testers)).routing();
+        ObjectNode twice = plan(once, new RouteChange.SetTesters(testers)).routing();
 
         assertThat(names(twice)).containsExactly("jason", "ratings-api", "gray-primary-testers", "primary");
         assertThat(twice).isEqualTo(once);
@@ -97,34 +97,34 @@ class IstioRoutePlannerTest {
 
     @Test
     void newTesterMatchesReplaceTheOldOnes() {
-        ObjectNode first = plan(vs(), new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-a", "1")))).virtualService();
-        ObjectNode second = plan(first, new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-b", "2")))).virtualService();
+        ObjectNode first = plan(vs(), new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-a", "1")))).routing();
+        ObjectNode second = plan(first, new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-b", "2")))).routing();
         assertThat(TesterRoutes.read(Yaml.route(second, "gray-primary-testers"))).containsExactly(TesterMatch.header("x-b", "2"));
         assertThat(names(second)).containsExactly("jason", "ratings-api", "gray-primary-testers", "primary");
     }
 
     @Test
     void removingTestersRestoresTheRoutesExactly() {
-        ObjectNode with = plan(vs(), new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-a", "1")))).virtualService();
-        assertThat(plan(with, new RouteChange.RemoveTesters()).virtualService()).isEqualTo(vs());
+        ObjectNode with = plan(vs(), new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-a", "1")))).routing();
+        assertThat(plan(with, new RouteChange.RemoveTesters()).routing()).isEqualTo(vs());
     }
 
     @Test
     void mirrorIsAddedToManagedRouteAndRemovedByZero() {
-        ObjectNode mirrored = plan(vs(), new RouteChange.SetMirror(25)).virtualService();
+        ObjectNode mirrored = plan(vs(), new RouteChange.SetMirror(25)).routing();
         JsonNode primary = Yaml.route(mirrored, "primary");
         assertThat(primary.get("mirror")).isEqualTo(Yaml.node("{host: reviews, subset: v2}"));
         assertThat(primary.path("mirrorPercentage").path("value").asDouble()).isEqualTo(25.0);
-        assertThat(plan(mirrored, new RouteChange.SetMirror(0)).virtualService()).isEqualTo(vs());
+        assertThat(plan(mirrored, new RouteChange.SetMirror(0)).routing()).isEqualTo(vs());
     }
 
     @Test
     void promoteSendsAllToCanaryAndRemovesTestersAndMirror() {
-        ObjectNode running = plan(vs(), new RouteChange.SetWeight(40)).virtualService();
-        running = plan(running, new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-a", "1")))).virtualService();
-        running = plan(running, new RouteChange.SetMirror(10)).virtualService();
+        ObjectNode running = plan(vs(), new RouteChange.SetWeight(40)).routing();
+        running = plan(running, new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-a", "1")))).routing();
+        running = plan(running, new RouteChange.SetMirror(10)).routing();
 
-        ObjectNode promoted = plan(running, new RouteChange.Promote()).virtualService();
+        ObjectNode promoted = plan(running, new RouteChange.Promote()).routing();
 
         assertThat(names(promoted)).containsExactly("jason", "ratings-api", "primary");
         JsonNode primary = Yaml.route(promoted, "primary");
@@ -135,19 +135,19 @@ class IstioRoutePlannerTest {
 
     @Test
     void promotionDoesNotNeedTheOldStableSubsetAnyMore() {
-        ObjectNode running = plan(vs(), new RouteChange.SetWeight(50)).virtualService();
+        ObjectNode running = plan(vs(), new RouteChange.SetWeight(50)).routing();
         ObjectNode dr = dr();
         ((com.fasterxml.jackson.databind.node.ArrayNode) dr.path("spec").path("subsets")).remove(0);
 
-        ObjectNode promoted = plan(running, dr, null, V1, V2, new RouteChange.Promote(), false).virtualService();
+        ObjectNode promoted = plan(running, dr, null, V1, V2, new RouteChange.Promote(), false).routing();
 
         assertThat(Yaml.route(promoted, "primary").get("route")).isEqualTo(Yaml.node("r: [{destination: {host: reviews, subset: v2}, weight: 100}]").get("r"));
     }
 
     @Test
     void secondReleaseStartsFromThePromotedStable() {
-        ObjectNode promoted = plan(plan(vs(), new RouteChange.SetWeight(50)).virtualService(), new RouteChange.Promote()).virtualService();
-        ObjectNode second = plan(promoted, dr(), null, V2, V3, new RouteChange.SetWeight(10), true).virtualService();
+        ObjectNode promoted = plan(plan(vs(), new RouteChange.SetWeight(50)).routing(), new RouteChange.Promote()).routing();
+        ObjectNode second = plan(promoted, dr(), null, V2, V3, new RouteChange.SetWeight(10), true).routing();
         assertThat(Yaml.route(second, "primary").get("route")).isEqualTo(Yaml.node("""
                 r:
                 - destination: {host: reviews, subset: v2}
@@ -159,11 +159,11 @@ class IstioRoutePlannerTest {
 
     @Test
     void rollbackSendsAllToStableAndRemovesEngineRoutes() {
-        ObjectNode running = plan(vs(), new RouteChange.SetWeight(40)).virtualService();
-        running = plan(running, new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-a", "1")))).virtualService();
-        running = plan(running, new RouteChange.SetMirror(10)).virtualService();
+        ObjectNode running = plan(vs(), new RouteChange.SetWeight(40)).routing();
+        running = plan(running, new RouteChange.SetTesters(TesterRoute.of(TesterMatch.header("x-a", "1")))).routing();
+        running = plan(running, new RouteChange.SetMirror(10)).routing();
 
-        ObjectNode back = plan(running, new RouteChange.Rollback()).virtualService();
+        ObjectNode back = plan(running, new RouteChange.Rollback()).routing();
 
         assertThat(names(back)).containsExactly("jason", "ratings-api", "primary");
         assertThat(Yaml.route(back, "primary").get("route"))
@@ -175,7 +175,7 @@ class IstioRoutePlannerTest {
     void aMirrorTheUserWroteSurvivesRollback() {
         ObjectNode vs = vs();
         ((ObjectNode) Yaml.route(vs, "primary")).set("mirror", Yaml.node("{host: shadow}"));
-        ObjectNode back = plan(plan(vs, new RouteChange.SetWeight(20)).virtualService(), new RouteChange.Rollback()).virtualService();
+        ObjectNode back = plan(plan(vs, new RouteChange.SetWeight(20)).routing(), new RouteChange.Rollback()).routing();
         assertThat(Yaml.route(back, "primary").get("mirror")).isEqualTo(Yaml.node("{host: shadow}"));
     }
 
@@ -186,14 +186,14 @@ class IstioRoutePlannerTest {
         Destination canary = SampleApp.twoHostTarget().canary();
         RoutePlan plan = plan(vs, null, null, stable, canary, new RouteChange.SetWeight(20), false);
 
-        assertThat(Yaml.route(plan.virtualService(), "main").get("route")).isEqualTo(Yaml.node("""
+        assertThat(Yaml.route(plan.routing(), "main").get("route")).isEqualTo(Yaml.node("""
                 r:
                 - destination: {host: checkout-stable.shop.svc.cluster.local, port: {number: 8080}}
                   weight: 80
                 - destination: {host: checkout-canary.shop.svc.cluster.local, port: {number: 8080}}
                   weight: 20
                 """).get("r"));
-        assertThat(Yaml.route(plan.virtualService(), "main").get("corsPolicy")).isEqualTo(Yaml.route(vs, "main").get("corsPolicy"));
+        assertThat(Yaml.route(plan.routing(), "main").get("corsPolicy")).isEqualTo(Yaml.route(vs, "main").get("corsPolicy"));
         assertThat(plan.needsSubset()).isFalse();
     }
 
@@ -202,23 +202,23 @@ class IstioRoutePlannerTest {
         ObjectNode vs = vs();
         ((ObjectNode) Yaml.route(vs, "primary").get("route").get(0).get("destination")).put("host", "reviews.shop.svc.cluster.local");
         RoutePlan plan = plan(vs, new RouteChange.SetWeight(5));
-        assertThat(Yaml.route(plan.virtualService(), "primary").get("route").get(0).path("weight").asInt()).isEqualTo(95);
-        assertThat(Yaml.route(plan.virtualService(), "primary").get("route")).hasSize(2);
+        assertThat(Yaml.route(plan.routing(), "primary").get("route").get(0).path("weight").asInt()).isEqualTo(95);
+        assertThat(Yaml.route(plan.routing(), "primary").get("route")).hasSize(2);
     }
 
     @Test
     void missingCanarySubsetIsAddedOnlyWhenAsked() {
         RoutePlan plan = plan(vs(), dr(), null, V1, V3, new RouteChange.SetWeight(10), true);
-        assertThat(plan.destinationRule().path("spec").path("subsets").get(2))
+        assertThat(plan.subsets().path("spec").path("subsets").get(2))
                 .isEqualTo(Yaml.node("{name: v3, labels: {version: v3}}"));
-        assertThat(plan.destinationRule().path("spec").get("trafficPolicy")).isEqualTo(dr().path("spec").get("trafficPolicy"));
+        assertThat(plan.subsets().path("spec").get("trafficPolicy")).isEqualTo(dr().path("spec").get("trafficPolicy"));
     }
 
     @Test
     void namedRouteCanBeManagedEvenWithMatch() {
         RoutePlan plan = plan(vs(), dr(), "jason", V1, V2, new RouteChange.SetWeight(50), false);
-        assertThat(Yaml.route(plan.virtualService(), "jason").get("route")).hasSize(2);
-        assertThat(Yaml.route(plan.virtualService(), "primary")).isEqualTo(Yaml.route(vs(), "primary"));
+        assertThat(Yaml.route(plan.routing(), "jason").get("route")).hasSize(2);
+        assertThat(Yaml.route(plan.routing(), "primary")).isEqualTo(Yaml.route(vs(), "primary"));
     }
 
     private static java.util.List<String> names(JsonNode vs) {

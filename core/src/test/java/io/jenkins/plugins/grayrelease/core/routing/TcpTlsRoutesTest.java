@@ -70,31 +70,31 @@ class TcpTlsRoutesTest {
         ObjectNode before = Yaml.node(VS_YAML);
         RoutePlan plan = plan(before, "tcp:5432", new RouteChange.SetWeight(20));
 
-        assertThat(route(plan.virtualService(), "tcp", 0).path("route")).isEqualTo(Yaml.node("""
+        assertThat(route(plan.routing(), "tcp", 0).path("route")).isEqualTo(Yaml.node("""
                 r:
                 - destination: {host: db, subset: v1, port: {number: 5432}}
                   weight: 80
                 - destination: {host: db, subset: v2, port: {number: 5432}}
                   weight: 20
                 """).get("r"));
-        assertThat(route(plan.virtualService(), "tcp", 0).path("match")).isEqualTo(route(before, "tcp", 0).path("match"));
-        assertThat(route(plan.virtualService(), "tls", 0)).isEqualTo(route(before, "tls", 0));
-        assertThat(new IstioTrafficRouter().observe(plan.virtualService(), VS, "tcp:5432", new RouteSides(V1, V2)).weights())
+        assertThat(route(plan.routing(), "tcp", 0).path("match")).isEqualTo(route(before, "tcp", 0).path("match"));
+        assertThat(route(plan.routing(), "tls", 0)).isEqualTo(route(before, "tls", 0));
+        assertThat(new IstioTrafficRouter().observe(plan.routing(), VS, "tcp:5432", new RouteSides(V1, V2)).weights())
                 .isEqualTo(new WeightSplit(80, 20));
     }
 
     @Test
     void aNamedTlsRoutePromotesAndRollsBack() {
-        ObjectNode split = plan(Yaml.node(VS_YAML), "tls:443", new RouteChange.SetWeight(50)).virtualService();
+        ObjectNode split = plan(Yaml.node(VS_YAML), "tls:443", new RouteChange.SetWeight(50)).routing();
         RoutePlan promoted = plan(split, "tls:443", new RouteChange.Promote());
-        assertThat(route(promoted.virtualService(), "tls", 0).path("route")).isEqualTo(Yaml.node("""
+        assertThat(route(promoted.routing(), "tls", 0).path("route")).isEqualTo(Yaml.node("""
                 r:
                 - destination: {host: db, subset: v2, port: {number: 8443}}
                   weight: 100
                 """).get("r"));
         RoutePlan back = plan(split, "tls:443", new RouteChange.Rollback());
-        assertThat(route(back.virtualService(), "tls", 0).path("route").get(0).path("destination").path("subset").asText()).isEqualTo("v1");
-        assertThat(route(back.virtualService(), "tcp", 0)).isEqualTo(route(split, "tcp", 0));
+        assertThat(route(back.routing(), "tls", 0).path("route").get(0).path("destination").path("subset").asText()).isEqualTo("v1");
+        assertThat(route(back.routing(), "tcp", 0)).isEqualTo(route(split, "tcp", 0));
     }
 
     @Test
@@ -105,7 +105,7 @@ class TcpTlsRoutesTest {
                         + "the stable destination db/v1: tcp:5432, tls:443. Name the managed route (route: NAME)");
         ObjectNode onlyTcp = Yaml.node(VS_YAML);
         ((ObjectNode) onlyTcp.get("spec")).remove("tls");
-        assertThat(route(plan(onlyTcp, null, new RouteChange.SetWeight(10)).virtualService(), "tcp", 0).path("route").get(1)
+        assertThat(route(plan(onlyTcp, null, new RouteChange.SetWeight(10)).routing(), "tcp", 0).path("route").get(1)
                 .path("weight").asInt()).isEqualTo(10);
     }
 

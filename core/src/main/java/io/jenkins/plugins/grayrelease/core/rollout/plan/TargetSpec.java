@@ -15,20 +15,33 @@ import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
  *     label; null: the canary subset's {@code version} label in the DestinationRule, then its
  *     {@code app.kubernetes.io/version}, then the subset's name
  * @param layout {@code per-version} or {@code fixed-subsets}; null: detected
+ * @param httpRoute the Gateway API HTTPRoute to manage instead of a VirtualService (its name, or
+ *     {@code namespace/name}); stable and canary then name Services ({@code stable: reviews-stable})
  */
 public record TargetSpec(String namespace, String service, String virtualService, String destinationRule,
-        String route, DestinationSpec stable, DestinationSpec canary, String canaryVersion, String layout) {
+        String route, DestinationSpec stable, DestinationSpec canary, String canaryVersion, String layout,
+        String httpRoute) {
 
     @JsonCreator
     public TargetSpec(@JsonProperty("namespace") String namespace, @JsonProperty("service") String service,
             @JsonProperty("virtualService") String virtualService, @JsonProperty("destinationRule") String destinationRule,
             @JsonProperty("route") String route, @JsonProperty("stable") DestinationSpec stable,
             @JsonProperty("canary") DestinationSpec canary, @JsonProperty("canaryVersion") String canaryVersion,
-            @JsonProperty("layout") String layout) {
+            @JsonProperty("layout") String layout, @JsonProperty("httpRoute") String httpRoute) {
         Checks.required(namespace, "namespace");
         Checks.required(service, "service");
         Checks.required(stable, "stable");
         Checks.required(canary, "canary");
+        boolean http = httpRoute != null && !httpRoute.isBlank();
+        if (http && ((virtualService != null && !virtualService.isBlank()) || (destinationRule != null && !destinationRule.isBlank()))) {
+            throw new FieldProblem("httpRoute", "'httpRoute' and '" + (virtualService != null && !virtualService.isBlank()
+                    ? "virtualService" : "destinationRule") + "' name two routing objects; give either httpRoute (Gateway API)"
+                    + " or virtualService/destinationRule (Istio)");
+        }
+        if (http && (both(stable) || both(canary))) {
+            throw new FieldProblem(both(stable) ? "stable" : "canary", "an HTTPRoute sends to Services, which have no subsets;"
+                    + " name the Service alone (stable: reviews-stable, canary: reviews-canary)");
+        }
         if (layout != null && !layout.isBlank()) {
             try {
                 Layout.parse(layout);
@@ -45,6 +58,17 @@ public record TargetSpec(String namespace, String service, String virtualService
         this.canary = canary;
         this.canaryVersion = canaryVersion == null || canaryVersion.isBlank() ? null : canaryVersion;
         this.layout = layout == null || layout.isBlank() ? null : layout;
+        this.httpRoute = http ? httpRoute : null;
+    }
+
+    private static boolean both(DestinationSpec side) {
+        return side.host() != null && !side.host().isBlank() && side.subset() != null && !side.subset().isBlank();
+    }
+
+    /** A target of a VirtualService. */
+    public TargetSpec(String namespace, String service, String virtualService, String destinationRule,
+            String route, DestinationSpec stable, DestinationSpec canary, String canaryVersion, String layout) {
+        this(namespace, service, virtualService, destinationRule, route, stable, canary, canaryVersion, layout, null);
     }
 
     /** A target without layout (detected). */
@@ -54,6 +78,10 @@ public record TargetSpec(String namespace, String service, String virtualService
     }
 
     public ReleaseTarget toReleaseTarget() {
+        if (httpRoute != null) {
+            return ReleaseTarget.builder(namespace, service).httpRoute(httpRoute).route(route)
+                    .stable(service(stable)).canary(service(canary)).canaryVersion(canaryVersion).build();
+        }
         return ReleaseTarget.builder(namespace, service)
                 .virtualService(virtualService)
                 .destinationRule(destinationRule)
@@ -63,5 +91,10 @@ public record TargetSpec(String namespace, String service, String virtualService
                 .layout(Layout.parse(layout))
                 .canaryVersion(canaryVersion)
                 .build();
+    }
+
+    /** An HTTPRoute's side: the Service named by {@code host}, or by the plain string ({@code stable: reviews-stable}). */
+    private static io.jenkins.plugins.grayrelease.core.Destination service(DestinationSpec side) {
+        return io.jenkins.plugins.grayrelease.core.Destination.host(side.host() != null && !side.host().isBlank() ? side.host() : side.subset());
     }
 }

@@ -11,10 +11,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Installs Istio's generated CRDs (with their OpenAPI schemas) and waits until they are served. */
-final class IstioCrds {
+/**
+ * Installs the CustomResourceDefinitions of a YAML file (Istio's generated ones, the Gateway API's
+ * standard channel), with their OpenAPI schemas and CEL rules, and waits until they are served.
+ */
+final class CrdFiles {
 
-    private IstioCrds() {
+    private CrdFiles() {
     }
 
     static List<CustomResourceDefinition> install(KubernetesClient client, Path crdFile) {
@@ -25,7 +28,7 @@ final class IstioCrds {
                     .map(CustomResourceDefinition.class::cast)
                     .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read Istio's CRDs from " + crdFile, e);
+            throw new UncheckedIOException("cannot read CustomResourceDefinitions from " + crdFile, e);
         }
         if (crds.isEmpty()) {
             throw new IllegalStateException(crdFile + " holds no CustomResourceDefinition; rebuild it with `"
@@ -36,7 +39,7 @@ final class IstioCrds {
         }
         for (HasMetadata crd : crds) {
             client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                    .waitUntilCondition(IstioCrds::isEstablished, 2, TimeUnit.MINUTES);
+                    .waitUntilCondition(CrdFiles::isEstablished, 2, TimeUnit.MINUTES);
         }
         return crds;
     }

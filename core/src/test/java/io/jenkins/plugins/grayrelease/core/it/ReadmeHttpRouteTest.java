@@ -1,0 +1,76 @@
+package io.jenkins.plugins.grayrelease.core.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.RouteKind;
+import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
+import io.jenkins.plugins.grayrelease.core.testing.Yaml;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The README's HTTPRoute section, as written there: its objects, its first command's result, its plan. */
+@ApiServerTest
+class ReadmeHttpRouteTest {
+
+    /** The ```yaml blocks of the README section "Gateway API HTTPRoute", in order. */
+    private static List<String> yamlBlocks() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        int from = readme.indexOf("## Gateway API HTTPRoute");
+        String section = readme.substring(from, readme.indexOf("\n## ", from + 1));
+        List<String> blocks = new ArrayList<>();
+        int at = 0;
+        while ((at = section.indexOf("```yaml\n", at)) >= 0) {
+            int start = at + "```yaml\n".length();
+            int end = section.indexOf("```", start);
+            blocks.add(section.substring(start, end));
+            at = end + 3;
+        }
+        return blocks;
+    }
+
+    @Test
+    void theReadmesRouteAfterTenPercentIsWhatTheServerStores(RealApiServer server) throws IOException {
+        String namespace = server.createNamespace("readme-httproute");
+        KubernetesClient client = server.client();
+        for (ObjectNode object : Yaml.documents(yamlBlocks().get(0))) {
+            ((ObjectNode) object.get("metadata")).put("namespace", namespace);
+            GenericKubernetesResource resource = client.getKubernetesSerialization().convertValue(object, GenericKubernetesResource.class);
+            if ("HTTPRoute".equals(object.path("kind").asText())) {
+                client.genericKubernetesResources(RouteResources.of(RouteKind.HTTP_ROUTE)).inNamespace(namespace).resource(resource).create();
+            } else {
+                client.resource(client.getKubernetesSerialization().asYaml(resource)).create();
+            }
+        }
+        ReleaseTarget target = ReleaseTarget.builder(namespace, "reviews").httpRoute("reviews").route("main")
+                .stable(io.jenkins.plugins.grayrelease.core.Destination.host("reviews-stable"))
+                .canary(io.jenkins.plugins.grayrelease.core.Destination.host("reviews-canary")).build();
+
+        new GrayRelease(client, SampleRelease.ACTOR).setWeight(target, 10, WriteOptions.defaults());
+
+        JsonNode stored = client.getKubernetesSerialization().convertValue(client.genericKubernetesResources(
+                RouteResources.of(RouteKind.HTTP_ROUTE)).inNamespace(namespace).withName("reviews").get(), JsonNode.class);
+        JsonNode documented = Yaml.node("rules:\n" + yamlBlocks().get(1)).get("rules").get(0);
+        assertThat(HttpRouteRelease.rule(stored, "main")).isEqualTo(documented);
+    }
+
+    @Test
+    void theReadmesPlanTargetsTheHttpRoute() throws IOException {
+        var plan = new PlanParser().parse(yamlBlocks().get(2), "README.md");
+
+        assertThat(plan.target().toReleaseTarget().routingRef().toString()).isEqualTo("shop/HTTPRoute/reviews");
+        assertThat(plan.steps()).hasSize(3);
+    }
+}

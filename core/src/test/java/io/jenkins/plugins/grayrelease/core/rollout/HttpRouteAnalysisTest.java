@@ -1,0 +1,102 @@
+package io.jenkins.plugins.grayrelease.core.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.grayrelease.core.Actor;
+import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.RouteKind;
+import io.jenkins.plugins.grayrelease.core.analysis.CanaryMetrics;
+import io.jenkins.plugins.grayrelease.core.analysis.PrometheusFixture;
+import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
+import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
+import io.jenkins.plugins.grayrelease.core.testing.HttpRouteSample;
+import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
+import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A rollout plan on a Gateway API HTTPRoute measures the canary by its own Service: in the
+ * two-Services layout the canary's requests are those of {@code reviews-canary}, whatever version
+ * label its pods carry. The data is real (backfilled into a real Prometheus: the canary Service
+ * answers 25 % of its requests with 503 for the last 30 minutes).
+ */
+@Tag("prometheus")
+class HttpRouteAnalysisTest {
+
+    @TempDir
+    static Path workDir;
+
+    static PrometheusFixture prometheus;
+
+    SandboxCluster cluster;
+    RecordingListener listener;
+
+    @BeforeAll
+    static void startPrometheus() {
+        prometheus = CanaryMetrics.startPrometheus(workDir);
+    }
+
+    @AfterAll
+    static void stopPrometheus() {
+        if (prometheus != null) {
+            prometheus.close();
+        }
+    }
+
+    @BeforeEach
+    void startCluster() {
+        cluster = SandboxCluster.start().load(HttpRouteSample.HTTP_ROUTE_YAML);
+        listener = new RecordingListener();
+    }
+
+    @AfterEach
+    void stopCluster() {
+        cluster.close();
+    }
+
+    private List<String> mainBackends() {
+        JsonNode route = new IstioResources(cluster.client()).get(RouteResources.of(RouteKind.HTTP_ROUTE), "shop", "reviews");
+        List<String> backends = new ArrayList<>();
+        for (JsonNode rule : route.path("spec").path("rules")) {
+            if ("main".equals(rule.path("name").asText())) {
+                rule.path("backendRefs").forEach(b -> backends.add(b.path("name").asText() + "=" + b.path("weight").asInt(1)));
+            }
+        }
+        return backends;
+    }
+
+    @Test
+    void aFailingCanaryServiceIsMeasuredByItsServiceAndRolledBack() {
+        String plan = """
+                target: {namespace: shop, service: reviews, httpRoute: reviews, route: main, stable: reviews-stable, canary: reviews-canary}
+                prometheus: {url: '%s', timeout: 5s}
+                steps:
+                  - setWeight: 10
+                  - analysis:
+                      interval: 10ms
+                      count: 2
+                      inconclusiveTries: 2
+                      metrics:
+                        - {name: success-rate, template: successRate, min: 99}
+                """.formatted(prometheus.url());
+
+        RolloutResult result = new RolloutRunner(new GrayRelease(cluster.client(), new Actor("rollout-test", "junit")),
+                new ScriptedGate(), listener, RolloutRunner.Settings.defaults().withAnalysisClock(CanaryMetrics.clock()))
+                .run(new PlanParser().parse(plan, "plan.yaml"));
+
+        assertThat(result.outcome()).as(listener.log()).isEqualTo(Outcome.ROLLED_BACK_BY_ANALYSIS);
+        assertThat(listener.log()).contains("success-rate", "observed 75");
+        assertThat(mainBackends()).containsExactly("reviews-stable=100");
+    }
+}
