@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.core.Destination;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
+import io.jenkins.plugins.grayrelease.core.RouteKind;
 import io.jenkins.plugins.grayrelease.core.TargetSettings;
 import io.jenkins.plugins.grayrelease.core.WeightSplit;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
@@ -89,7 +90,7 @@ class JobPageLiveStatusTest {
         WorkflowJob p = r.createProject(WorkflowJob.class, "unrecorded");
         p.setDefinition(new CpsFlowDefinition("echo 'released elsewhere'", true));
         WorkflowRun b = r.buildAndAssertSuccess(p);
-        ReleaseStatus status = new ReleaseStatus("shop", "reviews", "reviews", "primary", Destination.subset("reviews", "v1"),
+        ReleaseStatus status = new ReleaseStatus("shop", "reviews", RouteKind.VIRTUAL_SERVICE, "reviews", "primary", Destination.subset("reviews", "v1"),
                 Destination.subset("reviews", "v2"), new WeightSplit(70, 30), List.of(), 0, null,
                 "the annotation grayrelease.jenkins.io/state is not valid JSON", List.of(), "3");
         GrayReleaseAction.of(b).record(ReleaseSettings.of(TargetSettings.empty()
@@ -111,7 +112,7 @@ class JobPageLiveStatusTest {
                         .with(TargetSettings.Field.NAMESPACE, "shop").with(TargetSettings.Field.SERVICE, "reviews")
                         .with(TargetSettings.Field.STABLE, "v1").with(TargetSettings.Field.CANARY, "v2"))
                 .withCredentialsId(ReleaseJenkins.CREDENTIALS_ID).withServerUrl(serverUrl);
-        ReleaseStatus status = new ReleaseStatus("shop", "reviews", "reviews", "primary", Destination.subset("reviews", "v1"),
+        ReleaseStatus status = new ReleaseStatus("shop", "reviews", RouteKind.VIRTUAL_SERVICE, "reviews", "primary", Destination.subset("reviews", "v1"),
                 Destination.subset("reviews", "v2"), new WeightSplit(90, 10), List.of(), 0,
                 new ReleaseState(Destination.subset("reviews", "v1"), Destination.subset("reviews", "v2"), 10,
                         Phase.PROGRESSING, null, null), null, List.of(), "1");

@@ -89,7 +89,7 @@ class LeastPrivilegeCommandsTest {
         CliRun gateway = grayctl(kc, ns, "-o", "json", "weight", "reviews", "5", "--virtual-service", vs, "--route", "reviews",
                 "--stable", "v1", "--canary", "v3");
         ok(gateway);
-        assertThat(gateway.json().get("virtualService").asText()).isEqualTo(vs);
+        assertThat(gateway.json().get("routingObject").asText()).isEqualTo(vs);
         assertThat(gateway.json().get("canary").get("host").asText()).isEqualTo("reviews." + ns + ".svc.cluster.local");
         ok(grayctl(kc, ns, "status", "reviews", "--virtual-service", vs, "--route", "reviews"));
     }

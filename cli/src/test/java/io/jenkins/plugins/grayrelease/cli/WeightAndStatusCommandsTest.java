@@ -18,7 +18,8 @@ class WeightAndStatusCommandsTest extends SandboxCommandTest {
         JsonNode json = run.json();
         assertThat(json.get("namespace").asText()).isEqualTo(namespace);
         assertThat(json.get("service").asText()).isEqualTo("reviews");
-        assertThat(json.get("virtualService").asText()).isEqualTo("reviews");
+        assertThat(json.get("routingObject").asText()).isEqualTo("reviews");
+        assertThat(json.get("routeKind").asText()).isEqualTo("VirtualService");
         assertThat(json.get("route").asText()).isEqualTo("primary");
         assertThat(json.get("weights").toString()).isEqualTo("{\"stable\":90,\"canary\":10}");
         assertThat(json.get("stable").get("subset").asText()).isEqualTo("v1");

@@ -6,25 +6,26 @@ import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
 import java.util.List;
 
 /**
- * A release as it really is: the weights read from the VirtualService, next to what the engine
+ * A release as it really is: the weights read from the routing object (VirtualService or HTTPRoute), next to what the engine
  * recorded, and any difference between the two. What was recorded (phase, last change) lives in
  * {@code state} only; {@link #phase()} and {@link #lastChange()} read it from there.
  *
  * @param namespace       the namespace
  * @param service         the service
- * @param virtualService  the VirtualService's name
+ * @param routeKind       the kind of routing object the release edits
+ * @param routingObject   its name ({@code NAMESPACE/NAME} when it lives in another namespace)
  * @param route           the managed route's name (null when the route has no name)
  * @param stable          the stable side
  * @param canary          the canary side, or null when no release is under way
- * @param weights         the managed route's split as it is in the VirtualService
+ * @param weights         the managed route's split as it is in the routing object
  * @param testers         the engine's tester matches in place (empty when none)
  * @param mirrorPercent   the share of the managed route mirrored to the canary (0 when none)
  * @param state           the recorded state, or null when missing or unreadable
  * @param stateProblem    why the recorded state could not be used (missing, malformed), or null
- * @param drift           differences between the record and the VirtualService, one sentence each
- * @param resourceVersion the VirtualService's resourceVersion this status was read at
+ * @param drift           differences between the record and the routing object, one sentence each
+ * @param resourceVersion the routing object's resourceVersion this status was read at
  */
-public record ReleaseStatus(String namespace, String service, String virtualService, String route,
+public record ReleaseStatus(String namespace, String service, RouteKind routeKind, String routingObject, String route,
                             Destination stable, Destination canary, WeightSplit weights,
                             List<TesterMatch> testers, int mirrorPercent, ReleaseState state,
                             String stateProblem, List<String> drift, String resourceVersion) {

@@ -16,7 +16,7 @@ public final class StatusTable {
 
     public static void print(ReleaseStatus s, PrintWriter out) {
         row(out, "SERVICE", s.namespace() + "/" + s.service());
-        row(out, "VIRTUALSERVICE", s.virtualService() + (s.route() == null ? "" : ", route " + s.route()));
+        row(out, s.routeKind().kind().toUpperCase(java.util.Locale.ROOT), s.routingObject() + (s.route() == null ? "" : ", route " + s.route()));
         int stableWeight = s.weights() == null ? 0 : s.weights().stable();
         int canaryWeight = s.weights() == null ? 0 : s.weights().canary();
         row(out, "STABLE", side(s.stable(), stableWeight));

@@ -9,6 +9,7 @@ import io.jenkins.plugins.grayrelease.core.Destination;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
 import io.jenkins.plugins.grayrelease.core.PlannedChange;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
+import io.jenkins.plugins.grayrelease.core.RouteKind;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.WeightSplit;
 import io.jenkins.plugins.grayrelease.core.state.LastChange;
@@ -32,7 +33,7 @@ class ResultPrinterTest {
             Destination.subset("reviews", "v2"), 10, Phase.PROGRESSING, null,
             new LastChange("setWeight 10", "alice", Instant.parse("2026-11-26T06:00:00Z"), "grayctl"));
 
-    private static final ReleaseStatus STATUS = new ReleaseStatus("shop", "reviews", "reviews", "primary",
+    private static final ReleaseStatus STATUS = new ReleaseStatus("shop", "reviews", RouteKind.VIRTUAL_SERVICE, "reviews", "primary",
             Destination.subset("reviews", "v1"), Destination.subset("reviews", "v2"), WeightSplit.canary(10),
             List.of(TesterMatch.header("end-user", "jason")), 0, RECORDED, null, List.of(), "42");
 
@@ -46,7 +47,7 @@ class ResultPrinterTest {
     void statusJsonStartsWithTheDocumentedKeysAndWeightsAsAnObject() throws Exception {
         JsonNode json = JSON.readTree(print(OutputFormat.JSON, p -> p.status(STATUS)));
 
-        assertThat(json.fieldNames()).toIterable().startsWith("namespace", "service", "virtualService", "route", "stable",
+        assertThat(json.fieldNames()).toIterable().startsWith("namespace", "service", "routeKind", "routingObject", "route", "stable",
                 "canary", "weights", "phase", "lastChange");
         assertThat(json.get("weights").toString()).isEqualTo("{\"stable\":90,\"canary\":10}");
         assertThat(json.get("stable").toString()).isEqualTo("{\"host\":\"reviews\",\"subset\":\"v1\"}");
@@ -58,7 +59,7 @@ class ResultPrinterTest {
 
     @Test
     void statusWithoutCanaryKeepsTheKeyAsNull() throws Exception {
-        ReleaseStatus noCanary = new ReleaseStatus("shop", "reviews", "reviews", null, Destination.subset("reviews", "v1"), null,
+        ReleaseStatus noCanary = new ReleaseStatus("shop", "reviews", RouteKind.VIRTUAL_SERVICE, "reviews", null, Destination.subset("reviews", "v1"), null,
                 new WeightSplit(100, 0), List.of(), 0, null, "no release state recorded", List.of(), "1");
 
         JsonNode json = JSON.readTree(print(OutputFormat.JSON, p -> p.status(noCanary)));
@@ -124,7 +125,7 @@ class ResultPrinterTest {
 
     @Test
     void tableShowsDriftAndAnUnusableRecordOnLinesOfTheirOwn() {
-        ReleaseStatus drifted = new ReleaseStatus("shop", "reviews", "reviews", "primary", Destination.subset("reviews", "v1"),
+        ReleaseStatus drifted = new ReleaseStatus("shop", "reviews", RouteKind.VIRTUAL_SERVICE, "reviews", "primary", Destination.subset("reviews", "v1"),
                 Destination.subset("reviews", "v2"), WeightSplit.canary(30), List.of(), 0, null,
                 "the annotation grayrelease.jenkins.io/state is not valid JSON",
                 List.of("the record says canary 10 %, the VirtualService sends 30 %"), "3");

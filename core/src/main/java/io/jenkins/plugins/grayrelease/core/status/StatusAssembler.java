@@ -26,8 +26,7 @@ public final class StatusAssembler {
         RouteObservation route = router.observe(routing, target.routingRef(), target.route(), sides);
         ReleaseStateCodec.Decoded decoded = RecordLocator.forRoute(routing, target.routingRef(), route.routeName(), router).decoded();
         ReleaseState state = decoded.state();
-        // The status's routing object name: the VirtualService's, or the HTTPRoute's.
-        return new ReleaseStatus(target.namespace(), target.service(), target.routingObject(), route.routeName(),
+        return new ReleaseStatus(target.namespace(), target.service(), target.routeKind(), target.routingObject(), route.routeName(),
                 sides.stable(), sides.canary(), route.weights(), route.testers(),
                 route.mirrorPercent(), state, decoded.problem(), DriftDetector.detect(state, route, subsets),
                 routing.path("metadata").path("resourceVersion").asText(null));

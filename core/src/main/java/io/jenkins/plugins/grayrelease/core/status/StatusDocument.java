@@ -39,7 +39,8 @@ public final class StatusDocument {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("namespace", s.namespace());
         doc.put("service", s.service());
-        doc.put("virtualService", s.virtualService());
+        doc.put("routeKind", s.routeKind().kind());
+        doc.put("routingObject", s.routingObject());
         doc.put("route", s.route());
         doc.put("stable", destination(s.stable()));
         doc.put("canary", destination(s.canary()));

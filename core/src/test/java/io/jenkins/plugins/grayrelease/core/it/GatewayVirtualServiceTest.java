@@ -104,7 +104,7 @@ class GatewayVirtualServiceTest {
         ReleaseTarget byName = ReleaseTarget.builder(shop, "ratings").virtualService(GATEWAY_NS + "/" + vsName).route("ratings").build();
         ReleaseStatus status = engine.status(byName);
         assertThat(status.weights()).isEqualTo(new WeightSplit(90, 10));
-        assertThat(status.virtualService()).isEqualTo(GATEWAY_NS + "/" + vsName);
+        assertThat(status.routingObject()).isEqualTo(GATEWAY_NS + "/" + vsName);
         assertThat(status.drift()).isEmpty();
 
         engine.promote(byName, PromoteOptions.defaults());

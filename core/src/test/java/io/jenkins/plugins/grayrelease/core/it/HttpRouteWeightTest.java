@@ -60,7 +60,8 @@ class HttpRouteWeightTest {
 
         assertThat(status.weights()).isEqualTo(new WeightSplit(75, 25));
         assertThat(status.phase()).isEqualTo(Phase.PROGRESSING);
-        assertThat(status.virtualService()).isEqualTo("reviews");
+        assertThat(status.routeKind()).isEqualTo(RouteKind.HTTP_ROUTE);
+        assertThat(status.routingObject()).isEqualTo("reviews");
         assertThat(status.route()).isEqualTo("main");
         assertThat(status.drift()).isEmpty();
         assertThat(status.resourceVersion()).isNotBlank();

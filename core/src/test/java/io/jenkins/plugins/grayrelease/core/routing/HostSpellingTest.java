@@ -153,6 +153,6 @@ class HostSpellingTest {
                 .hasMessage("release target: virtualService 'a/b/c' is neither a name nor namespace/name (e.g. istio-system/public-routes)");
         ReleaseTarget same = ReleaseTarget.builder("shop", "ratings").virtualService("shop/ratings").build();
         assertThat(same.crossNamespace()).isFalse();
-        assertThat(same.virtualService()).isEqualTo("ratings");
+        assertThat(same.routingObject()).isEqualTo("ratings");
     }
 }

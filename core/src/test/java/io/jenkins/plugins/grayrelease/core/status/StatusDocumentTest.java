@@ -6,6 +6,7 @@ import io.jenkins.plugins.grayrelease.core.Destination;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
 import io.jenkins.plugins.grayrelease.core.PlannedChange;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
+import io.jenkins.plugins.grayrelease.core.RouteKind;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.WeightSplit;
 import io.jenkins.plugins.grayrelease.core.analysis.AnalysisVerdict;
@@ -30,7 +31,7 @@ class StatusDocumentTest {
     static final Destination V1 = Destination.subset("reviews", "v1");
     static final Destination V2 = Destination.subset("reviews", "v2");
 
-    static final ReleaseStatus STATUS = new ReleaseStatus("shop", "reviews", "reviews", "primary", V1, V2,
+    static final ReleaseStatus STATUS = new ReleaseStatus("shop", "reviews", RouteKind.VIRTUAL_SERVICE, "reviews", "primary", V1, V2,
             WeightSplit.canary(10), List.of(TesterMatch.header("end-user", "jason")), 5,
             new ReleaseState(V1, V2, 10, Phase.PROGRESSING, null,
                     new LastChange("setWeight 10", "alice", Instant.parse("2026-11-26T06:00:00Z"), "grayctl")),
@@ -40,7 +41,7 @@ class StatusDocumentTest {
     void statusHasEveryKeyInTheDocumentedOrder() {
         Map<String, Object> doc = StatusDocument.of(STATUS);
 
-        assertThat(doc.keySet()).containsExactly("namespace", "service", "virtualService", "route", "stable", "canary",
+        assertThat(doc.keySet()).containsExactly("namespace", "service", "routeKind", "routingObject", "route", "stable", "canary",
                 "weights", "phase", "lastChange", "testers", "mirrorPercent", "drift", "stateProblem", "resourceVersion");
         assertThat(doc).containsEntry("weights", Map.of("stable", 90, "canary", 10))
                 .containsEntry("stable", Map.of("host", "reviews", "subset", "v1"))
@@ -55,14 +56,26 @@ class StatusDocumentTest {
 
     @Test
     void statusWithoutRecordOrCanaryKeepsTheKeysAsNullAndSaysWhy() {
-        ReleaseStatus unrecorded = new ReleaseStatus("shop", "reviews", "reviews", null, V1, null, new WeightSplit(100, 0),
+        ReleaseStatus unrecorded = new ReleaseStatus("shop", "reviews", RouteKind.VIRTUAL_SERVICE, "reviews", null, V1, null, new WeightSplit(100, 0),
                 List.of(), 0, null, "no release state recorded", List.of(), "1");
 
         Map<String, Object> doc = StatusDocument.of(unrecorded);
 
         assertThat(doc).containsEntry("canary", null).containsEntry("phase", null).containsEntry("lastChange", null)
                 .containsEntry("stateProblem", "no release state recorded").containsEntry("route", null);
-        assertThat(doc).hasSize(14);
+        assertThat(doc).hasSize(15);
+    }
+
+    @Test
+    void anHttpRouteReleaseNamesItsRoutingObjectsKind() {
+        ReleaseStatus onHttpRoute = new ReleaseStatus("shop", "reviews", RouteKind.HTTP_ROUTE, "reviews", "main",
+                Destination.host("reviews-stable"), Destination.host("reviews-canary"), new WeightSplit(90, 10),
+                List.of(), 0, null, null, List.of(), "7");
+
+        Map<String, Object> doc = StatusDocument.of(onHttpRoute);
+
+        assertThat(doc).containsEntry("routeKind", "HTTPRoute").containsEntry("routingObject", "reviews");
+        assertThat(doc.get("canary")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("host", "reviews-canary").containsEntry("subset", null);
     }
 
     @Test
@@ -78,7 +91,7 @@ class StatusDocumentTest {
 
         Map<String, Object> doc = StatusDocument.of(dryRun);
 
-        assertThat(new ArrayList<>(doc.keySet()).subList(14, doc.size()))
+        assertThat(new ArrayList<>(doc.keySet()).subList(15, doc.size()))
                 .containsExactly("changed", "dryRun", "patch", "diff", "serverValidated");
         assertThat(doc).containsEntry("changed", true).containsEntry("dryRun", true).containsEntry("serverValidated", true)
                 .containsEntry("diff", "-  weight: 100\n+  weight: 90\n");
