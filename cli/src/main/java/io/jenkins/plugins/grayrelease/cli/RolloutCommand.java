@@ -3,17 +3,13 @@ package io.jenkins.plugins.grayrelease.cli;
 import io.jenkins.plugins.grayrelease.cli.output.ResultPrinter;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.analysis.PrometheusEndpoint;
-import io.jenkins.plugins.grayrelease.core.rollout.PrintingRolloutListener;
+import io.jenkins.plugins.grayrelease.core.rollout.RolloutNarration;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutRunner;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -68,12 +64,16 @@ final class RolloutCommand implements Callable<Integer> {
             settings = settings.withPrometheus(prometheusEndpoint(plan));
         }
         Terminal terminal = root.terminal();
-        PrintStream progress = printStream(terminal.err());
+        PrintWriter progress = terminal.err();
         try (ClusterSession session = ClusterSession.open(root)) {
             TerminalGate gate = new TerminalGate(terminal.in(), terminal.err(), yes, Actor.currentUser(ClusterSession.ORIGIN).user());
-            RolloutRunner runner = new RolloutRunner(session.engine(), gate, new PrintingRolloutListener(progress), settings);
+            // Each line is flushed as it comes: a rollout waits for minutes between events.
+            RolloutNarration narration = new RolloutNarration(line -> {
+                progress.println(line);
+                progress.flush();
+            });
+            RolloutRunner runner = new RolloutRunner(session.engine(), gate, narration, settings);
             RolloutResult result = runCancellableByCtrlC(runner, plan);
-            progress.flush();
             new ResultPrinter(terminal.out(), root.output()).rollout(result);
             return exitCode(result.outcome());
         }
@@ -133,28 +133,5 @@ final class RolloutCommand implements Callable<Integer> {
             case ROLLED_BACK_BY_DECISION, ABORTED_BY_DECISION -> ExitCodes.NOT_APPROVED;
             case CANCELLED, FAILED -> ExitCodes.FAILED;
         };
-    }
-
-    /** The engine's listener writes to a PrintStream (Jenkins' log is one); grayctl's stderr is a PrintWriter. */
-    private static PrintStream printStream(PrintWriter writer) {
-        OutputStream lines = new OutputStream() {
-            private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-
-            @Override
-            public synchronized void write(int b) {
-                pending.write(b);
-                if (b == '\n') {
-                    flush();
-                }
-            }
-
-            @Override
-            public synchronized void flush() {
-                writer.print(pending.toString(StandardCharsets.UTF_8));
-                writer.flush();
-                pending.reset();
-            }
-        };
-        return new PrintStream(lines, true, StandardCharsets.UTF_8);
     }
 }

@@ -10,7 +10,7 @@ import io.jenkins.plugins.grayrelease.core.analysis.AnalysisVerdict;
 import io.jenkins.plugins.grayrelease.core.analysis.Measurement;
 import io.jenkins.plugins.grayrelease.core.rollout.ApprovalRequest;
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
-import io.jenkins.plugins.grayrelease.core.rollout.PrintingRolloutListener;
+import io.jenkins.plugins.grayrelease.core.rollout.RolloutNarration;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutListener;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
@@ -29,7 +29,7 @@ final class BuildPageRolloutListener implements RolloutListener {
     private final BooleanSupplier detached;
 
     BuildPageRolloutListener(Run<?, ?> run, TaskListener listener, ReleaseSettings settings, BooleanSupplier detached) {
-        this.console = new PrintingRolloutListener(listener.getLogger());
+        this.console = new RolloutNarration(listener.getLogger()::println);
         this.run = run;
         this.settings = settings;
         this.detached = detached;

@@ -5,18 +5,14 @@ import io.jenkins.plugins.grayrelease.core.analysis.AnalysisVerdict;
 import io.jenkins.plugins.grayrelease.core.analysis.Measurement;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.Step;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
 /** Keeps what a user would see (the printed log) and the events a test asserts on. */
 final class RecordingListener implements RolloutListener {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final PrintingRolloutListener printer =
-            new PrintingRolloutListener(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    private final StringBuffer printed = new StringBuffer();
+    private final RolloutNarration printer = new RolloutNarration(line -> printed.append(line).append('\n'));
 
     final List<Integer> weights = new CopyOnWriteArrayList<>();
     final List<Measurement> measurements = new CopyOnWriteArrayList<>();
@@ -29,7 +25,7 @@ final class RecordingListener implements RolloutListener {
     volatile BiConsumer<Integer, Step> onStepStarted = (i, s) -> { };
 
     String log() {
-        return bytes.toString(StandardCharsets.UTF_8);
+        return printed.toString();
     }
 
     @Override
