@@ -77,14 +77,15 @@ final class MockCluster implements AutoCloseable {
 
     private void install() {
         try (KubernetesClient client = client()) {
+            // First: the mock server counts resourceVersions across objects, and tests count the VirtualService's.
+            client.genericKubernetesResources(RouteResources.of(RouteKind.HTTP_ROUTE)).inNamespace(HttpRouteSample.NAMESPACE)
+                    .resource(Serialization.unmarshal(HttpRouteSample.HTTP_ROUTE_YAML, GenericKubernetesResource.class)).create();
             client.resource(Serialization.unmarshal(SampleApp.SERVICE_YAML, Service.class)).create();
             client.resource(Serialization.unmarshal(SampleApp.STABLE_DEPLOYMENT_YAML, Deployment.class)).create();
             client.genericKubernetesResources(IstioResources.DESTINATION_RULE).inNamespace(SampleApp.NAMESPACE)
                     .resource(Serialization.unmarshal(SampleApp.DESTINATION_RULE_YAML, GenericKubernetesResource.class)).create();
             client.genericKubernetesResources(IstioResources.VIRTUAL_SERVICE).inNamespace(SampleApp.NAMESPACE)
                     .resource(Serialization.unmarshal(SampleApp.VIRTUAL_SERVICE_YAML, GenericKubernetesResource.class)).create();
-            client.genericKubernetesResources(RouteResources.of(RouteKind.HTTP_ROUTE)).inNamespace(HttpRouteSample.NAMESPACE)
-                    .resource(Serialization.unmarshal(HttpRouteSample.HTTP_ROUTE_YAML, GenericKubernetesResource.class)).create();
         }
     }
 
