@@ -6,11 +6,17 @@ import static io.jenkins.plugins.grayrelease.ReleaseJenkins.pendingApproval;
 import static io.jenkins.plugins.grayrelease.ReleaseJenkins.startAndWaitForApproval;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SecretBytes;
+import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Result;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.action.HistoryEntry;
 import io.jenkins.plugins.grayrelease.approval.Approval;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -256,5 +262,21 @@ class GrayReleasePipelineTest {
 
         r.assertLogContains("serverUrl: credential '" + ReleaseJenkins.CREDENTIALS_ID + "' is a token", b);
         assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 100));
+    }
+
+    @Test
+    void aKubeconfigCredentialThatIsNotAKubeconfigFailsAsInvalidInputWithoutQuotingIt(JenkinsRule r) throws Exception {
+        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
+                new FileCredentialsImpl(CredentialsScope.GLOBAL, "broken-kubeconfig", "kubeconfig", "kubeconfig.yaml",
+                        SecretBytes.fromBytes("{token: s3cret, [".getBytes(StandardCharsets.UTF_8))));
+        WorkflowJob p = r.createProject(WorkflowJob.class, "broken-kubeconfig");
+        p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', credentialsId: 'broken-kubeconfig')"
+                + " { grayStatus() }", true));
+
+        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, p);
+
+        r.assertLogContains("kubeconfig: the kubeconfig content is not a kubeconfig document (KubernetesClientException)."
+                + " Give a kubeconfig file as written by kubectl", b);
+        r.assertLogNotContains("s3cret", b);
     }
 }

@@ -7,7 +7,7 @@ import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
 import io.jenkins.plugins.grayrelease.core.testing.HttpRouteSample;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.core.Actor;
-import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.testing.SampleApp;
 import io.jenkins.plugins.grayrelease.sandbox.SandboxServer;

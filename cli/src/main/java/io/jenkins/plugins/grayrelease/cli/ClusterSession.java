@@ -1,14 +1,13 @@
 package io.jenkins.plugins.grayrelease.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.ClusterAccess;
 import io.jenkins.plugins.grayrelease.core.ClusterConnector;
-import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 
 /**
  * One command's connection: the client built from the global options (through the engine's
@@ -29,12 +28,11 @@ public final class ClusterSession implements AutoCloseable {
         this.namespace = namespace;
     }
 
-    /** Nothing is contacted yet; a bad kubeconfig path fails here as invalid input. */
+    /** Nothing is contacted yet; a bad kubeconfig (path, content, context) fails here as invalid input. */
     public static ClusterSession open(RootCommand root) {
         ClusterAccess access = new ClusterAccess(null, root.kubeconfig, root.context, null, null, root.namespace);
-        // The connector's configuration refuses an unknown --context and turns off fabric8's own retries.
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(ClusterConnector.config(access))
-                .withHttpClientFactory(httpClientFactory()).build();
+        // The connector refuses an unknown --context and turns off fabric8's own retries.
+        KubernetesClient client = ClusterConnector.connect(access, httpClientFactory());
         String namespace = client.getNamespace();
         return new ClusterSession(client, namespace == null || namespace.isBlank() ? "default" : namespace);
     }

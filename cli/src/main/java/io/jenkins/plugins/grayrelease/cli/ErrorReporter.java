@@ -1,7 +1,5 @@
 package io.jenkins.plugins.grayrelease.cli;
 
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.jenkins.plugins.grayrelease.core.errors.ClusterApiException;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import java.io.PrintWriter;
@@ -44,16 +42,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+        // The engine and its connector turn every failure of the Kubernetes client into one of these.
         if (ex instanceof GrayReleaseException gray) {
             report(describe(gray), gray.hint(), ex);
             // Invalid input and missing objects are found before any write: nothing changed.
             return gray instanceof InvalidReleaseException ? ExitCodes.INVALID : ExitCodes.FAILED;
-        }
-        if (ex instanceof KubernetesClientException kube) {
-            report("the Kubernetes API server " + root.serverUrl() + " answered "
-                            + (kube.getCode() == 0 ? "nothing" : "HTTP " + kube.getCode()) + ": " + firstLine(kube.getMessage()),
-                    "Check --kubeconfig and --context, and that the server is reachable (kubectl get ns)", ex);
-            return ExitCodes.FAILED;
         }
         report("unexpected " + ex.getClass().getSimpleName() + ": " + firstLine(ex.getMessage()),
                 "Run again with --verbose for the stack trace and report it", ex);

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.grayrelease.cli;
 
-import io.jenkins.plugins.grayrelease.core.ClusterAccess;
-import io.jenkins.plugins.grayrelease.core.ClusterConnector;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,15 +59,6 @@ public final class RootCommand implements Callable<Integer> {
 
     public boolean verbose() {
         return verbose;
-    }
-
-    /** The API server the global options point at, for messages; "unknown" when they cannot be read. */
-    String serverUrl() {
-        try {
-            return ClusterConnector.config(new ClusterAccess(null, kubeconfig, context, null, null, namespace)).getMasterUrl();
-        } catch (RuntimeException e) {
-            return "(unknown)";
-        }
     }
 
     /** Run without a command: say which ones exist. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.grayrelease.sandbox.SampleApplication;
 import io.jenkins.plugins.grayrelease.core.Actor;
-import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.analysis.OpenMetricsData;
 import io.jenkins.plugins.grayrelease.core.analysis.OpenMetricsData.Traffic;

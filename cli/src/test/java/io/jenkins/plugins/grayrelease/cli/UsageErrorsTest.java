@@ -2,6 +2,7 @@ package io.jenkins.plugins.grayrelease.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,6 +120,17 @@ class UsageErrorsTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).startsWith("error: kubeconfig: cannot read kubeconfig file " + missing)
                 .contains("hint: Check the path given with --kubeconfig or KUBECONFIG");
+    }
+
+    @Test
+    void kubeconfigFileThatIsNotYamlIsInvalidInputNamingTheFile() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken-kubeconfig"), "clusters: [ {name: x} ]\ncontexts: {oops\n");
+
+        CliRun run = CliRun.run("--kubeconfig", broken.toString(), "status", "reviews");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: kubeconfig: the kubeconfig file " + broken + " is not a kubeconfig document"
+                + " (ParserException: while parsing a flow mapping)\nhint: Give a kubeconfig file as written by kubectl\n");
     }
 
     @Test

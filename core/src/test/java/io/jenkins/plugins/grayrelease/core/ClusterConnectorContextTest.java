@@ -104,6 +104,37 @@ class ClusterConnectorContextTest {
     }
 
     @Test
+    void kubeconfigFileThatIsNotYamlIsInvalidInputNamingTheFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("config"), "clusters: [ {name: x} ]\ncontexts: {oops\n");
+
+        assertThatThrownBy(() -> ClusterConnector.config(new ClusterAccess(null, file.toString(), null, null, null, null)))
+                .isInstanceOf(InvalidReleaseException.class)
+                .hasMessage("kubeconfig: the kubeconfig file " + file + " is not a kubeconfig document"
+                        + " (ParserException: while parsing a flow mapping). Give a kubeconfig file as written by kubectl");
+    }
+
+    @Test
+    void kubeconfigContentThatIsNotYamlIsInvalidInputWithoutQuotingIt() {
+        assertThatThrownBy(() -> ClusterConnector.connect(new ClusterAccess("{token: s3cret, [", null, null, null, null, null)))
+                .isInstanceOf(InvalidReleaseException.class)
+                .hasMessage("kubeconfig: the kubeconfig content is not a kubeconfig document (KubernetesClientException)."
+                        + " Give a kubeconfig file as written by kubectl")
+                .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void clientThatCannotBeSetUpNamesTheServerAndWhatIsMissing() throws IOException {
+        String missing = dir.resolve("ca.crt").toString();
+        Path file = Files.writeString(dir.resolve("config"), KUBECONFIG.replace(
+                "server: https://127.0.0.1:6443\n", "server: https://127.0.0.1:6443\n    certificate-authority: " + missing + "\n"));
+
+        assertThatThrownBy(() -> ClusterConnector.connect(new ClusterAccess(null, file.toString(), null, null, null, null)))
+                .isInstanceOf(InvalidReleaseException.class)
+                .hasMessage("kubeconfig: cannot set up a Kubernetes client for https://127.0.0.1:6443/ (NoSuchFileException: "
+                        + missing + "). Check the cluster's certificates and credentials in the kubeconfig or credential");
+    }
+
+    @Test
     void tokenAndServerNeedNoKubeconfig() {
         Config config = ClusterConnector.config(new ClusterAccess(null, null, null, "https://127.0.0.1:6443", "s3cret", "shop"));
 

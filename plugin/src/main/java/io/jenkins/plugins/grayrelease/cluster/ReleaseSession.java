@@ -5,12 +5,11 @@ import hudson.AbortException;
 import hudson.model.Cause;
 import hudson.model.Run;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.ClusterConnector;
-import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.SessionCache;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
@@ -54,9 +53,8 @@ public final class ReleaseSession implements AutoCloseable {
         try {
             client = ClusterConnector.connect(ClusterCredentials.resolve(settings, run));
         } catch (GrayReleaseException e) {
+            // The connector words a kubeconfig or client it cannot use as invalid input, like the engine.
             throw new AbortException(e.getMessage());
-        } catch (KubernetesClientException e) {
-            throw new AbortException(Messages.ReleaseSession_clientFailed(settings.label(), e.getMessage()));
         }
         GrayRelease plain = new GrayRelease(client, actor);
         GrayRelease engine = cache == null ? plain : plain.withSession(cache);

@@ -3,7 +3,6 @@ package io.jenkins.plugins.grayrelease.steps;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.grayrelease.ConsoleLinks;
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
@@ -40,9 +39,8 @@ abstract class ReleaseStepExecution<T> extends SynchronousNonBlockingStepExecuti
             return perform(new Operation(run, listener, settings, session));
         } catch (GrayReleaseException e) {
             // The engine's messages name the object, the field and the fix: that is the whole story.
+            // It turns every failure of the Kubernetes client into one of these.
             throw new AbortException(stepName + ": " + e.getMessage());
-        } catch (KubernetesClientException e) {
-            throw new AbortException(Messages.ReleaseStep_apiServerFailed(stepName, settings.label(), e.getCode(), e.getMessage()));
         }
     }
 

@@ -6,7 +6,7 @@ import io.jenkins.plugins.grayrelease.cli.TerminalGate;
 import io.jenkins.plugins.grayrelease.cli.output.DocumentWriter;
 import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import io.jenkins.plugins.grayrelease.cli.output.StatusTable;
-import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;

@@ -14,10 +14,10 @@ import io.jenkins.plugins.grayrelease.core.routing.RouteSides;
  * @param sides        the sides the operation used
  * @param resultSides  the sides after it (after promote: the canary is stable)
  */
-public record PlannedOperation(ObjectNode routing, ArrayNode routingDiff, ObjectNode subsets, ArrayNode subsetsDiff,
+record PlannedOperation(ObjectNode routing, ArrayNode routingDiff, ObjectNode subsets, ArrayNode subsetsDiff,
                         RouteSides sides, RouteSides resultSides) {
 
-    public boolean isEmpty() {
+    boolean isEmpty() {
         return routingDiff.isEmpty() && subsetsDiff.isEmpty();
     }
 }

@@ -27,11 +27,18 @@ final class RetryLoop {
     /** What the attempts have done so far. */
     static final class Progress {
         private ObjectRef touching;
+        private String field;
         private boolean wrote;
         private boolean planned;
 
         void touching(ObjectRef object) {
+            touching(object, null);
+        }
+
+        /** The attempt reads or writes {@code field} of {@code object}, which an error then names. */
+        void touching(ObjectRef object, String field) {
             this.touching = object;
+            this.field = field;
         }
 
         /** A change was stored, or sent and its answer lost. */
@@ -74,8 +81,16 @@ final class RetryLoop {
     }
 
     <T> T run(ObjectRef first, Attempt<T> attempt) {
+        return run(first, null, attempt);
+    }
+
+    /**
+     * Every failure of the client leaves as a {@link ClusterApiException} (or {@link ConflictException})
+     * naming the object the attempt was touching, and {@code field} while it touches {@code first}.
+     */
+    <T> T run(ObjectRef first, String field, Attempt<T> attempt) {
         Progress progress = new Progress();
-        progress.touching(first);
+        progress.touching(first, field);
         int conflicts = 0;
         int faults = 0;
         while (true) {
@@ -84,13 +99,14 @@ final class RetryLoop {
             } catch (KubernetesClientException e) {
                 ApiFaults.Kind kind = ApiFaults.classify(e);
                 ObjectRef object = progress.touching;
+                String touchedField = progress.field;
                 Forbidden forbidden = Forbidden.of(e);
                 if (forbidden != null) {
-                    throw new ClusterApiException(object, null, "permission denied (403): " + forbidden.describe()
+                    throw new ClusterApiException(object, touchedField, "permission denied (403): " + forbidden.describe()
                             + "; nothing of this operation was written by this request", forbidden.hint(), 403, e);
                 }
                 if (kind == ApiFaults.Kind.PERMANENT) {
-                    throw new ClusterApiException(object, null, "the API server refused the request (" + e.getCode() + "): "
+                    throw new ClusterApiException(object, touchedField, "the API server refused the request (" + e.getCode() + "): "
                             + reason(e), "Check the object and your permissions; nothing of this operation was written by this request",
                             e.getCode(), e);
                 }
@@ -98,7 +114,7 @@ final class RetryLoop {
                     throw new ConflictException(object, conflicts, e);
                 }
                 if (kind == ApiFaults.Kind.TRANSIENT && ++faults >= policy.maxFaultAttempts()) {
-                    throw new ClusterApiException(object, null, "the API server failed on " + faults + " attempts (last: "
+                    throw new ClusterApiException(object, touchedField, "the API server failed on " + faults + " attempts (last: "
                             + (e.getCode() <= 0 ? "no answer in time" : String.valueOf(e.getCode())) + ", " + reason(e)
                             + "); the object is as the server last stored it",
                             "Check the API server's health and run the operation again; it is safe to repeat", e.getCode(), e);

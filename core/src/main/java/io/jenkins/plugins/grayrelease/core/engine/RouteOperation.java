@@ -27,12 +27,12 @@ import java.util.List;
  * after every write or failure. A dry run stops after planning. In a session the read is the
  * session's memory ({@link SessionCache}) while it lasts; a refused or failed write drops it.
  */
-public final class RouteOperation {
+final class RouteOperation {
 
     private static final int HTTP_UNSUPPORTED_MEDIA_TYPE = 415;
 
     /** What the operation did, with the sides it used (promote's clean-up needs the old stable). */
-    public record Outcome(OperationResult result, PlannedOperation plan) {
+    record Outcome(OperationResult result, PlannedOperation plan) {
     }
 
     private final IstioResources istio;

@@ -21,9 +21,9 @@ import io.jenkins.plugins.grayrelease.core.state.ReleaseStateCodec;
  * @param record  the managed rule's release record as found
  * @param router  the target's traffic provider
  */
-public record Snapshot(ObjectNode routing, ObjectNode subsets, RecordLocator.Located record, TrafficRouter router) {
+record Snapshot(ObjectNode routing, ObjectNode subsets, RecordLocator.Located record, TrafficRouter router) {
 
-    public static Snapshot read(IstioResources istio, ReleaseTarget target) {
+    static Snapshot read(IstioResources istio, ReleaseTarget target) {
         return read(istio, target, null, true);
     }
 
@@ -34,7 +34,7 @@ public record Snapshot(ObjectNode routing, ObjectNode subsets, RecordLocator.Loc
      *
      * @param cache the session's memory, or null outside a session
      */
-    public static Snapshot read(IstioResources istio, ReleaseTarget target, SessionCache cache, boolean fresh) {
+    static Snapshot read(IstioResources istio, ReleaseTarget target, SessionCache cache, boolean fresh) {
         TrafficRouter router = TrafficRouter.forKind(target.routeKind());
         ObjectRef ref = target.routingRef();
         SessionCache.Entry kept = cache == null || fresh ? null : cache.get(ref);
@@ -68,7 +68,7 @@ public record Snapshot(ObjectNode routing, ObjectNode subsets, RecordLocator.Loc
     }
 
     /** The managed rule's decoded release record. */
-    public ReleaseStateCodec.Decoded state() {
+    ReleaseStateCodec.Decoded state() {
         return record.decoded();
     }
 }

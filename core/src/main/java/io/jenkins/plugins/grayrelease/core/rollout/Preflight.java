@@ -1,6 +1,6 @@
 package io.jenkins.plugins.grayrelease.core.rollout;
 
-import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.analysis.PrometheusClient;
 import io.jenkins.plugins.grayrelease.core.analysis.PrometheusEndpoint;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.grayrelease.core.bench;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;

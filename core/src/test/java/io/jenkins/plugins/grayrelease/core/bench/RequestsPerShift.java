@@ -1,7 +1,7 @@
 package io.jenkins.plugins.grayrelease.core.bench;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.PromoteOptions;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.it.RealApiServer;

@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.jenkins.plugins.grayrelease.core.ClusterAccess;
 import io.jenkins.plugins.grayrelease.core.ClusterConnector;
-import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutListener;

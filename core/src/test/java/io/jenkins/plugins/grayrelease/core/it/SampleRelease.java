@@ -1,7 +1,7 @@
 package io.jenkins.plugins.grayrelease.core.it;
 
 import io.jenkins.plugins.grayrelease.core.Actor;
-import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 
 /** The sample app installed in a fresh namespace, and the engine pointed at its v1 → v2 release. */

@@ -3,7 +3,7 @@ package io.jenkins.plugins.grayrelease.core.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutListener;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;

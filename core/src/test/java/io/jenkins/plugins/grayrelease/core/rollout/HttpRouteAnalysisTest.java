@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.grayrelease.core.Actor;
-import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.RouteKind;
 import io.jenkins.plugins.grayrelease.core.analysis.CanaryMetrics;
 import io.jenkins.plugins.grayrelease.core.analysis.PrometheusFixture;

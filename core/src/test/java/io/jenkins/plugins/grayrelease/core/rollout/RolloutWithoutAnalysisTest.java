@@ -3,7 +3,7 @@ package io.jenkins.plugins.grayrelease.core.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.grayrelease.core.Actor;
-import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;

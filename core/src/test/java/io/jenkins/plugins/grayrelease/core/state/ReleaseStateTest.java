@@ -2,7 +2,7 @@ package io.jenkins.plugins.grayrelease.core.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;

@@ -2,7 +2,7 @@ package io.jenkins.plugins.grayrelease.core.it.xds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.grayrelease.core.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.it.RealApiServer;
 import io.jenkins.plugins.grayrelease.core.it.SampleRelease;

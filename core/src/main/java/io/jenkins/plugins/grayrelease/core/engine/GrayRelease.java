@@ -1,24 +1,34 @@
-package io.jenkins.plugins.grayrelease.core;
+package io.jenkins.plugins.grayrelease.core.engine;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.jenkins.plugins.grayrelease.core.engine.Engine;
-import io.jenkins.plugins.grayrelease.core.engine.RouteOperation;
+import io.jenkins.plugins.grayrelease.core.Actor;
+import io.jenkins.plugins.grayrelease.core.OperationResult;
+import io.jenkins.plugins.grayrelease.core.PromoteOptions;
+import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
+import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.RetryPolicy;
+import io.jenkins.plugins.grayrelease.core.SessionCache;
+import io.jenkins.plugins.grayrelease.core.TesterRoute;
+import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.routing.RequestValidator;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
-import java.util.List;
-import java.util.Map;
-import java.time.Clock;
-import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
+import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
+import java.time.Clock;
+import java.util.List;
 
 /**
  * The engine's front door: every operation on a release. Each writing operation validates all
  * its input against the cluster before its first write, writes minimal patches guarded by what
  * its plan read (the managed route and its record, or {@code resourceVersion} where the plan
  * depends on the whole object; re-reading and re-planning when refused), is idempotent, and returns
- * the resulting status. Errors are {@link io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException}s.
+ * the resulting status.
+ *
+ * <p>The only public class of the engine's package, and the only way in. Every failure leaves it
+ * as an {@link io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException} naming the object,
+ * the field and what to do, never as the Kubernetes client's own exception.
  *
  * <p>Thread-safe; one instance per client and actor.
  */
@@ -135,19 +145,7 @@ public final class GrayRelease {
      * run shows the first; an interrupted promotion resumes at the step it stopped before.
      */
     public OperationResult promote(ReleaseTarget target, PromoteOptions options) {
-        Map<String, String> fixedStableBefore = options.cleanup() && !options.write().dryRun() ? engine.fixedStableLabels(target) : null;
-        RouteOperation.Outcome outcome = engine.route(target, new RouteChange.Promote(), options.write());
-        boolean changed = outcome.result().changed();
-        for (int step = 0; step < 2 && !options.write().dryRun() && outcome.plan().sides().fixedSubsets()
-                && outcome.result().status().phase() != Phase.PROMOTED; step++) {
-            outcome = engine.route(target, new RouteChange.Promote(), options.write());
-            changed |= outcome.result().changed();
-        }
-        if (options.cleanup() && !options.write().dryRun() && outcome.plan().sides().canary() != null) {
-            engine.deleteOldStable(target, outcome, fixedStableBefore);
-        }
-        OperationResult last = outcome.result();
-        return new OperationResult(last.status(), changed, last.dryRun(), last.change());
+        return engine.promote(target, options);
     }
 
     /**
