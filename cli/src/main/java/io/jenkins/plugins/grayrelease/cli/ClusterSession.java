@@ -5,8 +5,8 @@ import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import io.jenkins.plugins.grayrelease.core.Actor;
-import io.jenkins.plugins.grayrelease.core.ClusterAccess;
-import io.jenkins.plugins.grayrelease.core.ClusterConnector;
+import io.jenkins.plugins.grayrelease.core.cluster.ClusterAccess;
+import io.jenkins.plugins.grayrelease.core.cluster.ClusterConnector;
 import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 
 /**

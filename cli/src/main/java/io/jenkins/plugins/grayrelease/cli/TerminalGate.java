@@ -1,7 +1,7 @@
 package io.jenkins.plugins.grayrelease.cli;
 
 import io.jenkins.plugins.grayrelease.core.WeightSplit;
-import io.jenkins.plugins.grayrelease.core.analysis.Durations;
+import io.jenkins.plugins.grayrelease.core.support.Durations;
 import io.jenkins.plugins.grayrelease.core.rollout.ApprovalRequest;
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import io.jenkins.plugins.grayrelease.core.rollout.Gate;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.grayrelease.core.TargetSettings.Field;
-import io.jenkins.plugins.grayrelease.core.rollout.plan.InvalidPlanException;
+import io.jenkins.plugins.grayrelease.core.errors.InvalidPlanException;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import org.junit.jupiter.api.Test;

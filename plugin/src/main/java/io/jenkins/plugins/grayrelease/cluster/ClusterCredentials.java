@@ -6,7 +6,7 @@ import hudson.AbortException;
 import hudson.model.Run;
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.config.ReleaseDefaults;
-import io.jenkins.plugins.grayrelease.core.ClusterAccess;
+import io.jenkins.plugins.grayrelease.core.cluster.ClusterAccess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.core.Actor;
-import io.jenkins.plugins.grayrelease.core.ClusterConnector;
+import io.jenkins.plugins.grayrelease.core.cluster.ClusterConnector;
 import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.SessionCache;

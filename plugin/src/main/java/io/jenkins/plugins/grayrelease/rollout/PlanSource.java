@@ -6,7 +6,7 @@ import hudson.FilePath;
 import io.jenkins.plugins.grayrelease.core.Destination;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.DestinationSpec;
-import io.jenkins.plugins.grayrelease.core.rollout.plan.InvalidPlanException;
+import io.jenkins.plugins.grayrelease.core.errors.InvalidPlanException;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PrometheusSpec;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;

@@ -3,6 +3,7 @@ package io.jenkins.plugins.grayrelease.core.analysis;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalDouble;
+import io.jenkins.plugins.grayrelease.core.errors.PrometheusQueryException;
 
 /** Runs one {@link MetricCheck} against Prometheus and judges the answer. */
 public final class MetricEvaluator {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.jenkins.plugins.grayrelease.core.support.Durations;
 
 /** How a metric is measured: a built-in template over Istio's standard metrics, or custom PromQL. */
 public sealed interface MetricQuery {

@@ -2,7 +2,7 @@ package io.jenkins.plugins.grayrelease.core.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.grayrelease.core.analysis.PrometheusQueryException.Reason;
+import io.jenkins.plugins.grayrelease.core.errors.PrometheusQueryException.Reason;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import io.jenkins.plugins.grayrelease.core.errors.PrometheusQueryException;
+import io.jenkins.plugins.grayrelease.core.support.Durations;
 
 /**
  * Client for the Prometheus HTTP API ({@code /api/v1/query} and {@code /api/v1/query_range}).

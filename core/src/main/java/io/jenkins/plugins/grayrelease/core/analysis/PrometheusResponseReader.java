@@ -3,12 +3,13 @@ package io.jenkins.plugins.grayrelease.core.analysis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.grayrelease.core.analysis.PrometheusQueryException.Reason;
+import io.jenkins.plugins.grayrelease.core.errors.PrometheusQueryException.Reason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.jenkins.plugins.grayrelease.core.errors.PrometheusQueryException;
 
 /**
  * Reads the Prometheus API envelope ({@code {"status":…,"data":{"resultType":…,"result":…}}})

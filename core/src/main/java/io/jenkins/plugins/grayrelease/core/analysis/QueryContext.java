@@ -3,6 +3,7 @@ package io.jenkins.plugins.grayrelease.core.analysis;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import io.jenkins.plugins.grayrelease.core.support.Durations;
 
 /**
  * What a query is about: the canary of {@code service} in {@code namespace}, labelled

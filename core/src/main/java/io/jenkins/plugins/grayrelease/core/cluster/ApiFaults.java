@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.TimeoutException;
+import io.jenkins.plugins.grayrelease.core.errors.GuardRefusedException;
 
 /** Sorts API failures into the kinds a guarded write treats differently. */
 public final class ApiFaults {

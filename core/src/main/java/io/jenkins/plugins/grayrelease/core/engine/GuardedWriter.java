@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.grayrelease.core.ObjectRef;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.SessionCache;
-import io.jenkins.plugins.grayrelease.core.cluster.GuardRefusedException;
+import io.jenkins.plugins.grayrelease.core.errors.GuardRefusedException;
 import io.jenkins.plugins.grayrelease.core.cluster.GuardedPatch;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;

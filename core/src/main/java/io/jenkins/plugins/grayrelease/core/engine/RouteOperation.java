@@ -1,24 +1,24 @@
 package io.jenkins.plugins.grayrelease.core.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
 import io.jenkins.plugins.grayrelease.core.PlannedChange;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.SessionCache;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
-import io.jenkins.plugins.grayrelease.core.cluster.GuardRefusedException;
+import io.jenkins.plugins.grayrelease.core.errors.GuardRefusedException;
 import io.jenkins.plugins.grayrelease.core.cluster.GuardedPatch;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
 import io.jenkins.plugins.grayrelease.core.errors.ClusterApiException;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
-import io.jenkins.plugins.grayrelease.core.routing.UnifiedDiff;
+import io.jenkins.plugins.grayrelease.core.support.DiffYaml;
+import io.jenkins.plugins.grayrelease.core.support.UnifiedDiff;
 import io.jenkins.plugins.grayrelease.core.status.StatusAssembler;
 import java.util.List;
+import io.jenkins.plugins.grayrelease.core.support.ChangedRoutesDiff;
 
 /**
  * Runs one route operation on any provider: read, plan, and write the subset definitions
@@ -140,16 +140,7 @@ final class RouteOperation {
         if (plan.subsetsDiff().isEmpty()) {
             return routes;
         }
-        return UnifiedDiff.of(target.destinationRuleRef().toString(), yaml(snap.subsets()), yaml(plan.subsets())) + routes;
+        return UnifiedDiff.of(target.destinationRuleRef().toString(), DiffYaml.of(snap.subsets()), DiffYaml.of(plan.subsets())) + routes;
     }
 
-    /** YAML without server bookkeeping that only distracts in a diff. */
-    static String yaml(JsonNode object) {
-        ObjectNode copy = object.deepCopy();
-        JsonNode metadata = copy.get("metadata");
-        if (metadata instanceof ObjectNode m) {
-            m.remove("managedFields");
-        }
-        return Serialization.asYaml(copy);
-    }
 }

@@ -5,7 +5,7 @@ import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.SessionCache;
-import io.jenkins.plugins.grayrelease.core.cluster.GuardRefusedException;
+import io.jenkins.plugins.grayrelease.core.errors.GuardRefusedException;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.routing.RouteObservation;
 import io.jenkins.plugins.grayrelease.core.routing.RouteSides;

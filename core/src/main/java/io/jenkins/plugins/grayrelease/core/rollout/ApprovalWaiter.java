@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.jenkins.plugins.grayrelease.core.errors.GateException;
 
 /**
  * Asks the gate on a thread of its own, so that the step's timeout and a stop (cancellation, a

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.grayrelease.core.rollout;
 
-import io.jenkins.plugins.grayrelease.core.analysis.Durations;
+import io.jenkins.plugins.grayrelease.core.support.Durations;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
 import java.time.Duration;
 import java.util.Objects;

@@ -4,7 +4,7 @@ import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.analysis.PrometheusClient;
 import io.jenkins.plugins.grayrelease.core.analysis.PrometheusEndpoint;
-import io.jenkins.plugins.grayrelease.core.analysis.PrometheusQueryException;
+import io.jenkins.plugins.grayrelease.core.errors.PrometheusQueryException;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.AnalysisStep;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.ApprovalStep;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.MirrorStep;
@@ -13,6 +13,7 @@ import io.jenkins.plugins.grayrelease.core.rollout.plan.SetWeightStep;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.Step;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.TestersStep;
 import java.time.Instant;
+import io.jenkins.plugins.grayrelease.core.errors.AnalysisUnavailableException;
 
 /**
  * Checks a plan against the cluster and Prometheus before its first write: every routing step

@@ -2,7 +2,7 @@ package io.jenkins.plugins.grayrelease.core.rollout;
 
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.analysis.AnalysisVerdict;
-import io.jenkins.plugins.grayrelease.core.analysis.Durations;
+import io.jenkins.plugins.grayrelease.core.support.Durations;
 import io.jenkins.plugins.grayrelease.core.analysis.Measurement;
 import io.jenkins.plugins.grayrelease.core.analysis.MetricResult;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import io.jenkins.plugins.grayrelease.core.errors.AnalysisUnavailableException;
 
 /**
  * Runs a {@link RolloutPlan} through the engine. Before each step it records the step as

@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.jenkins.plugins.grayrelease.core.support.Durations;
 
 class MetricQueryTest {
     private final QueryContext context = new QueryContext("shop", "reviews", "v2", Duration.ofSeconds(90));

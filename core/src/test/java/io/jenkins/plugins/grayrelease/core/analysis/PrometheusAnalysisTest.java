@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.jenkins.plugins.grayrelease.core.analysis.PrometheusQueryException.Reason;
+import io.jenkins.plugins.grayrelease.core.errors.PrometheusQueryException.Reason;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.jenkins.plugins.grayrelease.core.errors.PrometheusQueryException;
 
 /** Analysis against a real Prometheus serving backfilled Istio metrics; no mocked answers. */
 @Tag("prometheus")

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import io.jenkins.plugins.grayrelease.core.analysis.PrometheusQueryException.Reason;
+import io.jenkins.plugins.grayrelease.core.errors.PrometheusQueryException.Reason;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import io.jenkins.plugins.grayrelease.core.errors.PrometheusQueryException;
 
 /**
  * Transport behaviour a real Prometheus cannot be made to show on demand (a hung server, a

@@ -20,6 +20,7 @@ import java.net.ServerSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.jenkins.plugins.grayrelease.core.errors.AnalysisUnavailableException;
 
 /** A plan that would fail half-way is refused before its first write. */
 class RolloutPreflightTest {

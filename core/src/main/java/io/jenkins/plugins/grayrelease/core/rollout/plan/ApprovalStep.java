@@ -1,6 +1,6 @@
 package io.jenkins.plugins.grayrelease.core.rollout.plan;
 
-import io.jenkins.plugins.grayrelease.core.analysis.Durations;
+import io.jenkins.plugins.grayrelease.core.support.Durations;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.grayrelease.core.rollout.plan;
 
-import io.jenkins.plugins.grayrelease.core.analysis.Durations;
+import io.jenkins.plugins.grayrelease.core.support.Durations;
 import java.time.Duration;
 
 /** Small value checks shared by the plan's records; messages become part of the plan error. */

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.grayrelease.core.rollout.plan;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import io.jenkins.plugins.grayrelease.core.analysis.Durations;
+import io.jenkins.plugins.grayrelease.core.support.Durations;
 import java.time.Duration;
 
 /** {@code - pause: 5m}: wait, leaving traffic as it is (the background analysis keeps watching). */

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import io.jenkins.plugins.grayrelease.core.errors.InvalidPlanException;
 
 /**
  * Reads a rollout plan from YAML. Strict on purpose: an unknown key is a typo that would

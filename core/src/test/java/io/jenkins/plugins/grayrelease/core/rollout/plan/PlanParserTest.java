@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import io.jenkins.plugins.grayrelease.core.errors.InvalidPlanException;
 
 class PlanParserTest {
     private final PlanParser parser = new PlanParser();

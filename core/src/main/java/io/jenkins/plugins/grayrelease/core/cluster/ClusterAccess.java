@@ -1,4 +1,4 @@
-package io.jenkins.plugins.grayrelease.core;
+package io.jenkins.plugins.grayrelease.core.cluster;
 
 /**
  * How to reach a cluster; the first usable way wins: kubeconfig content, kubeconfig file,

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.grayrelease.core.routing;
+package io.jenkins.plugins.grayrelease.core.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

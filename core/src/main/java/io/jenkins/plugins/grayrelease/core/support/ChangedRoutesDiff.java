@@ -1,10 +1,9 @@
-package io.jenkins.plugins.grayrelease.core.engine;
+package io.jenkins.plugins.grayrelease.core.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.grayrelease.core.routing.UnifiedDiff;
 
 /**
  * The readable diff of a VirtualService write, over the routes that change only: the unchanged
@@ -12,7 +11,7 @@ import io.jenkins.plugins.grayrelease.core.routing.UnifiedDiff;
  * out of both texts, so a shift on a VirtualService with a thousand routes renders and diffs a
  * few routes, not the whole object. Hunk headers then say which routes are shown.
  */
-final class ChangedRoutesDiff {
+public final class ChangedRoutesDiff {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -20,9 +19,9 @@ final class ChangedRoutesDiff {
     }
 
     /** @param rulesField the rules array under {@code spec}: {@code http} (VirtualService) or {@code rules} (HTTPRoute) */
-    static String of(String label, ObjectNode before, ObjectNode after, String rulesField) {
+    public static String of(String label, ObjectNode before, ObjectNode after, String rulesField) {
         if (!(before.path("spec").get(rulesField) instanceof ArrayNode b) || !(after.path("spec").get(rulesField) instanceof ArrayNode a)) {
-            return UnifiedDiff.of(label, RouteOperation.yaml(before), RouteOperation.yaml(after));
+            return UnifiedDiff.of(label, DiffYaml.of(before), DiffYaml.of(after));
         }
         int n = b.size();
         int m = a.size();
@@ -37,11 +36,11 @@ final class ChangedRoutesDiff {
         int from = Math.max(0, p - 1);
         int keptTail = Math.max(0, s - 1);
         if (from == 0 && keptTail == 0) {
-            return UnifiedDiff.of(label, RouteOperation.yaml(before), RouteOperation.yaml(after));
+            return UnifiedDiff.of(label, DiffYaml.of(before), DiffYaml.of(after));
         }
         String section = "spec." + rulesField + "[" + from + ".." + (n - keptTail - 1) + "] of " + n + " routes (the others unchanged)";
-        return UnifiedDiff.of(label, RouteOperation.yaml(excerpt(before, b, from, n - keptTail, rulesField)),
-                RouteOperation.yaml(excerpt(after, a, from, m - keptTail, rulesField)), section);
+        return UnifiedDiff.of(label, DiffYaml.of(excerpt(before, b, from, n - keptTail, rulesField)),
+                DiffYaml.of(excerpt(after, a, from, m - keptTail, rulesField)), section);
     }
 
     /** The object with only routes {@code [from, to)}; shallow, the routes themselves are shared. */

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.grayrelease.core.cluster;
+package io.jenkins.plugins.grayrelease.core.errors;
 
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClientException;

@@ -1,6 +1,5 @@
-package io.jenkins.plugins.grayrelease.core.rollout.plan;
+package io.jenkins.plugins.grayrelease.core.errors;
 
-import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 
 /**
  * A plan file that cannot run. The message reads

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.grayrelease.core;
+package io.jenkins.plugins.grayrelease.core.cluster;
 
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;

@@ -1,6 +1,5 @@
-package io.jenkins.plugins.grayrelease.core.rollout;
+package io.jenkins.plugins.grayrelease.core.errors;
 
-import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 
 /** The gate itself failed or answered a decision the approval does not offer; the release was not changed. */
 public final class GateException extends GrayReleaseException {

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.grayrelease.core.analysis;
+package io.jenkins.plugins.grayrelease.core.errors;
 
 /**
  * A Prometheus query that produced no usable answer. The message names the query, the server

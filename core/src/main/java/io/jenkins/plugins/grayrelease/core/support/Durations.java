@@ -1,4 +1,4 @@
-package io.jenkins.plugins.grayrelease.core.analysis;
+package io.jenkins.plugins.grayrelease.core.support;
 
 import java.time.Duration;
 import java.util.regex.Matcher;

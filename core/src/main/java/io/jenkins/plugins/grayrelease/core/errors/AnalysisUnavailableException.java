@@ -1,6 +1,5 @@
-package io.jenkins.plugins.grayrelease.core.rollout;
+package io.jenkins.plugins.grayrelease.core.errors;
 
-import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 
 /** The plan analyses metrics but its Prometheus does not answer; found before the first write. */
 public final class AnalysisUnavailableException extends GrayReleaseException {

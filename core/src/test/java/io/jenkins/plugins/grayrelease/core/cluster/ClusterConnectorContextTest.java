@@ -1,4 +1,4 @@
-package io.jenkins.plugins.grayrelease.core;
+package io.jenkins.plugins.grayrelease.core.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
