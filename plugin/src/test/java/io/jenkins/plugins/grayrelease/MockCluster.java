@@ -31,8 +31,10 @@ final class MockCluster implements AutoCloseable {
     static MockCluster startWithSampleApp() {
         MockCluster cluster = new MockCluster(SandboxServer.start());
         try (KubernetesClient client = cluster.client()) {
-            SampleApp.install(client, SampleApp.NAMESPACE, SampleApp.subsetLayout());
+            // The mock API server numbers resourceVersions with one counter for all objects, so the
+            // VirtualService is written last: then its resourceVersion moves by one per stored write.
             SampleApp.install(client, HttpRouteSample.NAMESPACE, HttpRouteSample.HTTP_ROUTE_YAML);
+            SampleApp.install(client, SampleApp.NAMESPACE, SampleApp.subsetLayout());
         }
         return cluster;
     }
@@ -86,7 +88,7 @@ final class MockCluster implements AutoCloseable {
         }
     }
 
-    /** The VirtualService's resourceVersion: it moves once per stored write. */
+    /** The VirtualService's resourceVersion: it moves once per stored write while nothing else is written. */
     String resourceVersion() {
         try (KubernetesClient client = client()) {
             return new IstioResources(client).get(IstioResources.VIRTUAL_SERVICE, SampleApp.NAMESPACE, SampleApp.SERVICE)
