@@ -100,6 +100,26 @@ class GrayReleasePipelineTest {
     }
 
     @Test
+    void aDryRunPromoteOrRollBackShowsWhatItWouldDoAndWritesNothing(JenkinsRule r) throws Exception {
+        ReleaseJenkins.addTokenCredential(r);
+        WorkflowJob p = r.createProject(WorkflowJob.class, "dry-runs");
+        p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
+                + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
+                + "  grayRelease(weight: 10)\n"
+                + "  echo \"written: ${grayStatus().weights.canary} %\"\n"
+                + "  grayPromote(dryRun: true, cleanup: true)\n"
+                + "  grayRollback(dryRun: true)\n"
+                + "}\n", true));
+
+        WorkflowRun b = r.buildAndAssertSuccess(p);
+
+        r.assertLogContains("written: 10 %", b);
+        r.assertLogContains("dry run, nothing stored: promoted the canary and removed the old stable workload", b);
+        r.assertLogContains("dry run, nothing stored: rolled back to stable", b);
+        assertThat(cluster.primaryWeights()).as("what the first, real write left").isEqualTo(Map.of("v1", 90, "v2", 10));
+    }
+
+    @Test
     void anApprovalTakesAnswersOnlyByPostAtItsOwnAddress(JenkinsRule r) throws Exception {
         ReleaseJenkins.addTokenCredential(r);
         WorkflowRun b = startAndWaitForApproval(r, ReleaseJenkins.releaseJob(r, cluster, ""));

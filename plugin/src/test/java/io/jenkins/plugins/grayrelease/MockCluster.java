@@ -31,7 +31,8 @@ final class MockCluster implements AutoCloseable {
     static MockCluster startWithSampleApp() {
         MockCluster cluster = new MockCluster(SandboxServer.start());
         try (KubernetesClient client = cluster.client()) {
-            // First: the sandbox counts resourceVersions across objects, and tests count the VirtualService's.
+            // The mock API server numbers resourceVersions with one counter for all objects, so the
+            // VirtualService is written last: then its resourceVersion moves by one per stored write.
             SampleApp.install(client, HttpRouteSample.NAMESPACE, HttpRouteSample.HTTP_ROUTE_YAML);
             SampleApp.install(client, SampleApp.NAMESPACE, SampleApp.subsetLayout());
         }
@@ -87,7 +88,7 @@ final class MockCluster implements AutoCloseable {
         }
     }
 
-    /** The VirtualService's resourceVersion: it moves once per stored write. */
+    /** The VirtualService's resourceVersion: it moves once per stored write while nothing else is written. */
     String resourceVersion() {
         try (KubernetesClient client = client()) {
             return new IstioResources(client).get(IstioResources.VIRTUAL_SERVICE, SampleApp.NAMESPACE, SampleApp.SERVICE)

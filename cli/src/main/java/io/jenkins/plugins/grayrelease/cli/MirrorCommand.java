@@ -2,9 +2,8 @@ package io.jenkins.plugins.grayrelease.cli;
 
 import io.jenkins.plugins.grayrelease.cli.output.ResultPrinter;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
-import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code grayctl mirror SERVICE PERCENT}: copy PERCENT of the managed route's requests to the canary. */
@@ -16,15 +15,15 @@ final class MirrorCommand extends ReleaseCommand {
     @Parameters(index = "1", paramLabel = "PERCENT", description = "Share of requests copied to the canary, 0-100; 0 removes the mirror.")
     int percent;
 
-    @Option(names = "--dry-run", description = "Show the patch; write nothing.")
-    boolean dryRun;
+    @Mixin
+    DryRunOption write;
 
     @Override
     int run(ClusterSession session, ReleaseTarget target, ResultPrinter printer) {
         String what = percent == 0 ? "removing the mirror from " + target.routingRef()
                 : "mirroring " + percent + " % of " + target.routingRef() + " to the canary";
-        progress().step(dryRun ? "planning: " + what : what);
-        printer.result(session.engine().setMirror(target, percent, WriteOptions.defaults().withDryRun(dryRun)));
+        progress().step(write.dryRun ? "planning: " + what : what);
+        printer.result(session.engine().setMirror(target, percent, write.writeOptions()));
         return ExitCodes.OK;
     }
 }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,12 +35,8 @@ final class TestersCommand extends ReleaseCommand {
     @Option(names = "--remove", description = "Remove the tester route; nothing else changes.")
     boolean remove;
 
-    @Option(names = "--add-canary-subset",
-            description = "Add the canary subset (labels version=<subset>) to the DestinationRule when it is missing.")
-    boolean addCanarySubset;
-
-    @Option(names = "--dry-run", description = "Show the patch; write nothing.")
-    boolean dryRun;
+    @Mixin
+    CanaryWriteOptions write;
 
     private List<TesterMatch> matches;
 
@@ -64,8 +61,8 @@ final class TestersCommand extends ReleaseCommand {
 
     @Override
     int run(ClusterSession session, ReleaseTarget target, ResultPrinter printer) {
-        WriteOptions options = WriteOptions.defaults().withDryRun(dryRun).withAddCanarySubset(addCanarySubset);
-        String plan = dryRun ? "planning: " : "";
+        WriteOptions options = write.writeOptions();
+        String plan = write.dryRun ? "planning: " : "";
         if (remove) {
             progress().step(plan + "removing the tester route from " + target.routingRef());
             printer.result(session.engine().removeTesters(target, options));

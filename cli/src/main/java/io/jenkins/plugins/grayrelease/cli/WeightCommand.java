@@ -2,10 +2,8 @@ package io.jenkins.plugins.grayrelease.cli;
 
 import io.jenkins.plugins.grayrelease.cli.output.ResultPrinter;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
-import io.jenkins.plugins.grayrelease.core.WriteOptions;
-import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code grayctl weight SERVICE PERCENT}: send PERCENT of the managed route's traffic to the canary. */
@@ -16,17 +14,13 @@ final class WeightCommand extends ReleaseCommand {
     @Parameters(index = "1", paramLabel = "PERCENT", description = "Canary share in percent, 0-100.")
     int percent;
 
-    @Option(names = "--add-canary-subset",
-            description = "Add the canary subset (labels version=<subset>) to the DestinationRule when it is missing.")
-    boolean addCanarySubset;
-
-    @Option(names = "--dry-run", description = "Show the patch; write nothing.")
-    boolean dryRun;
+    @Mixin
+    CanaryWriteOptions write;
 
     @Override
     int run(ClusterSession session, ReleaseTarget target, ResultPrinter printer) {
-        progress().step((dryRun ? "planning " : "setting ") + target.routingRef() + ": canary weight " + percent + " %");
-        printer.result(session.engine().setWeight(target, percent, new WriteOptions(dryRun, addCanarySubset, Map.of())));
+        progress().step((write.dryRun ? "planning " : "setting ") + target.routingRef() + ": canary weight " + percent + " %");
+        printer.result(session.engine().setWeight(target, percent, write.writeOptions()));
         return ExitCodes.OK;
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease.config;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
@@ -19,7 +20,8 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
  * What the global and the folder forms share: value clean-up, the credential lists and the URL
- * check. The callers check permissions first; nothing here looks at who is asking.
+ * check, each behind the same permission check: Configure on the folder, or Administer on Jenkins
+ * for the system page ({@code item} null).
  */
 final class FormFields {
 
@@ -32,37 +34,47 @@ final class FormFields {
         return Util.fixEmptyAndTrim(value);
     }
 
-    /** Kubeconfig files and tokens visible in {@code context} (null: Jenkins itself). */
-    static ListBoxModel clusterCredentials(@CheckForNull Item context, @CheckForNull String current) {
-        return credentials(context, current, CredentialsMatchers.anyOf(
+    /**
+     * Kubeconfig files and tokens visible in {@code item} (null: Jenkins itself); someone who may
+     * not configure it sees only the current value.
+     */
+    static ListBoxModel clusterCredentials(@CheckForNull Item item, @CheckForNull String current) {
+        return credentials(item, current, CredentialsMatchers.anyOf(
                 CredentialsMatchers.instanceOf(FileCredentials.class),
                 CredentialsMatchers.instanceOf(StringCredentials.class)));
     }
 
-    /** Tokens visible in {@code context} (null: Jenkins itself). */
-    static ListBoxModel tokenCredentials(@CheckForNull Item context, @CheckForNull String current) {
-        return credentials(context, current, CredentialsMatchers.instanceOf(StringCredentials.class));
+    /** Tokens visible in {@code item} (null: Jenkins itself), as {@link #clusterCredentials} lists them. */
+    static ListBoxModel tokenCredentials(@CheckForNull Item item, @CheckForNull String current) {
+        return credentials(item, current, CredentialsMatchers.instanceOf(StringCredentials.class));
     }
 
-    private static ListBoxModel credentials(@CheckForNull Item context, @CheckForNull String current,
-                                            com.cloudbees.plugins.credentials.CredentialsMatcher matcher) {
+    private static ListBoxModel credentials(@CheckForNull Item item, @CheckForNull String current, CredentialsMatcher matcher) {
+        String value = current == null ? "" : current;
+        if (!mayConfigure(item)) {
+            return new StandardListBoxModel().includeCurrentValue(value);
+        }
         StandardListBoxModel result = new StandardListBoxModel();
         result.includeEmptyValue();
-        if (context == null) {
+        if (item == null) {
             result.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.of(), matcher);
         } else {
-            result.includeMatchingAs(ACL.SYSTEM2, context, StandardCredentials.class, List.of(), matcher);
+            result.includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, List.of(), matcher);
         }
-        return result.includeCurrentValue(current == null ? "" : current);
+        return result.includeCurrentValue(value);
     }
 
-    /** Only the current value, for someone who may not list credentials. */
-    static ListBoxModel currentOnly(@CheckForNull String current) {
-        return new StandardListBoxModel().includeCurrentValue(current == null ? "" : current);
+    /** The URL check for someone who may configure {@code item} (null: Jenkins itself); nothing for others. */
+    static FormValidation checkUrl(@CheckForNull Item item, @CheckForNull String value) {
+        return mayConfigure(item) ? checkUrlText(value) : FormValidation.ok();
+    }
+
+    private static boolean mayConfigure(@CheckForNull Item item) {
+        return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
     }
 
     /** Empty is fine (the next layer decides); otherwise an absolute http or https address with a host. */
-    static FormValidation checkUrl(@CheckForNull String value) {
+    private static FormValidation checkUrlText(@CheckForNull String value) {
         String url = clean(value);
         if (url == null) {
             return FormValidation.ok();

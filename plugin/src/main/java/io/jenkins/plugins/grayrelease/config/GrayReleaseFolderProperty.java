@@ -9,7 +9,6 @@ import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -120,9 +119,6 @@ public final class GrayReleaseFolderProperty extends AbstractFolderProperty<Abst
         /** Kubeconfig files and tokens this folder can use; listing them needs Configure on the folder. */
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            if (!mayConfigure(item)) {
-                return FormFields.currentOnly(credentialsId);
-            }
             return FormFields.clusterCredentials(item, credentialsId);
         }
 
@@ -130,24 +126,17 @@ public final class GrayReleaseFolderProperty extends AbstractFolderProperty<Abst
         @POST
         public ListBoxModel doFillPrometheusCredentialsIdItems(@AncestorInPath Item item,
                                                               @QueryParameter String prometheusCredentialsId) {
-            if (!mayConfigure(item)) {
-                return FormFields.currentOnly(prometheusCredentialsId);
-            }
             return FormFields.tokenCredentials(item, prometheusCredentialsId);
         }
 
         @POST
         public FormValidation doCheckServerUrl(@AncestorInPath Item item, @QueryParameter String value) {
-            return mayConfigure(item) ? FormFields.checkUrl(value) : FormValidation.ok();
+            return FormFields.checkUrl(item, value);
         }
 
         @POST
         public FormValidation doCheckPrometheusUrl(@AncestorInPath Item item, @QueryParameter String value) {
-            return mayConfigure(item) ? FormFields.checkUrl(value) : FormValidation.ok();
-        }
-
-        private static boolean mayConfigure(@CheckForNull Item item) {
-            return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
+            return FormFields.checkUrl(item, value);
         }
     }
 }

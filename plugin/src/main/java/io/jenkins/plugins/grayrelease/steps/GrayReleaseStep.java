@@ -4,17 +4,13 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.grayrelease.core.OperationResult;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.TesterRoute;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
-import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -27,13 +23,12 @@ import org.kohsuke.stapler.QueryParameter;
  * shifts traffic to the canary. Only what is given changes, all of it in one guarded write (or
  * nothing, when anything is wrong); returns the resulting status as a map.
  */
-public final class GrayReleaseStep extends Step {
+public final class GrayReleaseStep extends RoutingStep {
 
     private Integer weight;
     private List<TesterCondition> testers;
     private boolean removeTesters;
     private Integer mirror;
-    private boolean dryRun;
     private boolean addCanarySubset;
 
     @DataBoundConstructor
@@ -82,15 +77,6 @@ public final class GrayReleaseStep extends Step {
         this.mirror = mirror;
     }
 
-    public boolean isDryRun() {
-        return dryRun;
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
-    }
-
     public boolean isAddCanarySubset() {
         return addCanarySubset;
     }
@@ -100,59 +86,43 @@ public final class GrayReleaseStep extends Step {
         this.addCanarySubset = addCanarySubset;
     }
 
+    /** Checks the tester conditions here, on the Pipeline thread, so bad input fails before anything connects. */
     @Override
-    public StepExecution start(StepContext context) {
-        return new Execution(context, this);
+    public StepExecution start(StepContext context) throws AbortException {
+        List<RouteChange> changes = new ArrayList<>();
+        List<String> said = new ArrayList<>();
+        if (weight != null) {
+            changes.add(new RouteChange.SetWeight(weight));
+            said.add(Messages.GrayReleaseStep_weight(weight));
+        }
+        if (testers != null) {
+            TesterRoute route = testerRoute(testers);
+            changes.add(new RouteChange.SetTesters(route));
+            said.add(Messages.GrayReleaseStep_testers(TesterMatch.describe(route.matches())));
+        }
+        if (removeTesters) {
+            changes.add(new RouteChange.RemoveTesters());
+            said.add(Messages.GrayReleaseStep_removeTesters());
+        }
+        if (mirror != null) {
+            changes.add(new RouteChange.SetMirror(mirror));
+            said.add(mirror == 0 ? Messages.GrayReleaseStep_noMirror() : Messages.GrayReleaseStep_mirror(mirror));
+        }
+        WriteOptions options = writeOptions().withAddCanarySubset(addCanarySubset);
+        return new RoutingStepExecution(context, "grayRelease", String.join(", ", said),
+                session -> session.engine().apply(session.target(), changes, options));
     }
 
-    private static final class Execution extends ReleaseStepExecution<Map<String, Object>> {
-
-        private static final long serialVersionUID = 1L;
-        private final transient GrayReleaseStep step;
-
-        Execution(StepContext context, GrayReleaseStep step) {
-            super(context, "grayRelease");
-            this.step = step;
+    private static TesterRoute testerRoute(List<TesterCondition> conditions) throws AbortException {
+        List<TesterMatch> matches = new ArrayList<>();
+        for (TesterCondition c : conditions) {
+            try {
+                matches.add(c.toMatch());
+            } catch (IllegalArgumentException e) {
+                throw new AbortException("grayRelease: " + e.getMessage());
+            }
         }
-
-        @Override
-        protected Map<String, Object> perform(Operation op) throws Exception {
-            List<RouteChange> changes = new ArrayList<>();
-            List<String> said = new ArrayList<>();
-            if (step.weight != null) {
-                changes.add(new RouteChange.SetWeight(step.weight));
-                said.add(Messages.GrayReleaseStep_weight(step.weight));
-            }
-            if (step.testers != null) {
-                TesterRoute route = testerRoute(step.testers);
-                changes.add(new RouteChange.SetTesters(route));
-                said.add(Messages.GrayReleaseStep_testers(TesterMatch.describe(route.matches())));
-            }
-            if (step.removeTesters) {
-                changes.add(new RouteChange.RemoveTesters());
-                said.add(Messages.GrayReleaseStep_removeTesters());
-            }
-            if (step.mirror != null) {
-                changes.add(new RouteChange.SetMirror(step.mirror));
-                said.add(step.mirror == 0 ? Messages.GrayReleaseStep_noMirror() : Messages.GrayReleaseStep_mirror(step.mirror));
-            }
-            WriteOptions options = WriteOptions.defaults().withDryRun(step.dryRun).withAddCanarySubset(step.addCanarySubset);
-            OperationResult result = op.session.engine().apply(op.session.target(), changes, options);
-            op.report(result, String.join(", ", said));
-            return StatusDocument.of(result);
-        }
-
-        private static TesterRoute testerRoute(List<TesterCondition> conditions) throws AbortException {
-            List<TesterMatch> matches = new ArrayList<>();
-            for (TesterCondition c : conditions) {
-                try {
-                    matches.add(c.toMatch());
-                } catch (IllegalArgumentException e) {
-                    throw new AbortException("grayRelease: " + e.getMessage());
-                }
-            }
-            return new TesterRoute(matches);
-        }
+        return new TesterRoute(matches);
     }
 
     @Extension
