@@ -31,8 +31,10 @@ final class MockCluster implements AutoCloseable {
     static MockCluster startWithSampleApp() {
         MockCluster cluster = new MockCluster(SandboxServer.start());
         try (KubernetesClient client = cluster.client()) {
-            Variant.SUBSETS.install(client);
+            // The VirtualService last: the mock server's resourceVersion is one counter over all objects,
+            // so a test counting stored writes by the VirtualService's resourceVersion starts from it.
             Variant.HTTP_ROUTE.install(client);
+            Variant.SUBSETS.install(client);
         }
         return cluster;
     }
