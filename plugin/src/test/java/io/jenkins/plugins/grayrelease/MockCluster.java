@@ -4,20 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.grayrelease.core.RouteKind;
 import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
-import io.jenkins.plugins.grayrelease.core.testing.HttpRouteSample;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
-import io.jenkins.plugins.grayrelease.core.testing.SampleApp;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import io.jenkins.plugins.grayrelease.sandbox.SandboxServer;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The sandbox API server ({@link SandboxServer}) holding the engine's sample application:
- * {@code shop/reviews} with subsets v1 and v2 and a VirtualService whose managed route
- * {@code primary} sends everything to v1, and the HTTPRoute sample ({@link HttpRouteSample}, two
+ * The sandbox API server ({@link SandboxServer}) holding the sample application's
+ * {@link Variant#SUBSETS} — {@code shop/reviews} with subsets v1 and v2 and a VirtualService whose
+ * managed route {@code primary} sends everything to v1 — and its {@link Variant#HTTP_ROUTE} (two
  * Services) for Gateway API releases; with what the pipeline tests read back from it.
  */
 final class MockCluster implements AutoCloseable {
@@ -31,10 +31,10 @@ final class MockCluster implements AutoCloseable {
     static MockCluster startWithSampleApp() {
         MockCluster cluster = new MockCluster(SandboxServer.start());
         try (KubernetesClient client = cluster.client()) {
-            // The mock API server numbers resourceVersions with one counter for all objects, so the
-            // VirtualService is written last: then its resourceVersion moves by one per stored write.
-            SampleApp.install(client, HttpRouteSample.NAMESPACE, HttpRouteSample.HTTP_ROUTE_YAML);
-            SampleApp.install(client, SampleApp.NAMESPACE, SampleApp.subsetLayout());
+            // The VirtualService last: the mock server's resourceVersion is one counter over all objects,
+            // so a test counting stored writes by the VirtualService's resourceVersion starts from it.
+            Variant.HTTP_ROUTE.install(client);
+            Variant.SUBSETS.install(client);
         }
         return cluster;
     }
@@ -46,13 +46,13 @@ final class MockCluster implements AutoCloseable {
 
     /** A new client of the sandbox in namespace {@code shop}; the caller closes it. */
     KubernetesClient client() {
-        return server.newClient(config -> config.withNamespace(SampleApp.NAMESPACE));
+        return server.newClient(config -> config.withNamespace(Variant.SUBSETS.namespace()));
     }
 
     /** The HTTPRoute's managed rule {@code main} as stored: Service → weight. */
     Map<String, Integer> mainRuleWeights() {
         try (KubernetesClient client = client()) {
-            ObjectNode route = new IstioResources(client).get(RouteResources.of(RouteKind.HTTP_ROUTE), HttpRouteSample.NAMESPACE, "reviews");
+            ObjectNode route = new IstioResources(client).get(RouteResources.of(RouteKind.HTTP_ROUTE), Variant.HTTP_ROUTE.namespace(), "reviews");
             Map<String, Integer> weights = new TreeMap<>();
             for (JsonNode rule : route.path("spec").path("rules")) {
                 if ("main".equals(rule.path("name").asText())) {
@@ -66,7 +66,7 @@ final class MockCluster implements AutoCloseable {
     /** The managed route's split as stored in the VirtualService: subset → weight (a lone destination counts 100). */
     Map<String, Integer> primaryWeights() {
         try (KubernetesClient client = client()) {
-            ObjectNode vs = new IstioResources(client).get(IstioResources.VIRTUAL_SERVICE, SampleApp.NAMESPACE, SampleApp.SERVICE);
+            ObjectNode vs = new IstioResources(client).get(IstioResources.VIRTUAL_SERVICE, Variant.SUBSETS.namespace(), Variant.SUBSETS.service());
             Map<String, Integer> weights = new TreeMap<>();
             for (JsonNode http : vs.path("spec").path("http")) {
                 if ("primary".equals(http.path("name").asText())) {
@@ -83,7 +83,7 @@ final class MockCluster implements AutoCloseable {
     /** How many http routes the VirtualService has (user routes plus any the engine added). */
     int routeCount() {
         try (KubernetesClient client = client()) {
-            return new IstioResources(client).get(IstioResources.VIRTUAL_SERVICE, SampleApp.NAMESPACE, SampleApp.SERVICE)
+            return new IstioResources(client).get(IstioResources.VIRTUAL_SERVICE, Variant.SUBSETS.namespace(), Variant.SUBSETS.service())
                     .path("spec").path("http").size();
         }
     }
@@ -91,7 +91,7 @@ final class MockCluster implements AutoCloseable {
     /** The VirtualService's resourceVersion: it moves once per stored write while nothing else is written. */
     String resourceVersion() {
         try (KubernetesClient client = client()) {
-            return new IstioResources(client).get(IstioResources.VIRTUAL_SERVICE, SampleApp.NAMESPACE, SampleApp.SERVICE)
+            return new IstioResources(client).get(IstioResources.VIRTUAL_SERVICE, Variant.SUBSETS.namespace(), Variant.SUBSETS.service())
                     .path("metadata").path("resourceVersion").asText();
         }
     }
@@ -99,7 +99,7 @@ final class MockCluster implements AutoCloseable {
     /** Who the release state on the VirtualService says made the last change. */
     String lastChangeBy() {
         try (KubernetesClient client = client()) {
-            return new GrayRelease(client, new Actor("test", null)).status(SampleApp.target()).lastChange().by();
+            return new GrayRelease(client, new Actor("test", null)).status(SampleTargets.reviews()).lastChange().by();
         }
     }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.jenkins.plugins.grayrelease.core.RouteKind;
 import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
-import io.jenkins.plugins.grayrelease.core.testing.HttpRouteSample;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ class HttpRouteCommandsTest extends SandboxCommandTest {
 
     @BeforeEach
     void installHttpRoute() {
-        ObjectNode route = HttpRouteSample.route();
+        ObjectNode route = Variant.HTTP_ROUTE.tree("HTTPRoute");
         ((ObjectNode) route.get("metadata")).put("namespace", namespace);
         cluster.client().genericKubernetesResources(RouteResources.of(RouteKind.HTTP_ROUTE)).inNamespace(namespace)
                 .resource(cluster.client().getKubernetesSerialization().convertValue(route, GenericKubernetesResource.class)).create();

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.grayrelease.cli.bench;
 
 import io.jenkins.plugins.grayrelease.core.it.RealApiServer;
-import io.jenkins.plugins.grayrelease.core.it.SampleIstioObjects;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +55,7 @@ public final class GrayctlStartup {
         System.out.println("load at start: " + load());
         try (RealApiServer server = RealApiServer.start()) {
             String namespace = server.createNamespace("startup");
-            SampleIstioObjects.install(server.client(), namespace);
+            Variant.ADMIN_ROUTE.install(server.client(), namespace);
             String kubeconfig = server.kubeconfig().toString();
             Path cacheDir = Files.createTempDirectory("kubectl-cache");
             Map<String, List<Long>> times = new LinkedHashMap<>();
@@ -64,16 +64,16 @@ public final class GrayctlStartup {
                 for (Map.Entry<String, Map<String, String>> jar : jars.entrySet()) {
                     Map<String, String> env = jar.getValue();
                     record(times, jar.getKey() + " weight", i, run(env, launcher.toString(), "--kubeconfig", kubeconfig, "-n", namespace,
-                            "weight", SampleIstioObjects.SERVICE, String.valueOf(w), "--stable", "v1", "--canary", "v2"));
+                            "weight", Variant.ADMIN_ROUTE.service(), String.valueOf(w), "--stable", "v1", "--canary", "v2"));
                     record(times, jar.getKey() + " status", i, run(env, launcher.toString(), "--kubeconfig", kubeconfig, "-n", namespace,
-                            "status", SampleIstioObjects.SERVICE));
+                            "status", Variant.ADMIN_ROUTE.service()));
                 }
                 String patch = """
                         [{"op":"replace","path":"/spec/http/1/route/0/weight","value":%d},
                          {"op":"replace","path":"/spec/http/1/route/1/weight","value":%d}]""".formatted(100 - w, w);
                 record(times, "kubectl patch", i, run(Map.of(), server.binaries().kubectl().toString(), "--kubeconfig", kubeconfig,
                         "--cache-dir", cacheDir.toString(), "-n", namespace, "patch", "virtualservices.networking.istio.io",
-                        SampleIstioObjects.SERVICE, "--type=json", "-p", patch));
+                        Variant.ADMIN_ROUTE.service(), "--type=json", "-p", patch));
             }
             double kubectl = median(times.get("kubectl patch"));
             System.out.printf(Locale.ROOT, "%nwall time medians over %d runs each, interleaved (load at end: %s):%n", RUNS, load());

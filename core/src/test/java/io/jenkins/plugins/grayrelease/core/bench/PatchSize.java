@@ -5,11 +5,11 @@ import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
-import io.jenkins.plugins.grayrelease.core.it.IstioResources;
 import io.jenkins.plugins.grayrelease.core.it.ManyRoutes;
 import io.jenkins.plugins.grayrelease.core.it.RealApiServer;
 import io.jenkins.plugins.grayrelease.core.it.RequestCounter;
 import io.jenkins.plugins.grayrelease.core.it.SampleRelease;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxKinds;
 import java.nio.charset.StandardCharsets;
 
 /** Bytes of the PATCH a weight shift sends, for VirtualServices of growing size, next to the object's own size. */
@@ -45,7 +45,7 @@ final class PatchSize {
     }
 
     private static byte[] json(KubernetesClient client, String namespace, String name) {
-        return client.getKubernetesSerialization().asJson(IstioResources.virtualServices(client).inNamespace(namespace)
+        return client.getKubernetesSerialization().asJson(client.genericKubernetesResources(SandboxKinds.VIRTUAL_SERVICE).inNamespace(namespace)
                 .withName(name).get()).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -6,13 +6,13 @@ import io.jenkins.plugins.grayrelease.core.PromoteOptions;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.it.RealApiServer;
 import io.jenkins.plugins.grayrelease.core.it.RequestCounter;
-import io.jenkins.plugins.grayrelease.core.it.SampleIstioObjects;
 import io.jenkins.plugins.grayrelease.core.it.SampleRelease;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutListener;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutRunner;
 import io.jenkins.plugins.grayrelease.core.rollout.ScriptedGate;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import java.util.Locale;
 
 /** HTTP requests the engine sends per operation, counted by an interceptor on its own client. */
@@ -51,7 +51,7 @@ final class RequestsPerShift {
                     name: bench
                     target: {namespace: %s, service: %s, stable: v1, canary: v2}
                     steps: [{setWeight: 10}, {setWeight: 25}, {setWeight: 50}, {setWeight: 75}]
-                    """.formatted(release.namespace(), SampleIstioObjects.SERVICE), "bench.yaml");
+                    """.formatted(release.namespace(), Variant.ADMIN_ROUTE.service()), "bench.yaml");
             engine.rollback(release.target(), WriteOptions.defaults());
             RequestCounter.Snapshot[] started = {null};
             new RolloutRunner(engine, new ScriptedGate(), new RolloutListener() {

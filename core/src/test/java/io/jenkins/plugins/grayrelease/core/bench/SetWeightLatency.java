@@ -4,8 +4,8 @@ import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.it.RealApiServer;
-import io.jenkins.plugins.grayrelease.core.it.SampleIstioObjects;
 import io.jenkins.plugins.grayrelease.core.it.SampleRelease;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,7 +90,7 @@ final class SetWeightLatency {
     }
 
     private static void rawPatch(IstioResources raw, String namespace, int canary) {
-        raw.patch(IstioResources.VIRTUAL_SERVICE, namespace, SampleIstioObjects.SERVICE, patch(canary));
+        raw.patch(IstioResources.VIRTUAL_SERVICE, namespace, Variant.ADMIN_ROUTE.service(), patch(canary));
     }
 
     private static String patch(int canary) {
@@ -103,7 +103,7 @@ final class SetWeightLatency {
             throws IOException, InterruptedException {
         Process p = new ProcessBuilder(List.of(server.binaries().kubectl().toString(),
                 "--kubeconfig", server.kubeconfig().toString(), "--cache-dir", cacheDir.toString(),
-                "-n", namespace, "patch", "virtualservices.networking.istio.io", SampleIstioObjects.SERVICE, "--type=json", "-p", patch(canary)))
+                "-n", namespace, "patch", "virtualservices.networking.istio.io", Variant.ADMIN_ROUTE.service(), "--type=json", "-p", patch(canary)))
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {

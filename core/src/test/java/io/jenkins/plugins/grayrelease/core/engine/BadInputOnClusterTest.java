@@ -10,7 +10,7 @@ import io.jenkins.plugins.grayrelease.core.TesterRoute;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.MissingObjectException;
-import io.jenkins.plugins.grayrelease.core.testing.SampleApp;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -40,7 +40,7 @@ class BadInputOnClusterTest {
     }
 
     static ReleaseTarget.Builder reviews() {
-        return SampleApp.target().toBuilder();
+        return SampleTargets.reviews().toBuilder();
     }
 
     static Stream<Arguments> badInputs() {

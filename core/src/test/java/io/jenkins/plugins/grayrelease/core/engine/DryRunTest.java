@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
-import io.jenkins.plugins.grayrelease.core.testing.SampleApp;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class DryRunTest {
     void dryRunShowsPatchAndDiffAndStoresNothing() {
         ObjectNode before = cluster.virtualService("reviews");
 
-        OperationResult result = engine.setWeight(SampleApp.target(), 20, WriteOptions.dryRunOnly());
+        OperationResult result = engine.setWeight(SampleTargets.reviews(), 20, WriteOptions.dryRunOnly());
 
         assertThat(result.dryRun()).isTrue();
         assertThat(result.changed()).isTrue();
@@ -40,7 +40,7 @@ class DryRunTest {
     @Test
     void dryRunOfAMissingSubsetShowsTheDestinationRuleChangeToo() {
         ObjectNode dr = cluster.destinationRule("reviews");
-        ReleaseTarget v3 = SampleApp.target().toBuilder().canarySubset("v3").build();
+        ReleaseTarget v3 = SampleTargets.reviews().toBuilder().canarySubset("v3").build();
 
         OperationResult result = engine.setWeight(v3, 5, WriteOptions.dryRunOnly().withAddCanarySubset(true));
 
@@ -69,7 +69,7 @@ class DryRunTest {
         cluster.honourDryRun(false);
         ObjectNode before = cluster.virtualService("reviews");
 
-        OperationResult result = engine.setWeight(SampleApp.target(), 20, WriteOptions.dryRunOnly().withAddCanarySubset(true));
+        OperationResult result = engine.setWeight(SampleTargets.reviews(), 20, WriteOptions.dryRunOnly().withAddCanarySubset(true));
 
         assertThat(result.change().serverValidated()).isFalse();
         assertThat(cluster.faults().requests()).filteredOn(r -> r.startsWith("PATCH ")).singleElement().asString().contains("dryRun=All");
@@ -80,7 +80,7 @@ class DryRunTest {
     void againstAServerThatHonoursDryRunThePatchIsValidatedThereAndNotStored() {
         ObjectNode before = cluster.virtualService("reviews");
 
-        OperationResult result = engine.withServerDryRun(true).setWeight(SampleApp.target(), 20, WriteOptions.dryRunOnly());
+        OperationResult result = engine.withServerDryRun(true).setWeight(SampleTargets.reviews(), 20, WriteOptions.dryRunOnly());
 
         assertThat(result.change().serverValidated()).isTrue();
         assertThat(cluster.faults().requests()).filteredOn(r -> r.startsWith("PATCH ")).singleElement().asString().contains("dryRun=All");
@@ -92,7 +92,7 @@ class DryRunTest {
         cluster.faults().failWith("PATCH", "dryRun=All", 422, "spec.http[2].route[1].destination.host: Invalid value");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.withServerDryRun(true)
-                        .setWeight(SampleApp.target(), 20, WriteOptions.dryRunOnly()))
+                        .setWeight(SampleTargets.reviews(), 20, WriteOptions.dryRunOnly()))
                 .isInstanceOf(io.jenkins.plugins.grayrelease.core.errors.ClusterApiException.class)
                 .hasMessageStartingWith("shop/VirtualService/reviews: the API server refused the request (422): "
                         + "spec.http[2].route[1].destination.host: Invalid value.");

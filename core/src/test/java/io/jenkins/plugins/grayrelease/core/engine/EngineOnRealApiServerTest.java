@@ -22,7 +22,9 @@ import io.jenkins.plugins.grayrelease.core.it.ApiServerTest;
 import io.jenkins.plugins.grayrelease.core.it.IstioValidator;
 import io.jenkins.plugins.grayrelease.core.it.RealApiServer;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
-import io.jenkins.plugins.grayrelease.core.testing.SampleApp;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxObjects;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +38,8 @@ class EngineOnRealApiServerTest {
 
     private static ReleaseTarget install(RealApiServer server, String prefix) {
         String namespace = server.createNamespace(prefix);
-        SampleApp.install(server.client(), namespace, SampleApp.subsetLayout());
-        return SampleApp.target().toBuilder().namespace(namespace).build();
+        SandboxObjects.create(server.client(), namespace, Variant.SUBSETS.yaml());
+        return SampleTargets.reviews().toBuilder().namespace(namespace).build();
     }
 
     @Test

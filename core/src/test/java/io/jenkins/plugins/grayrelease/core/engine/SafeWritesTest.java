@@ -16,7 +16,7 @@ import io.jenkins.plugins.grayrelease.core.errors.ClusterApiException;
 import io.jenkins.plugins.grayrelease.core.errors.ConflictException;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.testing.FaultInjector.Fault;
-import io.jenkins.plugins.grayrelease.core.testing.SampleApp;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import io.jenkins.plugins.grayrelease.core.testing.Yaml;
 import java.time.Duration;
@@ -39,7 +39,7 @@ class SafeWritesTest {
     private final SandboxCluster cluster = SandboxCluster.withSampleApp();
     /** Gives up after one second: the injected timeouts answer after three. */
     private final GrayRelease engine = cluster.impatientEngine(new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(10)), Duration.ofSeconds(1));
-    private final ReleaseTarget target = SampleApp.target();
+    private final ReleaseTarget target = SampleTargets.reviews();
 
     @AfterEach
     void close() {

@@ -12,7 +12,7 @@ import io.jenkins.plugins.grayrelease.core.WeightSplit;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
-import io.jenkins.plugins.grayrelease.core.testing.SampleApp;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import io.jenkins.plugins.grayrelease.core.testing.Yaml;
 import java.util.List;
@@ -26,7 +26,7 @@ class SeveralChangesInOneWriteTest {
 
     private final SandboxCluster cluster = SandboxCluster.withSampleApp();
     private final GrayRelease engine = cluster.engine();
-    private final ReleaseTarget target = SampleApp.target();
+    private final ReleaseTarget target = SampleTargets.reviews();
     private final TesterRoute testers = new TesterRoute(List.of(TesterMatch.header("x-tester", "yes")));
 
     @AfterEach

@@ -13,7 +13,7 @@ import io.jenkins.plugins.grayrelease.core.TesterRoute;
 import io.jenkins.plugins.grayrelease.core.WeightSplit;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
-import io.jenkins.plugins.grayrelease.core.testing.SampleApp;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import io.jenkins.plugins.grayrelease.core.testing.Yaml;
 import java.util.function.BiFunction;
@@ -30,7 +30,7 @@ class ShiftingTrafficTest {
 
     private final SandboxCluster cluster = SandboxCluster.withSampleApp();
     private final GrayRelease engine = cluster.engine();
-    private final ReleaseTarget target = SampleApp.target();
+    private final ReleaseTarget target = SampleTargets.reviews();
 
     @AfterEach
     void close() {
@@ -88,7 +88,7 @@ class ShiftingTrafficTest {
 
     @Test
     void twoHostLayoutShiftsBetweenHosts() {
-        ReleaseTarget checkout = SampleApp.twoHostTarget();
+        ReleaseTarget checkout = SampleTargets.checkout();
         engine.setWeight(checkout, 25, WriteOptions.defaults());
 
         ReleaseStatus status = engine.status(ReleaseTarget.builder("shop", "checkout").build());

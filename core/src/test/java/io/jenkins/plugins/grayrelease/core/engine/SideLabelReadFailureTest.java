@@ -9,7 +9,7 @@ import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.errors.ClusterApiException;
 import io.jenkins.plugins.grayrelease.core.testing.FaultInjector.Fault;
-import io.jenkins.plugins.grayrelease.core.testing.SampleApp;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +27,7 @@ class SideLabelReadFailureTest {
 
     private final SandboxCluster cluster = SandboxCluster.withSampleApp();
     private final GrayRelease engine = cluster.engine();
-    private final ReleaseTarget target = SampleApp.twoHostTarget();
+    private final ReleaseTarget target = SampleTargets.checkout();
     private final CanaryDeployment canary = new CanaryDeployment("example.org/checkout:2.0", "v2", 1, null, null);
 
     @AfterEach

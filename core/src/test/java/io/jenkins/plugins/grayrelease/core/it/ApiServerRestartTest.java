@@ -21,6 +21,7 @@ import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.Step;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,7 +68,7 @@ class ApiServerRestartTest {
                   - setWeight: 10
                   - setWeight: 30
                   - setWeight: 60
-                """.formatted(namespace, SampleIstioObjects.SERVICE), "plan.yaml");
+                """.formatted(namespace, Variant.ADMIN_ROUTE.service()), "plan.yaml");
     }
 
     /** A client configured as grayctl and Jenkins configure theirs (fabric8's own retries off), with an optional interceptor. */
@@ -83,7 +84,7 @@ class ApiServerRestartTest {
     @Test
     void apiServerKilledBetweenTwoSteps() throws Exception {
         String namespace = server.createNamespace("restart-between");
-        SampleIstioObjects.install(server.client(), namespace);
+        Variant.ADMIN_ROUTE.install(server.client(), namespace);
         RolloutListener killAfterFirstStep = new RolloutListener() {
             @Override
             public void stepFinished(int index, Step step) {
@@ -98,7 +99,7 @@ class ApiServerRestartTest {
     @Test
     void apiServerKilledDuringAWrite() throws Exception {
         String namespace = server.createNamespace("restart-during");
-        SampleIstioObjects.install(server.client(), namespace);
+        Variant.ADMIN_ROUTE.install(server.client(), namespace);
         AtomicInteger patches = new AtomicInteger();
         Interceptor killOnSecondShift = new Interceptor() {
             @Override
@@ -118,7 +119,7 @@ class ApiServerRestartTest {
     @Test
     void etcdStoppedForAFewSeconds() throws Exception {
         String namespace = server.createNamespace("restart-etcd");
-        SampleIstioObjects.install(server.client(), namespace);
+        Variant.ADMIN_ROUTE.install(server.client(), namespace);
         RolloutListener killAfterFirstStep = new RolloutListener() {
             @Override
             public void stepFinished(int index, Step step) {
@@ -143,7 +144,7 @@ class ApiServerRestartTest {
         if (first.outcome() != RolloutResult.Outcome.PROMOTED) {
             assertThat(first.outcome()).isEqualTo(RolloutResult.Outcome.FAILED);
             assertThat(first.message()).as("names the step and the object")
-                    .containsPattern("step [23]").contains(namespace + "/VirtualService/" + SampleIstioObjects.SERVICE);
+                    .containsPattern("step [23]").contains(namespace + "/VirtualService/" + Variant.ADMIN_ROUTE.service());
             try (KubernetesClient client = client(null)) {
                 RolloutResult resumed = new RolloutRunner(new GrayRelease(client, SampleRelease.ACTOR), new ScriptedGate(),
                         new RolloutListener() { }, RolloutRunner.Settings.defaults()).run(plan);
@@ -152,7 +153,7 @@ class ApiServerRestartTest {
             }
         }
         ReleaseStatus status = new GrayRelease(server.client(), SampleRelease.ACTOR)
-                .status(ReleaseTarget.builder(namespace, SampleIstioObjects.SERVICE).build());
+                .status(ReleaseTarget.builder(namespace, Variant.ADMIN_ROUTE.service()).build());
         assertThat(status.phase()).isEqualTo(Phase.PROMOTED);
         assertThat(status.drift()).as("recorded state matches the routes").isEmpty();
         assertThat(status.weights().stable()).isEqualTo(100);

@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxKinds;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxObjects;
 import java.util.List;
 
 /** Small helpers for tests that lay out objects across namespaces on the real API server. */
@@ -29,20 +31,20 @@ final class Cluster {
 
     /** Creates the YAML documents (Istio kinds as generic objects) in {@code namespace}. */
     static void install(KubernetesClient client, String namespace, String yaml) {
-        io.jenkins.plugins.grayrelease.core.testing.SampleApp.install(client, namespace, yaml);
+        SandboxObjects.create(client, namespace, yaml);
     }
 
     static ObjectNode virtualService(KubernetesClient client, String namespace, String name) {
-        return tree(client, IstioResources.virtualServices(client).inNamespace(namespace).withName(name).get());
+        return tree(client, client.genericKubernetesResources(SandboxKinds.VIRTUAL_SERVICE).inNamespace(namespace).withName(name).get());
     }
 
     static ObjectNode destinationRule(KubernetesClient client, String namespace, String name) {
-        return tree(client, IstioResources.destinationRules(client).inNamespace(namespace).withName(name).get());
+        return tree(client, client.genericKubernetesResources(SandboxKinds.DESTINATION_RULE).inNamespace(namespace).withName(name).get());
     }
 
     static List<GenericKubernetesResource> objects(KubernetesClient client, String vsNamespace, String vs, String drNamespace, String dr) {
-        return List.of(IstioResources.virtualServices(client).inNamespace(vsNamespace).withName(vs).get(),
-                IstioResources.destinationRules(client).inNamespace(drNamespace).withName(dr).get());
+        return List.of(client.genericKubernetesResources(SandboxKinds.VIRTUAL_SERVICE).inNamespace(vsNamespace).withName(vs).get(),
+                client.genericKubernetesResources(SandboxKinds.DESTINATION_RULE).inNamespace(drNamespace).withName(dr).get());
     }
 
     private static ObjectNode tree(KubernetesClient client, GenericKubernetesResource r) {

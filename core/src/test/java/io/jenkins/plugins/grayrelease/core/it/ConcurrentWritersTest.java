@@ -15,6 +15,7 @@ import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.RetryPolicy;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxKinds;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ class ConcurrentWritersTest {
         List<StoredRoutes> versions = new CopyOnWriteArrayList<>();
         List<Integer> changesStored;
         RequestCounter.Snapshot used;
-        Watch watch = IstioResources.virtualServices(server.client()).inNamespace(namespace).withName(HOST)
+        Watch watch = server.client().genericKubernetesResources(SandboxKinds.VIRTUAL_SERVICE).inNamespace(namespace).withName(HOST)
                 .watch(new ListOptionsBuilder().withResourceVersion(created).build(), collector(server, versions));
         try {
             RequestCounter counter = new RequestCounter();

@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.errors.ClusterApiException;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxKinds;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -96,7 +98,7 @@ class EngineDryRunTest {
                 """;
         await().atMost(Duration.ofMinutes(3)).until(() -> {
             try {
-                IstioResources.virtualServices(server.client()).inNamespace(namespace).withName(SampleIstioObjects.SERVICE)
+                server.client().genericKubernetesResources(SandboxKinds.VIRTUAL_SERVICE).inNamespace(namespace).withName(Variant.ADMIN_ROUTE.service())
                         .dryRun().patch(PatchContext.of(PatchType.JSON), tooMuch);
                 return false;
             } catch (KubernetesClientException e) {

@@ -18,6 +18,7 @@ import io.jenkins.plugins.grayrelease.core.WeightSplit;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,30 +35,6 @@ import org.junit.jupiter.api.Test;
 public class FixedSubsetLayoutTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    public static final String OBJECTS = """
-            apiVersion: networking.istio.io/v1
-            kind: DestinationRule
-            metadata: {name: reviews}
-            spec:
-              host: reviews
-              subsets:
-              - {name: stable, labels: {app: reviews, version: v1}}
-              - {name: canary, labels: {app: reviews, version: v1}}
-            ---
-            apiVersion: networking.istio.io/v1
-            kind: VirtualService
-            metadata: {name: reviews}
-            spec:
-              hosts: [reviews]
-              http:
-              - name: primary
-                route:
-                - destination: {host: reviews, subset: stable}
-                  weight: 100
-                - destination: {host: reviews, subset: canary}
-                  weight: 0
-            """;
 
     /** Which versions take traffic, with their shares: what users of the service experience. */
     private static Map<String, Integer> traffic(JsonNode vs, JsonNode dr) {
@@ -84,7 +61,7 @@ public class FixedSubsetLayoutTest {
     @Test
     void aWholeReleaseChangesOnlyWeightsAndPromotesThroughValidStates(RealApiServer server, IstioValidator istio) throws Exception {
         String ns = server.createNamespace("fixed");
-        Cluster.install(server.client(), ns, OBJECTS);
+        Variant.FIXED_SUBSETS.install(server.client(), ns);
         PatchRecorder recorder = new PatchRecorder();
         try (KubernetesClient client = server.newClient(b -> b.withHttpClientBuilderConsumer(h -> h.addOrReplaceInterceptor("patches", recorder)))) {
             GrayRelease engine = new GrayRelease(client, SampleRelease.ACTOR);
@@ -153,7 +130,7 @@ public class FixedSubsetLayoutTest {
     @Test
     void rollbackSendsEverythingToTheStableSubsetAndLeavesItsLabels(RealApiServer server, IstioValidator istio) {
         String ns = server.createNamespace("fixed-rb");
-        Cluster.install(server.client(), ns, OBJECTS);
+        Variant.FIXED_SUBSETS.install(server.client(), ns);
         GrayRelease engine = new GrayRelease(server.client(), SampleRelease.ACTOR);
         // Chosen explicitly, with subsets named stable/canary as well.
         ReleaseTarget target = ReleaseTarget.builder(ns, "reviews").layout(Layout.FIXED_SUBSETS)

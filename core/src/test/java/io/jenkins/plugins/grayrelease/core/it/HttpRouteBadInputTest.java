@@ -18,8 +18,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.MissingObjectException;
-import io.jenkins.plugins.grayrelease.core.testing.HttpRouteSample;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.Yaml;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,7 @@ class HttpRouteBadInputTest {
 
     @Test
     void aThirdBackendInTheManagedRuleIsRefusedNamingTheRulesBackendRefs(RealApiServer server) {
-        ObjectNode route = HttpRouteSample.route();
+        ObjectNode route = Variant.HTTP_ROUTE.tree("HTTPRoute");
         ((ArrayNode) HttpRouteRelease.rule(route, "main").path("backendRefs"))
                 .add(Yaml.node("{group: \"\", kind: Service, name: reviews-admin, port: 9080, weight: 1}"));
         HttpRouteRelease release = HttpRouteRelease.install(server, "hr-bad-third", route);
@@ -77,7 +78,7 @@ class HttpRouteBadInputTest {
     void aMissingHttpRouteIsRefusedNamingTheFix(RealApiServer server) {
         HttpRouteRelease release = HttpRouteRelease.install(server, "hr-missing");
         ReleaseTarget target = ReleaseTarget.builder(release.namespace(), "reviews").httpRoute("ratings")
-                .stable(HttpRouteSample.STABLE).canary(HttpRouteSample.CANARY).build();
+                .stable(SampleTargets.HTTP_ROUTE_STABLE).canary(SampleTargets.HTTP_ROUTE_CANARY).build();
 
         MissingObjectException error = refused(MissingObjectException.class, release,
                 t -> release.engine().setWeight(t, 10, WriteOptions.defaults()), target);

@@ -20,8 +20,8 @@ import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.TesterRoute;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
-import io.jenkins.plugins.grayrelease.core.testing.HttpRouteSample;
 import io.jenkins.plugins.grayrelease.core.testing.Yaml;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ class HttpRouteConcurrentWritersTest {
 
     /** The sample with {@link #WRITERS} rules of its own, {@code rule-0} … each for its own path. */
     private static ObjectNode manyRules() {
-        ObjectNode route = HttpRouteSample.route();
+        ObjectNode route = Variant.HTTP_ROUTE.tree("HTTPRoute");
         ArrayNode rules = (ArrayNode) route.path("spec").path("rules");
         for (int w = 0; w < WRITERS; w++) {
             rules.insert(0, Yaml.node("""
@@ -109,7 +109,7 @@ class HttpRouteConcurrentWritersTest {
             }
         }
         assertThat(lost).as("lost updates").isEmpty();
-        assertThat(HttpRouteRelease.rule(release.stored(), "main")).isEqualTo(HttpRouteRelease.rule(HttpRouteSample.route(), "main"));
+        assertThat(HttpRouteRelease.rule(release.stored(), "main")).isEqualTo(HttpRouteRelease.rule(Variant.HTTP_ROUTE.tree("HTTPRoute"), "main"));
     }
 
     @Test

@@ -13,8 +13,8 @@ import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.TesterRoute;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.errors.ClusterApiException;
-import io.jenkins.plugins.grayrelease.core.testing.HttpRouteSample;
 import io.jenkins.plugins.grayrelease.core.testing.Yaml;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +46,7 @@ class HttpRouteDryRunTest {
      */
     @Test
     void dryRunReportsTheGatewayApiCelRefusalNamingTheHttpRoute(RealApiServer server) {
-        ObjectNode route = HttpRouteSample.route();
+        ObjectNode route = Variant.HTTP_ROUTE.tree("HTTPRoute");
         ArrayNode matches = (ArrayNode) HttpRouteRelease.rule(route, "main").path("matches");
         matches.removeAll();
         for (int i = 0; i < 64; i++) {

@@ -14,7 +14,8 @@ import io.jenkins.plugins.grayrelease.core.TesterRoute;
 import io.jenkins.plugins.grayrelease.core.WeightSplit;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
-import io.jenkins.plugins.grayrelease.core.testing.HttpRouteSample;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class HttpRoutePromoteRollbackTest {
     @Test
     void promoteSendsAllTrafficToTheCanaryServiceAndRecordsItAsStable(RealApiServer server) {
         HttpRouteRelease release = midRelease(server, "hr-promote");
-        ObjectNode before = HttpRouteSample.route();
+        ObjectNode before = Variant.HTTP_ROUTE.tree("HTTPRoute");
 
         release.engine().promote(recorded(release), PromoteOptions.defaults());
 
@@ -51,7 +52,7 @@ class HttpRoutePromoteRollbackTest {
         assertThat(after.path("spec").path("parentRefs")).isEqualTo(before.path("spec").path("parentRefs"));
         ReleaseStatus status = release.engine().status(recorded(release));
         assertThat(status.phase()).isEqualTo(Phase.PROMOTED);
-        assertThat(status.stable()).isEqualTo(HttpRouteSample.CANARY);
+        assertThat(status.stable()).isEqualTo(SampleTargets.HTTP_ROUTE_CANARY);
         assertThat(status.canary()).isNull();
         assertThat(status.weights()).isEqualTo(new WeightSplit(100, 0));
         assertThat(status.testers()).isEmpty();
@@ -64,7 +65,7 @@ class HttpRoutePromoteRollbackTest {
     @Test
     void rollbackSendsAllTrafficToTheStableServiceAndRemovesTheEnginesRules(RealApiServer server) {
         HttpRouteRelease release = midRelease(server, "hr-rollback");
-        ObjectNode before = HttpRouteSample.route();
+        ObjectNode before = Variant.HTTP_ROUTE.tree("HTTPRoute");
 
         release.engine().rollback(recorded(release), WriteOptions.defaults());
 
@@ -76,7 +77,7 @@ class HttpRoutePromoteRollbackTest {
         assertThat(rule(after, "admin")).isEqualTo(rule(before, "admin"));
         ReleaseStatus status = release.engine().status(recorded(release));
         assertThat(status.phase()).isEqualTo(Phase.ROLLED_BACK);
-        assertThat(status.stable()).isEqualTo(HttpRouteSample.STABLE);
+        assertThat(status.stable()).isEqualTo(SampleTargets.HTTP_ROUTE_STABLE);
         assertThat(status.weights()).isEqualTo(new WeightSplit(100, 0));
         assertThat(status.drift()).isEmpty();
     }
@@ -85,13 +86,13 @@ class HttpRoutePromoteRollbackTest {
     void aNewReleaseAfterPromotionStartsFromTheRecordedStable(RealApiServer server) {
         HttpRouteRelease release = midRelease(server, "hr-next");
         release.engine().promote(recorded(release), PromoteOptions.defaults());
-        ReleaseTarget next = recorded(release).toBuilder().canary(HttpRouteSample.STABLE).build();
+        ReleaseTarget next = recorded(release).toBuilder().canary(SampleTargets.HTTP_ROUTE_STABLE).build();
 
         release.engine().setWeight(next, 5, WriteOptions.defaults());
 
         ReleaseStatus status = release.engine().status(recorded(release));
-        assertThat(status.stable()).isEqualTo(HttpRouteSample.CANARY);
-        assertThat(status.canary()).isEqualTo(HttpRouteSample.STABLE);
+        assertThat(status.stable()).isEqualTo(SampleTargets.HTTP_ROUTE_CANARY);
+        assertThat(status.canary()).isEqualTo(SampleTargets.HTTP_ROUTE_STABLE);
         assertThat(status.weights()).isEqualTo(new WeightSplit(95, 5));
     }
 }

@@ -8,31 +8,31 @@ import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.RouteKind;
 import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
-import io.jenkins.plugins.grayrelease.core.testing.HttpRouteSample;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxObjects;
 
 /**
- * The HTTPRoute sample ({@link HttpRouteSample}) installed in a fresh namespace of the real API
+ * The sample application's {@link Variant#HTTP_ROUTE} installed in a fresh namespace of the real API
  * server (with the Gateway API CRDs and their CEL rules), and the engine pointed at its
  * {@code reviews-stable} → {@code reviews-canary} release of the {@code main} rule.
  */
 public record HttpRouteRelease(RealApiServer server, String namespace, ReleaseTarget target, GrayRelease engine) {
 
     public static HttpRouteRelease install(RealApiServer server, String namespacePrefix) {
-        return install(server, namespacePrefix, HttpRouteSample.route());
+        return install(server, namespacePrefix, Variant.HTTP_ROUTE.tree("HTTPRoute"));
     }
 
     /** Installs {@code route} (its namespace replaced) with the three Services it sends to. */
     public static HttpRouteRelease install(RealApiServer server, String namespacePrefix, ObjectNode route) {
         String namespace = server.createNamespace(namespacePrefix);
         KubernetesClient client = server.client();
-        for (String[] side : new String[][] {{"reviews-stable", "v1"}, {"reviews-canary", "v2"}, {"reviews-admin", "admin"}}) {
-            client.resource(HttpRouteSample.serviceYaml(side[0], namespace, side[1])).create();
-        }
+        SandboxObjects.create(client, namespace, Variant.HTTP_ROUTE.objects("Service"));
         ObjectNode copy = route.deepCopy();
         ((ObjectNode) copy.get("metadata")).put("namespace", namespace);
         GenericKubernetesResource resource = client.getKubernetesSerialization().convertValue(copy, GenericKubernetesResource.class);
         client.genericKubernetesResources(RouteResources.of(RouteKind.HTTP_ROUTE)).inNamespace(namespace).resource(resource).create();
-        return new HttpRouteRelease(server, namespace, HttpRouteSample.target(namespace), new GrayRelease(server.client(), SampleRelease.ACTOR));
+        return new HttpRouteRelease(server, namespace, SampleTargets.httpRoute(namespace), new GrayRelease(server.client(), SampleRelease.ACTOR));
     }
 
     /** The HTTPRoute as the server stores it now. */

@@ -20,7 +20,8 @@ import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.StateAnnotations;
-import io.jenkins.plugins.grayrelease.core.testing.HttpRouteSample;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -96,17 +97,17 @@ class HttpRouteWeightTest {
 
     @Test
     void theUnnamedCatchAllRuleIsManagedWhenNoRuleIsNamed(RealApiServer server) {
-        ObjectNode route = HttpRouteSample.route();
+        ObjectNode route = Variant.HTTP_ROUTE.tree("HTTPRoute");
         route.path("spec").path("rules").forEach(r -> ((ObjectNode) r).remove("name"));
         ((ObjectNode) route.path("spec").path("rules").get(1)).remove("matches"); // the server fills in path prefix /
         HttpRouteRelease release = HttpRouteRelease.install(server, "hr-default-rule", route);
         ReleaseTarget target = ReleaseTarget.builder(release.namespace(), "reviews").httpRoute("reviews")
-                .canary(HttpRouteSample.CANARY).build();
+                .canary(SampleTargets.HTTP_ROUTE_CANARY).build();
 
         OperationResult result = release.engine().setWeight(target, 10, WriteOptions.defaults());
 
         ObjectNode after = release.stored();
-        assertThat(result.status().stable()).isEqualTo(HttpRouteSample.STABLE);
+        assertThat(result.status().stable()).isEqualTo(SampleTargets.HTTP_ROUTE_STABLE);
         assertThat(after.path("spec").path("rules").get(1).path("backendRefs").get(1).path("weight").asInt()).isEqualTo(10);
         assertThat(after.path("metadata").path("annotations").has(StateAnnotations.LEGACY)).isTrue();
         assertThat(release.engine().status(target.toBuilder().canary(null).build()).weights()).isEqualTo(new WeightSplit(90, 10));

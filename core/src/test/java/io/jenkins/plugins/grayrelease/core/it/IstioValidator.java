@@ -2,6 +2,7 @@ package io.jenkins.plugins.grayrelease.core.it;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxKinds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +34,8 @@ public final class IstioValidator {
     /** Every VirtualService and DestinationRule stored in {@code namespace}, validated. */
     public IstioValidation validateStored(String namespace) {
         List<HasMetadata> stored = new ArrayList<>();
-        stored.addAll(IstioResources.virtualServices(client).inNamespace(namespace).list().getItems());
-        stored.addAll(IstioResources.destinationRules(client).inNamespace(namespace).list().getItems());
+        stored.addAll(client.genericKubernetesResources(SandboxKinds.VIRTUAL_SERVICE).inNamespace(namespace).list().getItems());
+        stored.addAll(client.genericKubernetesResources(SandboxKinds.DESTINATION_RULE).inNamespace(namespace).list().getItems());
         return validate(stored);
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.jenkins.plugins.grayrelease.core.it.IstioValidator.IstioValidation;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxKinds;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +20,7 @@ class IstioValidatorTest {
     @Test
     void acceptsTheSampleVirtualServiceAndDestinationRuleAsStoredByTheServer(RealApiServer server, IstioValidator istio) {
         String namespace = server.createNamespace("istio-valid");
-        SampleIstioObjects.install(server.client(), namespace);
+        Variant.ADMIN_ROUTE.install(server.client(), namespace);
 
         IstioValidation validation = istio.validateStored(namespace);
 
@@ -52,13 +54,13 @@ class IstioValidatorTest {
     /** The sample app, then its primary route split between v1 and v2 as given, stored without complaint. */
     private static String storeSampleWithPrimaryRouteWeights(RealApiServer server, int v1, int v2) {
         String namespace = server.createNamespace("istio-invalid");
-        SampleIstioObjects.install(server.client(), namespace);
+        Variant.ADMIN_ROUTE.install(server.client(), namespace);
         String patch = """
                 [{"op":"replace","path":"/spec/http/1/route","value":[
                   {"destination":{"host":"reviews","subset":"v1"},"weight":%d},
                   {"destination":{"host":"reviews","subset":"v2"},"weight":%d}]}]
                 """.formatted(v1, v2);
-        IstioResources.virtualServices(server.client()).inNamespace(namespace).withName(SampleIstioObjects.SERVICE)
+        server.client().genericKubernetesResources(SandboxKinds.VIRTUAL_SERVICE).inNamespace(namespace).withName(Variant.ADMIN_ROUTE.service())
                 .patch(PatchContext.of(PatchType.JSON), patch);
         return namespace;
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.grayrelease.core.it;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxKinds;
 
 /**
  * A VirtualService with many header-matched HTTP routes ({@code route-0000}, {@code route-0001}, …),
@@ -31,9 +32,9 @@ public final class ManyRoutes {
                 {"apiVersion":"networking.istio.io/v1","kind":"DestinationRule","metadata":{"name":"%1$s"},
                  "spec":{"host":"%1$s","subsets":[{"name":"v1","labels":{"version":"v1"}},{"name":"v2","labels":{"version":"v2"}}]}}
                 """.formatted(host);
-        IstioResources.virtualServices(client).inNamespace(namespace)
+        client.genericKubernetesResources(SandboxKinds.VIRTUAL_SERVICE).inNamespace(namespace)
                 .resource(client.getKubernetesSerialization().unmarshal(vs, GenericKubernetesResource.class)).create();
-        IstioResources.destinationRules(client).inNamespace(namespace)
+        client.genericKubernetesResources(SandboxKinds.DESTINATION_RULE).inNamespace(namespace)
                 .resource(client.getKubernetesSerialization().unmarshal(dr, GenericKubernetesResource.class)).create();
     }
 }

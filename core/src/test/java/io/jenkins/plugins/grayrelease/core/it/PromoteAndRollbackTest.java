@@ -10,6 +10,7 @@ import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.TesterRoute;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import org.junit.jupiter.api.Test;
 
 @ApiServerTest
@@ -36,9 +37,9 @@ class PromoteAndRollbackTest {
         assertThat(stored.weight("primary", "v1")).isZero();
         assertThat(stored.route("primary").has("mirror") || stored.route("primary").has("mirrors")).isFalse();
         // A later run that knows only the service finds the new stable in the recorded state.
-        ReleaseStatus status = release.engine().status(ReleaseTarget.builder(release.namespace(), SampleIstioObjects.SERVICE).build());
+        ReleaseStatus status = release.engine().status(ReleaseTarget.builder(release.namespace(), Variant.ADMIN_ROUTE.service()).build());
         assertThat(status.phase()).isEqualTo(Phase.PROMOTED);
-        assertThat(status.stable()).isEqualTo(Destination.subset(SampleIstioObjects.SERVICE, "v2"));
+        assertThat(status.stable()).isEqualTo(Destination.subset(Variant.ADMIN_ROUTE.service(), "v2"));
         IstioValidator.IstioValidation validation = istio.validateStored(release.namespace());
         assertThat(validation.errors()).as(validation.output()).isEmpty();
     }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributesBuilde
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 
@@ -21,8 +22,8 @@ public final class RbacFixture {
 
     /** Everything the operations touch: the sample (subsets, Deployment), a two-host service, a fixed-subset service. */
     public static String objects(String namespace) {
-        return String.join("---\n", io.jenkins.plugins.grayrelease.core.testing.SampleApp.subsetLayout(),
-                io.jenkins.plugins.grayrelease.core.testing.SampleApp.TWO_HOST_YAML.replace("shop.svc", namespace + ".svc"), """
+        return String.join("---\n", Variant.SUBSETS.yaml(),
+                Variant.TWO_HOSTS.yaml().replace("shop.svc", namespace + ".svc"), """
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata: {name: checkout-stable, labels: {app: checkout, track: stable}}
@@ -33,7 +34,7 @@ public final class RbacFixture {
                     metadata: {labels: {app: checkout, track: stable}}
                     spec:
                       containers: [{name: checkout, image: example.org/checkout:1}]
-                """, FixedSubsetLayoutTest.OBJECTS.replace("reviews", "details"));
+                """, Variant.FIXED_SUBSETS.yaml().replace("reviews", "details"));
     }
 
     public static String gatewayVs(String name, String serviceNs) {

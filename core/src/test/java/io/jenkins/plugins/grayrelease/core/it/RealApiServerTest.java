@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxKinds;
 import org.junit.jupiter.api.Test;
 
 @ApiServerTest
@@ -73,12 +75,12 @@ class RealApiServerTest {
     @Test
     void sampleVirtualServiceIsStoredWithEveryFieldItWasWrittenWith(RealApiServer server) {
         String namespace = server.createNamespace("served");
-        SampleIstioObjects.install(server.client(), namespace);
+        Variant.ADMIN_ROUTE.install(server.client(), namespace);
 
-        GenericKubernetesResource stored = IstioResources.virtualServices(server.client())
-                .inNamespace(namespace).withName(SampleIstioObjects.SERVICE).get();
+        GenericKubernetesResource stored = server.client().genericKubernetesResources(SandboxKinds.VIRTUAL_SERVICE)
+                .inNamespace(namespace).withName(Variant.ADMIN_ROUTE.service()).get();
 
-        GenericKubernetesResource written = SampleIstioObjects.virtualService(server.client());
+        GenericKubernetesResource written = (GenericKubernetesResource) Variant.ADMIN_ROUTE.objects("VirtualService").get(0);
         assertThat(stored.getMetadata().getAnnotations()).containsAllEntriesOf(written.getMetadata().getAnnotations());
         assertThat(stored.getAdditionalProperties().get("spec")).isEqualTo(written.getAdditionalProperties().get("spec"));
     }

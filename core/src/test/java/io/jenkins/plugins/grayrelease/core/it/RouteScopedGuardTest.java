@@ -10,6 +10,7 @@ import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxKinds;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,7 +90,7 @@ class RouteScopedGuardTest {
             String inserted = """
                     [{"op":"add","path":"/spec/http/0","value":{"name":"inserted","match":[{"uri":{"prefix":"/new"}}],
                       "route":[{"destination":{"host":"%s","subset":"v1"}}]}}]""".formatted(HOST);
-            IstioResources.virtualServices(server.client()).inNamespace(r.namespace()).withName(HOST)
+            server.client().genericKubernetesResources(SandboxKinds.VIRTUAL_SERVICE).inNamespace(r.namespace()).withName(HOST)
                     .patch(PatchContext.of(PatchType.JSON), inserted);
 
             RequestCounter.Snapshot before = r.counter().snapshot();
@@ -103,7 +104,7 @@ class RouteScopedGuardTest {
             assertThat(stored.weight(ManyRoutes.routeName(1), "v2")).isEqualTo(20);
             assertThat(stored.weight("inserted", "v2")).isZero();
             assertThat(stored.weight(ManyRoutes.routeName(0), "v2")).as("the route now at the old index is untouched").isZero();
-            GenericKubernetesResource vs = IstioResources.virtualServices(server.client()).inNamespace(r.namespace()).withName(HOST).get();
+            GenericKubernetesResource vs = server.client().genericKubernetesResources(SandboxKinds.VIRTUAL_SERVICE).inNamespace(r.namespace()).withName(HOST).get();
             assertThat(vs.getMetadata().getAnnotations()).containsKey("grayrelease.jenkins.io/state." + ManyRoutes.routeName(1));
         }
     }

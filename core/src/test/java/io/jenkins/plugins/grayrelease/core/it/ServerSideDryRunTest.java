@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxKinds;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,9 +31,9 @@ class ServerSideDryRunTest {
     @Test
     void schemaInvalidWeightIsRejectedByServerSideDryRunAndNothingIsStored(RealApiServer server) {
         String namespace = server.createNamespace("dryrun-invalid");
-        SampleIstioObjects.install(server.client(), namespace);
-        Resource<GenericKubernetesResource> vs = IstioResources.virtualServices(server.client())
-                .inNamespace(namespace).withName(SampleIstioObjects.SERVICE);
+        Variant.ADMIN_ROUTE.install(server.client(), namespace);
+        Resource<GenericKubernetesResource> vs = server.client().genericKubernetesResources(SandboxKinds.VIRTUAL_SERVICE)
+                .inNamespace(namespace).withName(Variant.ADMIN_ROUTE.service());
         String before = vs.get().getMetadata().getResourceVersion();
 
         KubernetesClientException rejected = catchThrowableOfType(KubernetesClientException.class,
@@ -47,9 +49,9 @@ class ServerSideDryRunTest {
     @Test
     void validChangeInServerSideDryRunIsReturnedButNotStored(RealApiServer server) {
         String namespace = server.createNamespace("dryrun-valid");
-        SampleIstioObjects.install(server.client(), namespace);
-        Resource<GenericKubernetesResource> vs = IstioResources.virtualServices(server.client())
-                .inNamespace(namespace).withName(SampleIstioObjects.SERVICE);
+        Variant.ADMIN_ROUTE.install(server.client(), namespace);
+        Resource<GenericKubernetesResource> vs = server.client().genericKubernetesResources(SandboxKinds.VIRTUAL_SERVICE)
+                .inNamespace(namespace).withName(Variant.ADMIN_ROUTE.service());
         GenericKubernetesResource before = vs.get();
 
         GenericKubernetesResource wouldBe = vs.dryRun().patch(MERGE, primaryRouteWeights(90, 10));

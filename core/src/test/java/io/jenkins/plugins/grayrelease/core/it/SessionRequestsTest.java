@@ -11,6 +11,7 @@ import io.jenkins.plugins.grayrelease.core.rollout.RolloutRunner;
 import io.jenkins.plugins.grayrelease.core.rollout.ScriptedGate;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import org.junit.jupiter.api.Test;
 
 /** Requests per shift on the real API server: three cold, one in a session and in a rollout. */
@@ -53,7 +54,7 @@ class SessionRequestsTest {
                       - setWeight: 25
                       - setWeight: 50
                       - setWeight: 75
-                    """.formatted(release.namespace(), SampleIstioObjects.SERVICE), "plan.yaml");
+                    """.formatted(release.namespace(), Variant.ADMIN_ROUTE.service()), "plan.yaml");
             int[] writes = {0};
             RequestCounter.Snapshot[] afterFirstRead = {null};
             RolloutListener listener = new RolloutListener() {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.grayrelease.core.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxKinds;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public final class StoredRoutes {
     }
 
     public static StoredRoutes read(KubernetesClient client, String namespace, String name) {
-        GenericKubernetesResource vs = IstioResources.virtualServices(client).inNamespace(namespace).withName(name).get();
+        GenericKubernetesResource vs = client.genericKubernetesResources(SandboxKinds.VIRTUAL_SERVICE).inNamespace(namespace).withName(name).get();
         return of(client, vs);
     }
 

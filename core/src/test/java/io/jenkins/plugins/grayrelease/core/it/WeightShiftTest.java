@@ -10,6 +10,8 @@ import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.StateAnnotations;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxKinds;
 import org.junit.jupiter.api.Test;
 
 @ApiServerTest
@@ -81,8 +83,8 @@ class WeightShiftTest {
                 WriteOptions.defaults().withAddCanarySubset(true));
 
         assertThat(release.stored().weight("primary", "v3")).isEqualTo(10);
-        assertThat(IstioResources.destinationRules(server.client()).inNamespace(release.namespace())
-                .withName(SampleIstioObjects.SERVICE).get().getAdditionalProperties().toString()).contains("v3");
+        assertThat(server.client().genericKubernetesResources(SandboxKinds.DESTINATION_RULE).inNamespace(release.namespace())
+                .withName(Variant.ADMIN_ROUTE.service()).get().getAdditionalProperties().toString()).contains("v3");
         IstioValidator.IstioValidation validation = istio.validateStored(release.namespace());
         assertThat(validation.objects()).isEqualTo(2);
         assertThat(validation.errors()).as(validation.output()).isEmpty();

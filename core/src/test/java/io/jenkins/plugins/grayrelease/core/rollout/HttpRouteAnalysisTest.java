@@ -10,10 +10,10 @@ import io.jenkins.plugins.grayrelease.core.analysis.CanaryMetrics;
 import io.jenkins.plugins.grayrelease.core.analysis.PrometheusFixture;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
-import io.jenkins.plugins.grayrelease.core.testing.HttpRouteSample;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +56,8 @@ class HttpRouteAnalysisTest {
 
     @BeforeEach
     void startCluster() {
-        cluster = SandboxCluster.start().load(HttpRouteSample.HTTP_ROUTE_YAML);
+        cluster = SandboxCluster.start();
+        Variant.HTTP_ROUTE.install(cluster.client());
         listener = new RecordingListener();
     }
 

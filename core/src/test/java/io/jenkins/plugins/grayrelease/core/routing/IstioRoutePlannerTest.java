@@ -13,8 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.grayrelease.core.Destination;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.TesterRoute;
-import io.jenkins.plugins.grayrelease.core.testing.SampleApp;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.Yaml;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -181,9 +182,9 @@ class IstioRoutePlannerTest {
 
     @Test
     void twoHostLayoutSplitsBetweenHostsAndCopiesThePort() {
-        ObjectNode vs = Yaml.documents(SampleApp.TWO_HOST_YAML).get(2);
-        Destination stable = SampleApp.twoHostTarget().stable();
-        Destination canary = SampleApp.twoHostTarget().canary();
+        ObjectNode vs = Variant.TWO_HOSTS.tree("VirtualService");
+        Destination stable = SampleTargets.checkout().stable();
+        Destination canary = SampleTargets.checkout().canary();
         RoutePlan plan = plan(vs, null, null, stable, canary, new RouteChange.SetWeight(20), false);
 
         assertThat(Yaml.route(plan.routing(), "main").get("route")).isEqualTo(Yaml.node("""

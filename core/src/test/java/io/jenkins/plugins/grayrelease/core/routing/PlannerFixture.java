@@ -3,8 +3,7 @@ package io.jenkins.plugins.grayrelease.core.routing;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.grayrelease.core.Destination;
 import io.jenkins.plugins.grayrelease.core.ObjectRef;
-import io.jenkins.plugins.grayrelease.core.testing.SampleApp;
-import io.jenkins.plugins.grayrelease.core.testing.Yaml;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import java.util.Map;
 
 /** Plans changes on the sample objects, no server involved. */
@@ -20,11 +19,11 @@ final class PlannerFixture {
     }
 
     static ObjectNode vs() {
-        return Yaml.node(SampleApp.VIRTUAL_SERVICE_YAML);
+        return Variant.SUBSETS.tree("VirtualService");
     }
 
     static ObjectNode dr() {
-        return Yaml.node(SampleApp.DESTINATION_RULE_YAML);
+        return Variant.SUBSETS.tree("DestinationRule");
     }
 
     static RoutePlan plan(ObjectNode vs, RouteChange change) {

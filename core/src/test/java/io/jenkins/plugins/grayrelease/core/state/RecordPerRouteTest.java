@@ -12,7 +12,7 @@ import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
-import io.jenkins.plugins.grayrelease.core.testing.SampleApp;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +26,7 @@ class RecordPerRouteTest {
     private final SandboxCluster cluster = SandboxCluster.withSampleApp();
     private final GrayRelease engine = cluster.engine();
     /** The catch-all route "primary": reviews v1 → v2. */
-    private final ReleaseTarget reviews = SampleApp.target();
+    private final ReleaseTarget reviews = SampleTargets.reviews();
     /** The route "ratings-api": host ratings → ratings-canary. */
     private final ReleaseTarget ratings = ReleaseTarget.builder("shop", "reviews").route("ratings-api")
             .stable(Destination.host("ratings")).canary(Destination.host("ratings-canary")).build();

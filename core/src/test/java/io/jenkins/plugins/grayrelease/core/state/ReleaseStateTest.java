@@ -6,7 +6,7 @@ import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
-import io.jenkins.plugins.grayrelease.core.testing.SampleApp;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +26,7 @@ class ReleaseStateTest {
 
     @Test
     void stateIsWrittenWithTheRoutesAndReadBackByAnotherTool() {
-        engine.setWeight(SampleApp.target(), 10, WriteOptions.defaults());
+        engine.setWeight(SampleTargets.reviews(), 10, WriteOptions.defaults());
 
         String annotation = cluster.virtualService("reviews").path("metadata").path("annotations").path("grayrelease.jenkins.io/state.primary").asText();
         ReleaseState state = ReleaseStateCodec.decode(annotation).state();
@@ -66,16 +66,16 @@ class ReleaseStateTest {
 
     @Test
     void handBrokenAnnotationIsReportedAndReplacedByTheNextWrite() {
-        engine.setWeight(SampleApp.target(), 10, WriteOptions.defaults());
+        engine.setWeight(SampleTargets.reviews(), 10, WriteOptions.defaults());
         breakAnnotation("{\"stable\": {\"host\": \"reviews\", \"subset\": \"v1\"}, \"weight\": ");
 
-        ReleaseStatus broken = engine.status(SampleApp.target());
+        ReleaseStatus broken = engine.status(SampleTargets.reviews());
         assertThat(broken.state()).isNull();
         assertThat(broken.stateProblem()).startsWith("annotation grayrelease.jenkins.io/state.primary is not a valid release state (")
                 .endsWith("); the next change through Gray Release replaces it");
         assertThat(broken.weights().canary()).isEqualTo(10);
 
-        engine.setWeight(SampleApp.target(), 20, WriteOptions.defaults());
+        engine.setWeight(SampleTargets.reviews(), 20, WriteOptions.defaults());
 
         ReleaseStatus repaired = engine.status(byName);
         assertThat(repaired.stateProblem()).isNull();
@@ -84,16 +84,16 @@ class ReleaseStateTest {
 
     @Test
     void sameRoutesButBrokenStateIsStillRepaired() {
-        engine.setWeight(SampleApp.target(), 10, WriteOptions.defaults());
+        engine.setWeight(SampleTargets.reviews(), 10, WriteOptions.defaults());
         breakAnnotation("not json");
 
-        assertThat(engine.setWeight(SampleApp.target(), 10, WriteOptions.defaults()).changed()).isTrue();
+        assertThat(engine.setWeight(SampleTargets.reviews(), 10, WriteOptions.defaults()).changed()).isTrue();
         assertThat(engine.status(byName).state().weight()).isEqualTo(10);
     }
 
     @Test
     void handEditedWeightShowsAsDrift() {
-        engine.setWeight(SampleApp.target(), 10, WriteOptions.defaults());
+        engine.setWeight(SampleTargets.reviews(), 10, WriteOptions.defaults());
         patch("[{\"op\":\"replace\",\"path\":\"/spec/http/2/route/0/weight\",\"value\":70},"
                 + "{\"op\":\"replace\",\"path\":\"/spec/http/2/route/1/weight\",\"value\":30}]");
 
@@ -102,7 +102,7 @@ class ReleaseStateTest {
 
     @Test
     void missingRecordedSubsetShowsAsDrift() {
-        engine.setWeight(SampleApp.target(), 10, WriteOptions.defaults());
+        engine.setWeight(SampleTargets.reviews(), 10, WriteOptions.defaults());
         cluster.client().genericKubernetesResources(io.jenkins.plugins.grayrelease.core.cluster.IstioResources.DESTINATION_RULE)
                 .inNamespace("shop").withName("reviews").patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
                         io.fabric8.kubernetes.client.dsl.base.PatchType.JSON), "[{\"op\":\"remove\",\"path\":\"/spec/subsets/1\"}]");
@@ -112,7 +112,7 @@ class ReleaseStateTest {
 
     @Test
     void recordRolloutWritesOnlyTheState() {
-        engine.setWeight(SampleApp.target(), 10, WriteOptions.defaults());
+        engine.setWeight(SampleTargets.reviews(), 10, WriteOptions.defaults());
         var routes = cluster.virtualService("reviews").path("spec");
 
         ReleaseStatus status = engine.recordRollout(byName, new RolloutProgress("standard", 1, "approval", RolloutProgress.RUNNING, null), Phase.PAUSED);

@@ -7,12 +7,14 @@ import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.RetryPolicy;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxObjects;
 import io.jenkins.plugins.grayrelease.sandbox.SandboxServer;
 import java.time.Duration;
 
 /**
  * The sandbox API server ({@link SandboxServer}) with a {@link FaultInjector} in front and the
- * engine's fixtures ({@link SampleApp}) loaded on request. Use it with try-with-resources.
+ * sample application's variants ({@link Variant}) loaded on request. Use it with try-with-resources.
  */
 public final class SandboxCluster implements AutoCloseable {
 
@@ -24,31 +26,34 @@ public final class SandboxCluster implements AutoCloseable {
     private SandboxCluster() {
         server = SandboxServer.start(apiServer -> faults = new FaultInjector(apiServer));
         // No retries inside the HTTP client: injected faults must reach the engine, which retries itself.
-        client = server.newClient(config -> config.withNamespace(SampleApp.NAMESPACE).withRequestRetryBackoffLimit(0));
+        client = server.newClient(config -> config.withNamespace(Variant.SUBSETS.namespace()).withRequestRetryBackoffLimit(0));
     }
 
     public static SandboxCluster start() {
         return new SandboxCluster();
     }
 
-    /** A sandbox holding {@link SampleApp#subsetLayout()} and {@link SampleApp#TWO_HOST_YAML}. */
+    /** A sandbox holding the sample application's {@link Variant#SUBSETS} and {@link Variant#TWO_HOSTS}. */
     public static SandboxCluster withSampleApp() {
-        return start().load(SampleApp.subsetLayout()).load(SampleApp.TWO_HOST_YAML);
+        SandboxCluster cluster = start();
+        Variant.SUBSETS.install(cluster.client);
+        Variant.TWO_HOSTS.install(cluster.client);
+        return cluster;
     }
 
     /**
-     * A sandbox holding only the sample VirtualService and a DestinationRule with these subsets
+     * A sandbox holding only the VirtualService of {@link Variant#SUBSETS} and a DestinationRule with these subsets
      * (each with the {@code version} label of its name), e.g. one subset per canary behaviour of a test.
      */
     public static SandboxCluster withSubsets(String... subsets) {
-        return start().load(SampleApp.destinationRule(subsets)).load(SampleApp.VIRTUAL_SERVICE_YAML);
+        return start().load(Variant.SUBSETS.destinationRule(subsets)).load(Variant.SUBSETS.yaml("VirtualService"));
     }
 
     /** Creates every object of a multi-document YAML (in the namespace each names, else {@code shop}). */
     public SandboxCluster load(String yaml) {
         for (ObjectNode doc : Yaml.documents(yaml)) {
-            String ns = doc.path("metadata").path("namespace").asText(SampleApp.NAMESPACE);
-            SampleApp.install(client, ns, doc.toString());
+            String ns = doc.path("metadata").path("namespace").asText(Variant.SUBSETS.namespace());
+            SandboxObjects.create(client, ns, doc.toString());
         }
         return this;
     }
@@ -86,23 +91,23 @@ public final class SandboxCluster implements AutoCloseable {
      */
     public GrayRelease impatientEngine(RetryPolicy retry, Duration timeout) {
         if (impatientClient == null) {
-            impatientClient = server.newClient(config -> config.withNamespace(SampleApp.NAMESPACE)
+            impatientClient = server.newClient(config -> config.withNamespace(Variant.SUBSETS.namespace())
                     .withRequestRetryBackoffLimit(0).withRequestTimeout((int) timeout.toMillis()));
         }
         return new GrayRelease(impatientClient, new Actor("alice", "https://ci.example.org/job/shop/42/"), retry);
     }
 
     public ObjectNode virtualService(String name) {
-        return new IstioResources(client).get(IstioResources.VIRTUAL_SERVICE, SampleApp.NAMESPACE, name);
+        return new IstioResources(client).get(IstioResources.VIRTUAL_SERVICE, Variant.SUBSETS.namespace(), name);
     }
 
     /** The sample VirtualService, {@code reviews}. */
     public ObjectNode virtualService() {
-        return virtualService(SampleApp.SERVICE);
+        return virtualService(Variant.SUBSETS.service());
     }
 
     public ObjectNode destinationRule(String name) {
-        return new IstioResources(client).get(IstioResources.DESTINATION_RULE, SampleApp.NAMESPACE, name);
+        return new IstioResources(client).get(IstioResources.DESTINATION_RULE, Variant.SUBSETS.namespace(), name);
     }
 
     /** Percentage of the sample's managed route ({@code primary}) going to {@code subset}, as stored. */

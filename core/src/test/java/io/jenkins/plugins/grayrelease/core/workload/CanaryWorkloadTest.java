@@ -10,7 +10,7 @@ import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.MissingObjectException;
-import io.jenkins.plugins.grayrelease.core.testing.SampleApp;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +20,7 @@ class CanaryWorkloadTest {
 
     private final SandboxCluster cluster = SandboxCluster.withSampleApp();
     private final GrayRelease engine = cluster.engine();
-    private final ReleaseTarget target = SampleApp.target();
+    private final ReleaseTarget target = SampleTargets.reviews();
 
     @AfterEach
     void close() {

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.jenkins.plugins.grayrelease.core.it.IstioResources;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxKinds;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -61,9 +61,9 @@ class LoopbackOnlyTest {
         client.discovery().v1().endpointSlices().inNamespace(namespace).withName("reviews-test").patch(PatchContext.of(PatchType.JSON), """
                 [{"op":"add","path":"/endpoints/-","value":{"addresses":["%s"],"conditions":{"ready":true},
                   "targetRef":{"kind":"Pod","name":"reviews-v3","namespace":"%s"}}}]""".formatted(UNKNOWN_ADDRESS, namespace));
-        IstioResources.destinationRules(client).inNamespace(namespace).withName(XdsMesh.SERVICE).patch(PatchContext.of(PatchType.JSON), """
+        client.genericKubernetesResources(SandboxKinds.DESTINATION_RULE).inNamespace(namespace).withName(XdsMesh.SERVICE).patch(PatchContext.of(PatchType.JSON), """
                 [{"op":"add","path":"/spec/subsets/-","value":{"name":"v3","labels":{"version":"v3"}}}]""");
-        IstioResources.virtualServices(client).inNamespace(namespace).withName(XdsMesh.SERVICE).patch(PatchContext.of(PatchType.JSON), """
+        client.genericKubernetesResources(SandboxKinds.VIRTUAL_SERVICE).inNamespace(namespace).withName(XdsMesh.SERVICE).patch(PatchContext.of(PatchType.JSON), """
                 [{"op":"add","path":"/spec/http/0","value":{"name":"v3","match":[{"headers":{"x-version":{"exact":"v3"}}}],
                   "route":[{"destination":{"host":"reviews","subset":"v3"}}]}}]""");
     }

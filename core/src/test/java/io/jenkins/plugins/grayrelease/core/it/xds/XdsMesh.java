@@ -2,8 +2,8 @@ package io.jenkins.plugins.grayrelease.core.it.xds;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.jenkins.plugins.grayrelease.core.it.IstioResources;
 import io.jenkins.plugins.grayrelease.core.it.RealApiServer;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxKinds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -96,7 +96,7 @@ public final class XdsMesh implements AutoCloseable {
     private static void create(KubernetesClient client, String namespace, GenericKubernetesResource object) {
         if (object.getApiVersion().startsWith("networking.istio.io/")) {
             var kind = object.getKind().equals("VirtualService")
-                    ? IstioResources.virtualServices(client) : IstioResources.destinationRules(client);
+                    ? client.genericKubernetesResources(SandboxKinds.VIRTUAL_SERVICE) : client.genericKubernetesResources(SandboxKinds.DESTINATION_RULE);
             kind.inNamespace(namespace).resource(object).create();
         } else {
             client.genericKubernetesResources(object.getApiVersion(), object.getKind()).inNamespace(namespace)

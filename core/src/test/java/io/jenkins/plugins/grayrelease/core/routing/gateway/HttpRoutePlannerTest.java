@@ -19,8 +19,9 @@ import io.jenkins.plugins.grayrelease.core.routing.RoutePlan;
 import io.jenkins.plugins.grayrelease.core.routing.RouteSides;
 import io.jenkins.plugins.grayrelease.core.routing.RoutingInput;
 import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
-import io.jenkins.plugins.grayrelease.core.testing.HttpRouteSample;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.Yaml;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,8 +32,8 @@ import org.junit.jupiter.api.Test;
 class HttpRoutePlannerTest {
 
     private static final ObjectRef REF = RouteKind.HTTP_ROUTE.ref("shop", "reviews");
-    private static final Destination STABLE = HttpRouteSample.STABLE;
-    private static final Destination CANARY = HttpRouteSample.CANARY;
+    private static final Destination STABLE = SampleTargets.HTTP_ROUTE_STABLE;
+    private static final Destination CANARY = SampleTargets.HTTP_ROUTE_CANARY;
     private static final TrafficRouter ROUTER = TrafficRouter.forKind(RouteKind.HTTP_ROUTE);
 
     private static RoutingInput read(ObjectNode route, String rule, Destination stable, Destination canary) {
@@ -64,7 +65,7 @@ class HttpRoutePlannerTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 50, 99, 100})
     void weightGoesOnTheManagedRulesBackendRefsAndSumsTo100(int canary) {
-        RoutePlan plan = ROUTER.setWeight(read(HttpRouteSample.route()), canary);
+        RoutePlan plan = ROUTER.setWeight(read(Variant.HTTP_ROUTE.tree("HTTPRoute")), canary);
 
         assertThat(weight(plan.routing(), "main", "reviews-stable")).isEqualTo(100 - canary);
         assertThat(weight(plan.routing(), "main", "reviews-canary")).isEqualTo(canary);
@@ -74,7 +75,7 @@ class HttpRoutePlannerTest {
 
     @Test
     void theAddedCanaryBackendKeepsTheStablesPortGroupAndKind() {
-        RoutePlan plan = ROUTER.setWeight(read(HttpRouteSample.route()), 10);
+        RoutePlan plan = ROUTER.setWeight(read(Variant.HTTP_ROUTE.tree("HTTPRoute")), 10);
 
         assertThat(rule(plan.routing(), "main").path("backendRefs")).isEqualTo(Yaml.node("""
                 x:
@@ -85,7 +86,7 @@ class HttpRoutePlannerTest {
 
     @Test
     void everythingButTheManagedBackendRefsStaysIdentical() {
-        ObjectNode before = HttpRouteSample.route();
+        ObjectNode before = Variant.HTTP_ROUTE.tree("HTTPRoute");
         RoutePlan plan = ROUTER.setWeight(read(before), 30);
 
         assertThat(plan.routing().path("spec").path("parentRefs")).isEqualTo(before.path("spec").path("parentRefs"));
@@ -97,12 +98,12 @@ class HttpRoutePlannerTest {
         mainAfter.remove("backendRefs");
         assertThat(mainAfter).isEqualTo(mainBefore);
         assertThat(plan.routing().path("metadata")).isEqualTo(before.path("metadata"));
-        assertThat(before).isEqualTo(HttpRouteSample.route()); // the input is never modified
+        assertThat(before).isEqualTo(Variant.HTTP_ROUTE.tree("HTTPRoute")); // the input is never modified
     }
 
     @Test
     void planningTheSameWeightAgainChangesNothing() {
-        ObjectNode once = ROUTER.setWeight(read(HttpRouteSample.route()), 20).routing();
+        ObjectNode once = ROUTER.setWeight(read(Variant.HTTP_ROUTE.tree("HTTPRoute")), 20).routing();
 
         RoutePlan again = ROUTER.setWeight(read(once), 20);
 
@@ -114,7 +115,7 @@ class HttpRoutePlannerTest {
     void testerRuleGoesBeforeTheManagedRuleWithTheManagedPathAndTheTesterHeaders() {
         TesterRoute testers = new TesterRoute(List.of(TesterMatch.header("X-Canary", "yes"), TesterMatch.cookie("user", "qa")));
 
-        RoutePlan plan = ROUTER.setTesterMatch(read(HttpRouteSample.route()), testers);
+        RoutePlan plan = ROUTER.setTesterMatch(read(Variant.HTTP_ROUTE.tree("HTTPRoute")), testers);
 
         ArrayNode rules = (ArrayNode) plan.routing().path("spec").path("rules");
         assertThat(rules).extracting(r -> r.path("name").asText()).containsExactly("admin", "gray-main-testers", "main");
@@ -143,17 +144,17 @@ class HttpRoutePlannerTest {
 
     @Test
     void removingTestersLeavesTheRouteAsItWas() {
-        ObjectNode with = ROUTER.setTesterMatch(read(HttpRouteSample.route()),
+        ObjectNode with = ROUTER.setTesterMatch(read(Variant.HTTP_ROUTE.tree("HTTPRoute")),
                 new TesterRoute(List.of(TesterMatch.headerPrefix("x-user", "qa-")))).routing();
 
         RoutePlan removed = ROUTER.removeTesterMatch(read(with));
 
-        assertThat(removed.routing()).isEqualTo(HttpRouteSample.route());
+        assertThat(removed.routing()).isEqualTo(Variant.HTTP_ROUTE.tree("HTTPRoute"));
     }
 
     @Test
     void mirrorIsARequestMirrorFilterWithPercentOnTheManagedRule() {
-        RoutePlan plan = ROUTER.setMirror(read(HttpRouteSample.route()), 25);
+        RoutePlan plan = ROUTER.setMirror(read(Variant.HTTP_ROUTE.tree("HTTPRoute")), 25);
 
         assertThat(rule(plan.routing(), "main").path("filters").get(1)).isEqualTo(Yaml.node("""
                 type: RequestMirror
@@ -162,12 +163,12 @@ class HttpRoutePlannerTest {
                   percent: 25
                 """));
         assertThat(ROUTER.observe(plan.routing(), REF, "main", new RouteSides(STABLE, CANARY)).mirrorPercent()).isEqualTo(25);
-        assertThat(ROUTER.removeMirror(read(plan.routing())).routing()).isEqualTo(HttpRouteSample.route());
+        assertThat(ROUTER.removeMirror(read(plan.routing())).routing()).isEqualTo(Variant.HTTP_ROUTE.tree("HTTPRoute"));
     }
 
     @Test
     void aMirrorTheUserSetUpIsNeverReplaced() {
-        ObjectNode route = HttpRouteSample.route();
+        ObjectNode route = Variant.HTTP_ROUTE.tree("HTTPRoute");
         ((ArrayNode) rule(route, "main").path("filters")).add(Yaml.node("""
                 type: RequestMirror
                 requestMirror:
@@ -183,7 +184,7 @@ class HttpRoutePlannerTest {
 
     @Test
     void promoteSendsEverythingToTheCanaryAndRemovesTheEnginesRules() {
-        ObjectNode route = ROUTER.setWeight(read(HttpRouteSample.route()), 50).routing();
+        ObjectNode route = ROUTER.setWeight(read(Variant.HTTP_ROUTE.tree("HTTPRoute")), 50).routing();
         route = ROUTER.setTesterMatch(read(route), new TesterRoute(List.of(TesterMatch.header("x-canary", "1")))).routing();
         route = ROUTER.setMirror(read(route), 10).routing();
 
@@ -195,25 +196,25 @@ class HttpRoutePlannerTest {
                 """).get("x"));
         assertThat(rule(promoted, "gray-main-testers")).isNull();
         assertThat(rule(promoted, "main").path("filters")).hasSize(1);
-        assertThat(promoted.path("spec").path("parentRefs")).isEqualTo(HttpRouteSample.route().path("spec").path("parentRefs"));
+        assertThat(promoted.path("spec").path("parentRefs")).isEqualTo(Variant.HTTP_ROUTE.tree("HTTPRoute").path("spec").path("parentRefs"));
     }
 
     @Test
     void rollbackSendsEverythingToTheStableAndRemovesTheEnginesRules() {
-        ObjectNode route = ROUTER.setWeight(read(HttpRouteSample.route()), 50).routing();
+        ObjectNode route = ROUTER.setWeight(read(Variant.HTTP_ROUTE.tree("HTTPRoute")), 50).routing();
         route = ROUTER.setTesterMatch(read(route), new TesterRoute(List.of(TesterMatch.header("x-canary", "1")))).routing();
         route = ROUTER.setMirror(read(route), 10).routing();
 
         ObjectNode back = ROUTER.removeManagedRoutes(read(route)).routing();
 
-        ObjectNode expected = HttpRouteSample.route();
+        ObjectNode expected = Variant.HTTP_ROUTE.tree("HTTPRoute");
         ((ObjectNode) rule(expected, "main").path("backendRefs").get(0)).put("weight", 100);
         assertThat(back).isEqualTo(expected);
     }
 
     @Test
     void theDefaultRuleIsTheOnlyRuleWithoutMatchesSendingToTheStable() {
-        ObjectNode route = HttpRouteSample.route();
+        ObjectNode route = Variant.HTTP_ROUTE.tree("HTTPRoute");
         ((ObjectNode) rule(route, "main")).remove("name");
         ((ObjectNode) rule(route, "admin")).remove("name");
 
@@ -227,7 +228,7 @@ class HttpRoutePlannerTest {
 
     @Test
     void aRuleNameThatDoesNotExistIsRefusedListingTheRules() {
-        assertThatThrownBy(() -> ROUTER.setWeight(read(HttpRouteSample.route(), "primary", STABLE, CANARY), 10))
+        assertThatThrownBy(() -> ROUTER.setWeight(read(Variant.HTTP_ROUTE.tree("HTTPRoute"), "primary", STABLE, CANARY), 10))
                 .isInstanceOf(InvalidReleaseException.class)
                 .hasMessage("shop/HTTPRoute/reviews: spec.rules[].name: has no rule named 'primary' (rules: admin, main)."
                         + " Give the rule this name (rules[].name, Gateway API 1.2 or later), or name an existing rule");
@@ -235,7 +236,7 @@ class HttpRoutePlannerTest {
 
     @Test
     void aThirdBackendInTheManagedRuleIsRefusedNamingTheField() {
-        ObjectNode route = HttpRouteSample.route();
+        ObjectNode route = Variant.HTTP_ROUTE.tree("HTTPRoute");
         ((ArrayNode) rule(route, "main").path("backendRefs")).add(Yaml.node("{name: reviews-legacy, port: 9080}"));
 
         assertThatThrownBy(() -> ROUTER.setWeight(read(route), 10))
@@ -247,7 +248,7 @@ class HttpRoutePlannerTest {
 
     @Test
     void subsetsAreRefusedBecauseAnHttpRouteSendsToServices() {
-        assertThatThrownBy(() -> ROUTER.setWeight(read(HttpRouteSample.route(), "main", STABLE, Destination.subset("reviews", "v2")), 10))
+        assertThatThrownBy(() -> ROUTER.setWeight(read(Variant.HTTP_ROUTE.tree("HTTPRoute"), "main", STABLE, Destination.subset("reviews", "v2")), 10))
                 .isInstanceOf(InvalidReleaseException.class)
                 .hasMessage("shop/HTTPRoute/reviews: canary: the canary side reviews/v2 is a subset, but an HTTPRoute sends to Services"
                         + " (it has no subsets). Name the canary Service instead (e.g. reviews-canary)");
@@ -255,7 +256,7 @@ class HttpRoutePlannerTest {
 
     @Test
     void aSeventeenthRuleForTestersIsRefusedBeforeTheServerWould() {
-        ObjectNode route = HttpRouteSample.route();
+        ObjectNode route = Variant.HTTP_ROUTE.tree("HTTPRoute");
         ArrayNode rules = (ArrayNode) route.path("spec").path("rules");
         for (int i = 0; i < 14; i++) {
             ObjectNode extra = ((ObjectNode) rules.get(0)).deepCopy();
@@ -271,7 +272,7 @@ class HttpRoutePlannerTest {
 
     @Test
     void aThirdBackendIsObservedAsDriftNotHidden() {
-        ObjectNode route = HttpRouteSample.route();
+        ObjectNode route = Variant.HTTP_ROUTE.tree("HTTPRoute");
         ((ArrayNode) rule(route, "main").path("backendRefs")).add(Yaml.node("{name: reviews-legacy, port: 9080, weight: 1}"));
 
         RouteObservation seen = ROUTER.observe(route, REF, "main", new RouteSides(STABLE, CANARY));
