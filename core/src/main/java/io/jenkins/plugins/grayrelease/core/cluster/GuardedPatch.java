@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.zjsonpatch.DiffFlags;
 import io.fabric8.zjsonpatch.JsonDiff;
+import io.jenkins.plugins.grayrelease.core.support.CommonEnds;
 import java.util.EnumSet;
 
 /**
@@ -255,19 +256,10 @@ public final class GuardedPatch {
             if (!(before.path("spec").get(field) instanceof ArrayNode b) || !(after.path("spec").get(field) instanceof ArrayNode a)) {
                 return null;
             }
-            int n = b.size();
-            int m = a.size();
-            int p = 0;
-            while (p < n && p < m && b.get(p).equals(a.get(p))) {
-                p++;
-            }
-            int s = 0;
-            while (s < n - p && s < m - p && b.get(n - 1 - s).equals(a.get(m - 1 - s))) {
-                s++;
-            }
+            CommonEnds ends = CommonEnds.of(b, a);
             ObjectNode restBefore = withoutRoutes(before, field);
             ObjectNode restAfter = withoutRoutes(after, field);
-            return new Split(field, b, a, p, s, diff(restBefore, restAfter));
+            return new Split(field, b, a, ends.prefix(), ends.suffix(), diff(restBefore, restAfter));
         }
 
         private static ObjectNode withoutRoutes(ObjectNode object, String field) {

@@ -49,8 +49,10 @@ final class Engine {
         this.session = session;
         this.istio = new IstioResources(client);
         this.retry = new RetryLoop(policy);
-        this.routes = new RouteOperation(istio, new OperationPlanner(actor, clock), retry, serverDryRun);
-        this.recorder = new StateRecorder(istio, retry, actor, clock);
+        // One writer: route changes and rollout progress are guarded and stored the same way.
+        GuardedWriter writer = new GuardedWriter(istio);
+        this.routes = new RouteOperation(istio, writer, new OperationPlanner(actor, clock), retry, serverDryRun);
+        this.recorder = new StateRecorder(istio, writer, retry, actor, clock);
         this.workloads = new CanaryWorkloads(client);
         this.sideLabels = new SideLabels(client, retry);
         this.promotion = new Promotion(istio, routes, retry, sideLabels, workloads);

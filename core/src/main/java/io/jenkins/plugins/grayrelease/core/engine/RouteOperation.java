@@ -41,9 +41,9 @@ final class RouteOperation {
     private final boolean serverDryRun;
     private final GuardedWriter writer;
 
-    RouteOperation(IstioResources istio, OperationPlanner planner, RetryLoop retry, boolean serverDryRun) {
+    RouteOperation(IstioResources istio, GuardedWriter writer, OperationPlanner planner, RetryLoop retry, boolean serverDryRun) {
         this.istio = istio;
-        this.writer = new GuardedWriter(istio);
+        this.writer = writer;
         this.planner = planner;
         this.retry = retry;
         this.serverDryRun = serverDryRun;

@@ -27,9 +27,9 @@ final class StateRecorder {
     private final Clock clock;
     private final GuardedWriter writer;
 
-    StateRecorder(IstioResources istio, RetryLoop retry, Actor actor, Clock clock) {
+    StateRecorder(IstioResources istio, GuardedWriter writer, RetryLoop retry, Actor actor, Clock clock) {
         this.istio = istio;
-        this.writer = new GuardedWriter(istio);
+        this.writer = writer;
         this.retry = retry;
         this.actor = actor;
         this.clock = clock;

@@ -25,14 +25,9 @@ public final class ChangedRoutesDiff {
         }
         int n = b.size();
         int m = a.size();
-        int p = 0;
-        while (p < n && p < m && b.get(p).equals(a.get(p))) {
-            p++;
-        }
-        int s = 0;
-        while (s < n - p && s < m - p && b.get(n - 1 - s).equals(a.get(m - 1 - s))) {
-            s++;
-        }
+        CommonEnds ends = CommonEnds.of(b, a);
+        int p = ends.prefix();
+        int s = ends.suffix();
         int from = Math.max(0, p - 1);
         int keptTail = Math.max(0, s - 1);
         if (from == 0 && keptTail == 0) {
