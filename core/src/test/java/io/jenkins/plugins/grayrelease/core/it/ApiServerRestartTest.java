@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -179,18 +180,9 @@ class ApiServerRestartTest {
 
     /** Until the API server answers a read again (kube-apiserver starts in seconds; etcd is reconnected to). */
     private static void awaitReady() {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (true) {
-            try {
-                server.client().namespaces().withName("default").get();
-                return;
-            } catch (RuntimeException e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw e;
-                }
-                sleep(Duration.ofMillis(500));
-            }
-        }
+        Awaitility.await("the API server answering reads again").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> server.client().namespaces().withName("default").get() != null);
     }
 
     private static void sleep(Duration d) {
