@@ -41,13 +41,13 @@ class HttpRoutePipelineTest {
         WorkflowJob p = r.createProject(WorkflowJob.class, "http-route");
         p.setDefinition(new CpsFlowDefinition(block(
                 "  def s = grayRelease(weight: 20, testers: [[name: 'x-canary', value: 'yes']])\n"
-                + "  echo \"split: ${s.stableWeight}/${s.canaryWeight}, testers: ${s.testers}\"\n"
-                + "  echo \"status: ${grayStatus().canaryWeight} % to ${grayStatus().canary}\"\n"
+                + "  echo \"split: ${s.weights.stable}/${s.weights.canary}, testers: ${s.testers[0].name}=${s.testers[0].value}\"\n"
+                + "  echo \"status: ${grayStatus().weights.canary} % to ${grayStatus().canary.host}\"\n"
                 + "  grayPromote()\n"), true));
 
         WorkflowRun b = r.buildAndAssertSuccess(p);
 
-        r.assertLogContains("split: 80/20, testers: [header x-canary: yes]", b);
+        r.assertLogContains("split: 80/20, testers: x-canary=yes", b);
         r.assertLogContains("status: 20 % to reviews-canary", b);
         assertThat(cluster.mainRuleWeights()).isEqualTo(Map.of("reviews-canary", 100));
         assertThat(cluster.primaryWeights()).as("the VirtualService of the same name is not touched").isEqualTo(Map.of("v1", 100));
