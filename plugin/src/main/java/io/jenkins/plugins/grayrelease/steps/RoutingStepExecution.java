@@ -22,8 +22,8 @@ final class RoutingStepExecution extends ReleaseStepExecution<Map<String, Object
         OperationResult call(ReleaseSession session) throws Exception;
     }
 
-    // Transient: a short operation is not resumed after a restart (see ReleaseStepExecution).
-    private final transient String what;
+    private final String what;
+    // Not kept over a restart: a short operation is not resumed (see ReleaseStepExecution).
     private final transient EngineCall call;
 
     /** {@code what} words the change for the history and the console, e.g. "promoted the canary". */
