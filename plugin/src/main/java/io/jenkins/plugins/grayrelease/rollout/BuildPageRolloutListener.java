@@ -1,35 +1,29 @@
 package io.jenkins.plugins.grayrelease.rollout;
 
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.analysis.AnalysisVerdict;
-import io.jenkins.plugins.grayrelease.core.analysis.Measurement;
 import io.jenkins.plugins.grayrelease.core.rollout.ApprovalRequest;
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
-import io.jenkins.plugins.grayrelease.core.rollout.RolloutNarration;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutListener;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
-import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
-import io.jenkins.plugins.grayrelease.core.rollout.plan.Step;
 import java.util.function.BooleanSupplier;
 
 /**
- * Progress into the console log (the engine's own wording, as grayctl prints it) and every routing
- * change onto the build's Gray Release page, so the page follows the rollout as it goes.
+ * Every routing change, analysis verdict and unanswered approval onto the build's Gray Release
+ * page, so the page follows the rollout as it goes. (The console log gets the engine's own
+ * narration next to it; see {@link RolloutListener#both}.)
  */
 final class BuildPageRolloutListener implements RolloutListener {
 
-    private final RolloutListener console;
     private final Run<?, ?> run;
     private final ReleaseSettings settings;
     private final BooleanSupplier detached;
 
-    BuildPageRolloutListener(Run<?, ?> run, TaskListener listener, ReleaseSettings settings, BooleanSupplier detached) {
-        this.console = new RolloutNarration(listener.getLogger()::println);
+    BuildPageRolloutListener(Run<?, ?> run, ReleaseSettings settings, BooleanSupplier detached) {
         this.run = run;
         this.settings = settings;
         this.detached = detached;
@@ -43,40 +37,17 @@ final class BuildPageRolloutListener implements RolloutListener {
     }
 
     @Override
-    public void runStarted(RolloutPlan plan, int fromStep, boolean resumed) {
-        console.runStarted(plan, fromStep, resumed);
-    }
-
-    @Override
-    public void stepStarted(int index, Step step) {
-        console.stepStarted(index, step);
-    }
-
-    @Override
-    public void stepFinished(int index, Step step) {
-        console.stepFinished(index, step);
-    }
-
-    @Override
     public void weightWritten(int canaryPercent, ReleaseStatus status) {
-        console.weightWritten(canaryPercent, status);
         record(status, Messages.BuildPageRolloutListener_weight(canaryPercent));
     }
 
     @Override
     public void routingChanged(String change, ReleaseStatus status) {
-        console.routingChanged(change, status);
         record(status, Messages.BuildPageRolloutListener_change(change));
     }
 
     @Override
-    public void analysisMeasured(String analysis, Measurement measurement) {
-        console.analysisMeasured(analysis, measurement);
-    }
-
-    @Override
     public void analysisFinished(String analysis, AnalysisVerdict verdict) {
-        console.analysisFinished(analysis, verdict);
         if (detached.getAsBoolean()) {
             return;
         }
@@ -87,13 +58,11 @@ final class BuildPageRolloutListener implements RolloutListener {
 
     @Override
     public void approvalRequested(ApprovalRequest request) {
-        console.approvalRequested(request);
         record(request.status(), null);
     }
 
     @Override
     public void decisionTaken(ApprovalRequest request, Decision decision) {
-        console.decisionTaken(request, decision);
         if (decision.timedOut() && !detached.getAsBoolean()) {
             // A person's answer is already in the history (with their id); a timeout has nobody to name.
             GrayReleaseAction.of(run).addHistory(decision.decidedBy(), settings.label(),
@@ -103,7 +72,6 @@ final class BuildPageRolloutListener implements RolloutListener {
 
     @Override
     public void runFinished(RolloutResult result) {
-        console.runFinished(result);
         record(result.status(), null);
     }
 }

@@ -15,6 +15,8 @@ import io.jenkins.plugins.grayrelease.core.TargetSettings;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutRunner;
+import io.jenkins.plugins.grayrelease.core.rollout.RolloutNarration;
+import io.jenkins.plugins.grayrelease.core.rollout.RolloutListener;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.TargetSpec;
 import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
@@ -103,7 +105,8 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
             environment.putAll(prometheus.environment());
             RolloutRunner r = new RolloutRunner(session.engine(),
                     new JenkinsGate(run, listener, idPrefix, settings.label(), approvers, this::detached),
-                    new BuildPageRolloutListener(run, listener, settings, this::detached),
+                    RolloutListener.both(new RolloutNarration(listener.getLogger()::println),
+                            new BuildPageRolloutListener(run, settings, this::detached)),
                     RolloutRunner.Settings.defaults().withEnvironment(environment));
             runner = r;
             if (stopCause != null) {

@@ -12,6 +12,12 @@ import io.jenkins.plugins.grayrelease.core.rollout.plan.Step;
  * background analysis, which comes from its own thread. Every method has a do-nothing default.
  */
 public interface RolloutListener {
+
+    /** One listener telling {@code first} and then {@code second} of every event (e.g. a log and a page). */
+    static RolloutListener both(RolloutListener first, RolloutListener second) {
+        return new ListenerPair(first, second);
+    }
+
     /** @param fromStep 0 for a new run; the recorded step for a resumed one */
     default void runStarted(RolloutPlan plan, int fromStep, boolean resumed) {}
 
