@@ -7,23 +7,19 @@ import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.RouteKind;
 import io.jenkins.plugins.grayrelease.core.analysis.CanaryMetrics;
-import io.jenkins.plugins.grayrelease.core.analysis.PrometheusFixture;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
 import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A rollout plan on a Gateway API HTTPRoute measures the canary by its own Service: in the
@@ -34,25 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("prometheus")
 class HttpRouteAnalysisTest {
 
-    @TempDir
-    static Path workDir;
-
-    static PrometheusFixture prometheus;
+    @RegisterExtension
+    static final CanaryPrometheus prometheus = new CanaryPrometheus();
 
     SandboxCluster cluster;
     RecordingListener listener;
-
-    @BeforeAll
-    static void startPrometheus() {
-        prometheus = CanaryMetrics.startPrometheus(workDir);
-    }
-
-    @AfterAll
-    static void stopPrometheus() {
-        if (prometheus != null) {
-            prometheus.close();
-        }
-    }
 
     @BeforeEach
     void startCluster() {

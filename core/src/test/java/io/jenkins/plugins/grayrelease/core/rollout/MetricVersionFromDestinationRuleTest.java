@@ -11,18 +11,14 @@ import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.analysis.CanaryMetrics;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
-import io.jenkins.plugins.grayrelease.core.analysis.PrometheusFixture;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
 import io.jenkins.plugins.grayrelease.core.routing.SubsetCheck;
 import io.jenkins.plugins.grayrelease.core.testing.Yaml;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The canary's destination_version comes from the DestinationRule: with subsets
@@ -32,26 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MetricVersionFromDestinationRuleTest {
 
-    @TempDir
-    static Path workDir;
-
-    static PrometheusFixture prometheus;
+    @RegisterExtension
+    static final CanaryPrometheus prometheus = new CanaryPrometheus();
 
     SandboxCluster cluster;
     GrayRelease engine;
     RecordingListener listener;
-
-    @BeforeAll
-    static void startPrometheus() {
-        prometheus = CanaryMetrics.startPrometheus(workDir);
-    }
-
-    @AfterAll
-    static void stopPrometheus() {
-        if (prometheus != null) {
-            prometheus.close();
-        }
-    }
 
     @BeforeEach
     void startCluster() {

@@ -8,22 +8,18 @@ import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.analysis.CanaryMetrics;
-import io.jenkins.plugins.grayrelease.core.analysis.PrometheusFixture;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Whole plans with metric analysis against fabric8's mock API server (CRUD) for the cluster and a
@@ -33,26 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("prometheus")
 class RolloutRunnerTest {
-    @TempDir
-    static Path workDir;
-
-    static PrometheusFixture prometheus;
+    @RegisterExtension
+    static final CanaryPrometheus prometheus = new CanaryPrometheus();
 
     SandboxCluster cluster;
     GrayRelease engine;
     RecordingListener listener;
-
-    @BeforeAll
-    static void startPrometheus() {
-        prometheus = CanaryMetrics.startPrometheus(workDir);
-    }
-
-    @AfterAll
-    static void stopPrometheus() {
-        if (prometheus != null) {
-            prometheus.close();
-        }
-    }
 
     @BeforeEach
     void startCluster() {

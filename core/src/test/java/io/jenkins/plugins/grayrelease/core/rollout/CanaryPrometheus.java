@@ -1,0 +1,46 @@
+package io.jenkins.plugins.grayrelease.core.rollout;
+
+import io.jenkins.plugins.grayrelease.core.analysis.CanaryMetrics;
+import io.jenkins.plugins.grayrelease.core.analysis.PrometheusFixture;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real Prometheus serving the backfilled canary metrics ({@link CanaryMetrics}) for the tests of
+ * one class: started before the first, stopped and its data deleted after the last. Register it
+ * as a static {@code @RegisterExtension} field.
+ */
+final class CanaryPrometheus implements BeforeAllCallback, AfterAllCallback {
+
+    private Path workDir;
+    private PrometheusFixture prometheus;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        workDir = Files.createTempDirectory("canary-prometheus");
+        prometheus = CanaryMetrics.startPrometheus(workDir);
+    }
+
+    URI url() {
+        return prometheus.url();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (prometheus != null) {
+            prometheus.close();
+        }
+        try (Stream<Path> files = Files.walk(workDir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
