@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CACHE=${GRAY_RELEASE_CACHE:-$HOME/.cache/gray-release}
-k8s_version=$(sed -n 's/^[[:space:]]*k8s\.io\/kubernetes v\([0-9.]*\)$/\1/p' tools/kube/go.mod | head -1)
+k8s_version=$(sed -n 's/^[[:space:]]*k8s\.io\/kubernetes v\([0-9][0-9.]*\)\b.*/\1/p' tools/kube/go.mod | head -1)
 BIN=$CACHE/kube-api-test/k8s/$k8s_version-linux-amd64
 KWOK=$CACHE/kwok/kwok
 STAGES=core/src/test/resources/io/jenkins/plugins/grayrelease/core/it/workloads
