@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -28,6 +29,8 @@ public enum PodBehaviour {
     IMAGE_PULL_FAILURE("image-pull-failure");
 
     public static final String KEY = "gray-release.test/simulate";
+    /** A pod annotation (a Go duration, e.g. {@code 5s}) that keeps a bound pod Pending that long before it starts and turns Ready. */
+    public static final String START_DELAY_KEY = "gray-release.test/start-delay";
 
     private final String value;
 
@@ -43,6 +46,11 @@ public enum PodBehaviour {
     /** {@value #KEY} set to this behaviour, for a pod template's annotations or labels. */
     public Map<String, String> annotation() {
         return Map.of(KEY, value);
+    }
+
+    /** {@value #START_DELAY_KEY} for a pod template: its pods start (and turn Ready) {@code delay} after they are bound, like a slow application. */
+    public static Map<String, String> startDelay(Duration delay) {
+        return Map.of(START_DELAY_KEY, delay.toMillis() + "ms");
     }
 
     /** Sets the annotation on a live pod (a patch of that one key); KWOK acts on it within a second or so. */

@@ -14,7 +14,10 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What a user of a real cluster would see of a healthy Deployment, on the controller manager, scheduler and KWOK nodes. */
@@ -84,5 +87,26 @@ class WorkloadClusterTest {
                             .extracting(r -> r.getName())
                             .containsExactly(pods(client, ns, "ratings").get(0).getMetadata().getName());
                 });
+    }
+
+    @Test
+    void podsWithAStartDelayTurnReadyThatLongAfterTheyWereBound(WorkloadCluster cluster) {
+        KubernetesClient client = cluster.client();
+        String ns = cluster.createNamespace("slow-start");
+
+        SampleDeployments.create(client, ns, "details", 2, Map.of(), PodBehaviour.startDelay(Duration.ofSeconds(5)), Map.of());
+
+        SampleDeployments.awaitAvailable(client, ns, "details");
+        assertThat(pods(client, ns, "details")).hasSize(2).allSatisfy(pod -> {
+            Instant bound = Instant.parse(transition(pod, "PodScheduled"));
+            Instant ready = Instant.parse(transition(pod, "Ready"));
+            // Condition times have whole seconds: 5 s after binding reads as 4 s at the least.
+            assertThat(Duration.between(bound, ready)).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
+        });
+    }
+
+    private static String transition(Pod pod, String type) {
+        return pod.getStatus().getConditions().stream().filter(c -> type.equals(c.getType()))
+                .findFirst().orElseThrow().getLastTransitionTime();
     }
 }
