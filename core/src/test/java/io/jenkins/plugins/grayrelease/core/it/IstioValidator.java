@@ -31,6 +31,11 @@ public final class IstioValidator {
         this.client = client;
     }
 
+    /** Istio's validator reading from {@code server} (for tests that get their server another way than as a parameter). */
+    public static IstioValidator of(RealApiServer server) {
+        return new IstioValidator(server.binaries().istioValidator(), server.client());
+    }
+
     /** Every VirtualService and DestinationRule stored in {@code namespace}, validated. */
     public IstioValidation validateStored(String namespace) {
         List<HasMetadata> stored = new ArrayList<>();

@@ -23,7 +23,7 @@ public final class RealApiServerExtension implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         RealApiServer server = server(context);
         if (parameter.getParameter().getType() == IstioValidator.class) {
-            return new IstioValidator(server.binaries().istioValidator(), server.client());
+            return IstioValidator.of(server);
         }
         return server;
     }

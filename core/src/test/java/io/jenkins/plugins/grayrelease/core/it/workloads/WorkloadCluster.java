@@ -153,7 +153,7 @@ public final class WorkloadCluster implements AutoCloseable {
         return server.newClient(customizer);
     }
 
-    /** The API server underneath, for the fixtures of the apiserver tests (SampleRelease, RbacFixture, IstioValidator). */
+    /** The API server underneath, for the fixtures of the apiserver tests ({@code SampleRelease.install}, {@code IstioValidator.of}, RbacFixture). */
     public RealApiServer server() {
         return server;
     }
