@@ -30,9 +30,9 @@ public final class Judgement {
             SideCounts canary, SideCounts stable) {}
 
     private final JudgeSpec spec;
-    private final RateRatioTest errors;
-    private final LatencyShiftTest latency;
-    private final TrafficShareTest split;
+    private final RateRatioEProcess errors;
+    private final LatencyEProcess latency;
+    private final TrafficShareEProcess split;
     private final Map<Check, ArrayDeque<EvidencePoint>> history = new EnumMap<>(Check.class);
     private double[] bounds = new double[0];
     private double stepWeight = Double.NaN;
@@ -44,9 +44,9 @@ public final class Judgement {
     public Judgement(JudgeSpec spec) {
         this.spec = spec;
         double a = spec.alphaPerCheck();
-        this.errors = new RateRatioTest(a, spec.direction() == Direction.WORSE);
-        this.latency = new LatencyShiftTest(a);
-        this.split = new TrafficShareTest(a);
+        this.errors = new RateRatioEProcess(a, spec.direction() == Direction.WORSE);
+        this.latency = new LatencyEProcess(a);
+        this.split = new TrafficShareEProcess(a);
         for (Check c : spec.checks()) {
             history.put(c, new ArrayDeque<>());
         }

@@ -24,7 +24,7 @@ import java.util.List;
  * reported as a relative shift {@code exp(βσ²) − 1}, σ² from the stable's histogram — exact for the
  * tilt, approximate as a percentage when latencies are not log-normal.
  */
-public final class LatencyShiftTest {
+public final class LatencyEProcess {
     static final int HALF = 60;
     static final double STEP = 0.1;
     /** Canary requests after which the predicted bucket ratios count fully; earlier they are shrunk towards 1. */
@@ -43,7 +43,7 @@ public final class LatencyShiftTest {
     private int looks;
     private int currentStep = -1;
 
-    public LatencyShiftTest(double alpha) {
+    public LatencyEProcess(double alpha) {
         this.logLevel = Math.log(1 / alpha);
     }
 
@@ -227,19 +227,21 @@ public final class LatencyShiftTest {
         return shift(tilt(best));
     }
 
+    /** Lower end of the confidence sequence for the shift (the excluded grid point below it: conservative). */
     public double lower() {
         for (int j = 0; j < excluded.length; j++) {
             if (!excluded[j]) {
-                return j == 0 ? -1 : shift(tilt(j));
+                return j == 0 ? -1 : shift(tilt(j - 1));
             }
         }
         return Double.NaN;
     }
 
+    /** Upper end (the excluded grid point above it); +∞ while the grid's top is not excluded. */
     public double upper() {
         for (int j = excluded.length - 1; j >= 0; j--) {
             if (!excluded[j]) {
-                return j == excluded.length - 1 ? Double.POSITIVE_INFINITY : shift(tilt(j));
+                return j == excluded.length - 1 ? Double.POSITIVE_INFINITY : shift(tilt(j + 1));
             }
         }
         return Double.NaN;

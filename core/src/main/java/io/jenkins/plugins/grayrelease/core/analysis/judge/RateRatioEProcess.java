@@ -17,7 +17,7 @@ package io.jenkins.plugins.grayrelease.core.analysis.judge;
  * most α however often it is looked at. The confidence sequence is every ρ₀ whose own mixture
  * ratio stayed below 1/α, intersected over time.
  */
-public final class RateRatioTest {
+public final class RateRatioEProcess {
     /** log ρ from −4 to 4 (ρ from 1/55 to 55) in steps of 0.05. */
     static final int HALF = 80;
     static final double STEP = 0.05;
@@ -41,7 +41,7 @@ public final class RateRatioTest {
      * @param alpha level of the confidence sequence
      * @param oneSided true: the alternative is "the canary's rate is higher"; false: "different"
      */
-    public RateRatioTest(double alpha, boolean oneSided) {
+    public RateRatioEProcess(double alpha, boolean oneSided) {
         this.oneSided = oneSided;
         this.logLevel = Math.log(1 / alpha);
         double both = 0;
@@ -112,21 +112,24 @@ public final class RateRatioTest {
         return Math.exp(logRatio(best));
     }
 
-    /** Lower end of the confidence sequence for the ratio; NaN when it is empty (the model does not fit). */
+    /**
+     * Lower end of the confidence sequence for the ratio: the highest excluded grid point below
+     * the ratios still in it (conservative by one grid step); NaN when it is empty (the model does not fit).
+     */
     public double lower() {
         for (int j = 0; j < excluded.length; j++) {
             if (!excluded[j]) {
-                return j == 0 ? 0 : Math.exp(logRatio(j));
+                return j == 0 ? 0 : Math.exp(logRatio(j - 1));
             }
         }
         return Double.NaN;
     }
 
-    /** Upper end of the confidence sequence; +∞ while the grid's top is not excluded. */
+    /** Upper end of the confidence sequence (likewise); +∞ while the grid's top is not excluded. */
     public double upper() {
         for (int j = excluded.length - 1; j >= 0; j--) {
             if (!excluded[j]) {
-                return j == excluded.length - 1 ? Double.POSITIVE_INFINITY : Math.exp(logRatio(j));
+                return j == excluded.length - 1 ? Double.POSITIVE_INFINITY : Math.exp(logRatio(j + 1));
             }
         }
         return Double.NaN;

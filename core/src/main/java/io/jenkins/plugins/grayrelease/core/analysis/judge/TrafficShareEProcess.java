@@ -10,7 +10,7 @@ import org.apache.commons.numbers.gamma.LogBeta;
  * the written share; steps multiply, each a martingale from its start. The confidence sequence
  * is for the current step's true share.
  */
-public final class TrafficShareTest {
+public final class TrafficShareEProcess {
     /** Prior strength (a + b of the Beta prior): weak, so a far-off share is found within a few intervals. */
     static final double PRIOR_STRENGTH = 2;
     private static final int GRID = 1000;
@@ -25,7 +25,7 @@ public final class TrafficShareTest {
     private long stable;
     private final boolean[] excluded = new boolean[GRID];
 
-    public TrafficShareTest(double alpha) {
+    public TrafficShareEProcess(double alpha) {
         this.logLevel = Math.log(1 / alpha);
     }
 
@@ -88,10 +88,11 @@ public final class TrafficShareTest {
         return weight;
     }
 
+    /** Lower end of the confidence sequence for the share (the excluded grid point below: conservative). */
     public double lower() {
         for (int i = 0; i < GRID; i++) {
             if (!excluded[i]) {
-                return share(i);
+                return i == 0 ? 0 : share(i - 1);
             }
         }
         return Double.NaN;
@@ -100,7 +101,7 @@ public final class TrafficShareTest {
     public double upper() {
         for (int i = GRID - 1; i >= 0; i--) {
             if (!excluded[i]) {
-                return share(i);
+                return i == GRID - 1 ? 1 : share(i + 1);
             }
         }
         return Double.NaN;
