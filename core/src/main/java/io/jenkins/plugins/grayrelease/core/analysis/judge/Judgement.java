@@ -67,12 +67,24 @@ public final class Judgement {
         } else {
             feed(interval);
         }
+        return state(interval.end(), interval.weightPercent(), queries, "");
+    }
+
+    /**
+     * The comparisons as they stand, without a new interval (e.g. at the first look, which only
+     * reads the counters).
+     *
+     * @param note appended to every sentence; empty for none
+     */
+    public List<Comparison> state(Instant at, double weightPercent, Map<Check, List<String>> queries, String note) {
+        String suffix = note.isEmpty() ? "" : "; " + note;
         List<Comparison> out = new ArrayList<>();
         for (Check c : spec.checks()) {
+            List<String> q = queries.getOrDefault(c, List.of());
             Comparison comparison = switch (c) {
-                case ERRORS -> errors(interval.end(), interval.weightPercent(), queries.getOrDefault(c, List.of()));
-                case LATENCY -> latency(interval.end(), interval.weightPercent(), queries.getOrDefault(c, List.of()));
-                case TRAFFIC_SPLIT -> split(interval.end(), interval.weightPercent(), queries.getOrDefault(c, List.of()));
+                case ERRORS -> errors(at, weightPercent, q, suffix);
+                case LATENCY -> latency(at, weightPercent, q, suffix);
+                case TRAFFIC_SPLIT -> split(at, weightPercent, q, suffix);
             };
             out.add(comparison);
         }
@@ -126,7 +138,7 @@ public final class Judgement {
         return looks;
     }
 
-    private Comparison errors(Instant at, double weight, List<String> queries) {
+    private Comparison errors(Instant at, double weight, List<String> queries, String note) {
         double alpha = spec.alphaPerCheck();
         long cr = errors.canaryRequests();
         long sr = errors.stableRequests();
@@ -163,10 +175,10 @@ public final class Judgement {
                 new SideSummary(cr, errors.canaryEvents(), canaryRate, Double.NaN, Double.NaN, Double.NaN),
                 new SideSummary(sr, errors.stableEvents(), stableRate, Double.NaN, Double.NaN, Double.NaN),
                 "error rate ratio canary/stable", est, lo, hi, tolerance, p, alpha, errors.looks(),
-                sentence + skippedNote(), history(Check.ERRORS));
+                sentence + skippedNote() + note, history(Check.ERRORS));
     }
 
-    private Comparison latency(Instant at, double weight, List<String> queries) {
+    private Comparison latency(Instant at, double weight, List<String> queries, String note) {
         double alpha = spec.alphaPerCheck();
         long[] c = latency.canaryBuckets();
         long[] s = latency.stableBuckets();
@@ -206,10 +218,10 @@ public final class Judgement {
                 new SideSummary(cr, 0, Double.NaN, c50, c99, Double.NaN),
                 new SideSummary(sr, 0, Double.NaN, s50, s99, Double.NaN),
                 "relative latency shift canary vs stable", est, lo, hi, spec.latencyTolerance(), p, alpha,
-                latency.looks(), sentence + skippedNote(), history(Check.LATENCY));
+                latency.looks(), sentence + skippedNote() + note, history(Check.LATENCY));
     }
 
-    private Comparison split(Instant at, double weight, List<String> queries) {
+    private Comparison split(Instant at, double weight, List<String> queries, String note) {
         double alpha = spec.alphaPerCheck();
         double share = 100 * split.share();
         double written = 100 * split.weight();
@@ -243,11 +255,11 @@ public final class Judgement {
                 new SideSummary(cr, 0, Double.NaN, Double.NaN, Double.NaN, share),
                 new SideSummary(sr, 0, Double.NaN, Double.NaN, Double.NaN, 100 - share),
                 "canary share of requests (%)", share, lo, hi, Double.NaN, p, alpha, split.looks(),
-                sentence + skippedNote(), history(Check.TRAFFIC_SPLIT));
+                sentence + skippedNote() + note, history(Check.TRAFFIC_SPLIT));
     }
 
     private String skippedNote() {
-        return skipped == 0 ? "" : "; " + skipped + " interval(s) skipped while the weight changed";
+        return skipped == 0 ? "" : "; " + skipped + " interval(s) left out (weight change or counter reset)";
     }
 
     private void point(Check check, EvidencePoint p) {

@@ -20,7 +20,9 @@ public record AnalysisStep(AnalysisSettings settings) implements Step {
     @Override
     public String describe() {
         var spec = settings.toStepSpec();
-        return KIND + " of " + spec.metrics().size() + " metric(s), " + spec.count() + " measurement(s)";
+        return KIND + " of " + spec.metrics().size() + " metric(s)" + (spec.compare() == null ? "" : " and a comparison"
+                + " with the stable (" + spec.compare().checks().stream().map(c -> c.planName())
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")") + ", " + spec.count() + " measurement(s)";
     }
 
     @Override
