@@ -94,7 +94,7 @@ public final class AnalysisRunner {
             }
             if (Judgement.failed(m.comparisons())) {
                 return new AnalysisVerdict(false, "the comparison with the stable failed at measurement " + m.number()
-                        + ": " + failing(m.comparisons()), taken);
+                        + " (" + failing(m.comparisons()) + ")", taken);
             }
             if (judge != null && !spec.untilStopped() && failed == 0 && judge.enoughData()
                     && Judgement.cleared(m.comparisons())) {
@@ -129,8 +129,8 @@ public final class AnalysisRunner {
     }
 
     private static String failing(List<Comparison> comparisons) {
-        return comparisons.stream().filter(c -> c.state() == Comparison.State.FAILED).map(Comparison::describe)
-                .collect(Collectors.joining("; "));
+        return comparisons.stream().filter(c -> c.state() == Comparison.State.FAILED).map(c -> c.check().planName())
+                .collect(Collectors.joining(", "));
     }
 
     private static String brief(List<Comparison> comparisons) {

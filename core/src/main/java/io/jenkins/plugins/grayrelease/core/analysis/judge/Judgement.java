@@ -154,14 +154,13 @@ public final class Judgement {
         String numbers = "error rate canary " + Words.percent(canaryRate) + " (" + errors.canaryEvents() + "/" + cr
                 + "), stable " + Words.percent(stableRate) + " (" + errors.stableEvents() + "/" + sr + "); ratio "
                 + Words.number(est) + ", " + Words.level(alpha) + " confidence sequence " + Words.range(lo, hi)
-                + "; p = " + Words.p(p) + ", α " + Words.p(alpha) + ", " + looks + " looks";
+                + "; p = " + Words.p(p) + ", α " + Words.p(alpha) + ", " + Words.looks(looks);
         if (cr < spec.minRequests()) {
             state = State.WAITING;
             sentence = "waiting for data: " + cr + " of " + spec.minRequests() + " canary requests; " + numbers;
         } else if (p < alpha && (spec.direction() == Direction.EITHER || est > 1)) {
             state = State.FAILED;
-            sentence = "the canary's error rate differs from the stable's"
-                    + (est > 1 ? ": it is higher" : ": it is lower") + "; " + numbers;
+            sentence = "the canary's error rate is " + (est > 1 ? "higher" : "lower") + " than the stable's; " + numbers;
         } else if (hi < tolerance) {
             state = State.PASSED;
             sentence = "the canary's error rate is shown below " + Words.number(tolerance) + "× the stable's; " + numbers;
@@ -195,7 +194,7 @@ public final class Judgement {
         String numbers = "p50 canary " + Words.ms(c50) + ", stable " + Words.ms(s50) + "; p99 canary " + Words.ms(c99)
                 + ", stable " + Words.ms(s99) + " (" + cr + " and " + sr + " requests); shift " + Words.signedPercent(est)
                 + ", " + Words.level(alpha) + " confidence sequence " + Words.percentRange(lo, hi) + "; p = " + Words.p(p)
-                + ", α " + Words.p(alpha) + ", " + looks + " looks";
+                + ", α " + Words.p(alpha) + ", " + Words.looks(looks);
         State state;
         String sentence;
         if (cr < spec.minRequests()) {
@@ -203,8 +202,7 @@ public final class Judgement {
             sentence = "waiting for data: " + cr + " of " + spec.minRequests() + " canary requests; " + numbers;
         } else if (p < alpha && (spec.direction() == Direction.EITHER || est > 0)) {
             state = State.FAILED;
-            sentence = "the canary's latency differs from the stable's" + (est > 0 ? ": it is slower" : ": it is faster")
-                    + "; " + numbers;
+            sentence = "the canary is " + (est > 0 ? "slower" : "faster") + " than the stable; " + numbers;
         } else if (hi < spec.latencyTolerance()) {
             state = State.PASSED;
             sentence = "the canary is shown less than " + Words.signedPercent(spec.latencyTolerance()) + " slower; " + numbers;
@@ -232,7 +230,7 @@ public final class Judgement {
         long sr = split.stableRequests();
         String numbers = "canary share " + Words.percent(share) + " of " + (cr + sr) + " requests, weight "
                 + Words.percent(written) + "; " + Words.level(alpha) + " confidence sequence " + Words.percentPoints(lo, hi)
-                + "; p = " + Words.p(p) + ", α " + Words.p(alpha) + ", " + looks + " looks";
+                + "; p = " + Words.p(p) + ", α " + Words.p(alpha) + ", " + Words.looks(looks);
         State state;
         String sentence;
         if (Double.isNaN(written)) {

@@ -6,6 +6,10 @@ import java.util.Locale;
 final class Words {
     private Words() {}
 
+    static String looks(int n) {
+        return n + (n == 1 ? " look" : " looks");
+    }
+
     static String number(double v) {
         if (Double.isNaN(v)) {
             return "n/a";

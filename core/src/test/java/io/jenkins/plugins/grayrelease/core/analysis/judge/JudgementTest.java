@@ -30,7 +30,7 @@ class JudgementTest {
 
         Comparison errors = c.get(0);
         assertThat(errors.state()).isEqualTo(State.FAILED);
-        assertThat(errors.sentence()).startsWith("the canary's error rate differs from the stable's: it is higher")
+        assertThat(errors.sentence()).startsWith("the canary's error rate is higher than the stable's")
                 .contains("canary 3.00 % (90/3000)", "stable 1.00 % (270/27000)", "ratio 3.0", "α 0.025", "10 looks");
         assertThat(errors.pValue()).isLessThan(0.025);
         assertThat(errors.lower()).isGreaterThan(1);
