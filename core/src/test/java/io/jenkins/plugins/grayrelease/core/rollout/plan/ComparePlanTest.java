@@ -38,6 +38,24 @@ class ComparePlanTest {
                 .isEqualTo("analysis of 0 metric(s) and a comparison with the stable (errors, latency, trafficSplit), 40 measurement(s)");
     }
 
+    /** The README's example step under "Comparing the canary with the stable" spells out the defaults. */
+    @Test
+    void theReadmeExampleIsValidAndSpellsOutTheDefaults() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        String section = readme.substring(readme.indexOf("**Comparing the canary with the stable"));
+        int start = section.indexOf("```yaml\n") + "```yaml\n".length();
+        String step = section.substring(start, section.indexOf("```", start));
+        RolloutPlan p = parser.parse("""
+                target: {namespace: shop, service: reviews, stable: v1, canary: v2}
+                prometheus: {url: 'http://127.0.0.1:9090'}
+                steps:
+                """ + step, "plan.yaml");
+
+        var spec = ((AnalysisStep) p.steps().get(0)).settings().toStepSpec();
+        assertThat(spec.compare()).isEqualTo(JudgeSpec.defaults());
+        assertThat(spec.count()).isEqualTo(40);
+    }
+
     @Test
     void everyFieldIsRead() {
         RolloutPlan p = parser.parse(plan("""
