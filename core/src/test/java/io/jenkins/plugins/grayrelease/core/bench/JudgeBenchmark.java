@@ -15,8 +15,10 @@ import org.apache.commons.rng.simple.RandomSource;
  * checks every 30 s, and how soon. On A/A canaries (the canary behaves exactly as the stable)
  * every failure is a false alarm. Prints numbers, asserts nothing. Run from the repository root:
  *
- * <pre>mvn -B -ntp -q -pl core -am test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.jenkins.plugins.grayrelease.core.bench.JudgeBenchmark</pre>
+ * <pre>mvn -B -ntp -q -pl core -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+ * java -cp core/target/test-classes:core/target/classes:$(cat core/target/test-classpath.txt) \
+ *     io.jenkins.plugins.grayrelease.core.bench.JudgeBenchmark</pre>
  *
  * {@code -Djudge.canaries=N} sets the canaries per scenario (default 1000).
  */
