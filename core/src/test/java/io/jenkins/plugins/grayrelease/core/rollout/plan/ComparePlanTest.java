@@ -35,7 +35,7 @@ class ComparePlanTest {
         JudgeSpec judge = ((AnalysisStep) p.steps().get(1)).settings().toStepSpec().compare();
         assertThat(judge).isEqualTo(JudgeSpec.defaults());
         assertThat(p.steps().get(1).describe())
-                .isEqualTo("analysis of 0 metric(s) and a comparison with the stable (errors, latency, trafficSplit), 40 measurement(s)");
+                .isEqualTo("analysis comparing canary with stable (errors, latency, trafficSplit), 40 measurement(s)");
     }
 
     /** The README's example step under "Comparing the canary with the stable" spells out the defaults. */
