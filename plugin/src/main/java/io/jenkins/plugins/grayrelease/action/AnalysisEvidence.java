@@ -7,6 +7,7 @@ import io.jenkins.plugins.grayrelease.core.analysis.judge.Comparison;
 import io.jenkins.plugins.grayrelease.core.analysis.judge.WeightHistory;
 import io.jenkins.plugins.grayrelease.core.status.EvidenceChart;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class AnalysisEvidence {
         }
 
         public List<String> getQueries() {
-            return queries;
+            return Collections.unmodifiableList(queries);
         }
 
         /** Markup made by core from numbers and escaped text: shown as it is. */
@@ -112,7 +113,7 @@ public final class AnalysisEvidence {
     }
 
     public List<Item> getItems() {
-        return items;
+        return Collections.unmodifiableList(items);
     }
 
     boolean sameAnalysis(AnalysisEvidence other) {

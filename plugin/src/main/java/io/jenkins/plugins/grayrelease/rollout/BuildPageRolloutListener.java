@@ -33,6 +33,7 @@ final class BuildPageRolloutListener implements RolloutListener {
     /** The weights written, drawn under the charts; the measurements of each analysis so far. */
     private final WeightHistory weights = new WeightHistory();
     private final Map<String, List<Measurement>> measurements = new HashMap<>();
+    private static final int KEPT_MEASUREMENTS = 240;
 
     BuildPageRolloutListener(Run<?, ?> run, ReleaseSettings settings, BooleanSupplier detached) {
         this.run = run;
@@ -60,6 +61,9 @@ final class BuildPageRolloutListener implements RolloutListener {
         synchronized (measurements) {
             taken = measurements.computeIfAbsent(analysis, a -> new ArrayList<>());
             taken.add(measurement);
+            if (taken.size() > KEPT_MEASUREMENTS) {
+                taken.remove(0); // a background analysis measures for hours: the page shows the recent ones
+            }
             taken = List.copyOf(taken);
         }
         if (!detached.getAsBoolean()) {
