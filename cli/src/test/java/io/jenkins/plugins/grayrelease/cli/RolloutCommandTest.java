@@ -124,6 +124,8 @@ class RolloutCommandTest extends SandboxCommandTest {
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ROLLED_BACK);
             assertThat(run.err()).containsPattern("success-rate .*observed 7\\d.*threshold >= 99 → FAILED")
                     .contains("rolled back");
+            // Under the release's table, the analysis' evidence in a few lines.
+            assertThat(run.out()).contains("analysis step 2: FAILED", "success-rate  FAILED       observed 7", "threshold >= 99;");
             assertThat(primaryWeights()).containsExactly("v1=100");
         }
     }

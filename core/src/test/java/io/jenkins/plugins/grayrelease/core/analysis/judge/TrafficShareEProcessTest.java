@@ -3,6 +3,7 @@ package io.jenkins.plugins.grayrelease.core.analysis.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,19 @@ class TrafficShareEProcessTest {
     @Test
     void theBayesFactorMatchesTheUniformPriorClosedForm() {
         assertThat(TrafficShareEProcess.logBayesFactor(0.5, 10, 0, 0.5)).isCloseTo(Math.log(1024.0 / 11), within(1e-12));
+    }
+
+    /**
+     * Lindon &amp; Malek's Dirichlet-multinomial Bayes factor, Γ(Σα)/Γ(Σα+n) · Πᵢ Γ(αᵢ+nᵢ)/Γ(αᵢ) / Πᵢ θᵢ^nᵢ,
+     * written out with log-Gamma for two categories (canary, stable), is what the test computes.
+     */
+    @Test
+    void theBayesFactorIsTheDirichletMultinomialOneWithTwoCategories() {
+        double a = TrafficShareEProcess.PRIOR_STRENGTH * 0.1;
+        double b = TrafficShareEProcess.PRIOR_STRENGTH * 0.9;
+        double expected = LogGamma.value(a + b) - LogGamma.value(a + b + 300) + LogGamma.value(a + 37) - LogGamma.value(a)
+                + LogGamma.value(b + 263) - LogGamma.value(b) - 37 * Math.log(0.1) - 263 * Math.log(0.9);
+        assertThat(TrafficShareEProcess.logBayesFactor(0.1, 37, 263, 0.1)).isCloseTo(expected, within(1e-9));
     }
 
     @Test
