@@ -43,12 +43,12 @@ public final class EvidenceChart {
         String stableName = c.check() == io.jenkins.plugins.grayrelease.core.analysis.judge.Check.TRAFFIC_SPLIT
                 ? "weight written" : "stable";
         List<Instant> times = h.stream().map(EvidencePoint::at).toList();
-        return draw(c.check().planName() + " — " + c.state(), unit, times,
+        return draw(new Chart(c.check().planName() + " — " + c.state(), unit, times,
                 h.stream().mapToDouble(EvidencePoint::canary).toArray(), stableName,
                 h.stream().mapToDouble(EvidencePoint::stable).toArray(),
                 h.stream().mapToDouble(EvidencePoint::lower).toArray(),
                 h.stream().mapToDouble(EvidencePoint::upper).toArray(), new double[0],
-                h.stream().mapToDouble(EvidencePoint::weight).toArray());
+                h.stream().mapToDouble(EvidencePoint::weight).toArray()));
     }
 
     /**
@@ -76,12 +76,28 @@ public final class EvidenceChart {
         }
         String title = name + (results.isEmpty() ? "" : " [" + results.get(0).check().query().describe() + "], threshold "
                 + results.get(0).threshold().describe());
-        return draw(title, "value", times, observed, null, null, null, null,
-                bounds.stream().mapToDouble(Double::doubleValue).toArray(), weight);
+        return draw(new Chart(title, "value", times, observed, null, null, null, null,
+                bounds.stream().mapToDouble(Double::doubleValue).toArray(), weight));
     }
 
-    private static String draw(String title, String unit, List<Instant> times, double[] canary, String stableName,
-            double[] stable, double[] low, double[] high, double[] thresholds, double[] weight) {
+    /**
+     * What one chart shows, per time: the canary's values, the stable's (null: none), the band
+     * (null: none), horizontal bounds, and the weight in % (NaN: unknown).
+     */
+    private record Chart(String title, String unit, List<Instant> times, double[] canary, String stableName,
+            double[] stable, double[] low, double[] high, double[] thresholds, double[] weight) {}
+
+    private static String draw(Chart chart) {
+        String title = chart.title();
+        String unit = chart.unit();
+        List<Instant> times = chart.times();
+        double[] canary = chart.canary();
+        double[] stable = chart.stable();
+        double[] low = chart.low();
+        double[] high = chart.high();
+        double[] thresholds = chart.thresholds();
+        double[] weight = chart.weight();
+        String stableName = chart.stableName();
         StringBuilder out = new StringBuilder();
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gray-release-chart\" width=\"").append(WIDTH)
                 .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
