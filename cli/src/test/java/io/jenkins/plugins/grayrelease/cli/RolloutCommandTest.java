@@ -124,6 +124,43 @@ class RolloutCommandTest extends SandboxCommandTest {
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ROLLED_BACK);
             assertThat(run.err()).containsPattern("success-rate .*observed 7\\d.*threshold >= 99 → FAILED")
                     .contains("rolled back");
+            // Under the release's table, the analysis' evidence in a few lines.
+            assertThat(run.out()).contains("analysis step 2: FAILED", "success-rate  FAILED       observed 7", "threshold >= 99;");
+            assertThat(primaryWeights()).containsExactly("v1=100");
+        }
+    }
+
+    /**
+     * The judge through grayctl: the counters stopped before the run (queries run at the real
+     * "now", after the written data), so the canary serves no new request, the comparison cannot
+     * decide and fails for too little traffic; {@code -o json} carries each check's evidence.
+     */
+    @Test
+    @Tag("prometheus")
+    void aComparisonWithoutNewRequestsRollsBackAndTheJsonCarriesItsEvidence() throws IOException {
+        Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30);
+        String metrics = new OpenMetricsData(Duration.ofSeconds(15))
+                .add(new Traffic(namespace, "reviews", "v1", end.minus(Duration.ofMinutes(10)), end, 45, 0.0, 40))
+                .add(new Traffic(namespace, "reviews", "v2", end.minus(Duration.ofMinutes(10)), end, 5, 0.0, 40))
+                .text();
+        try (PrometheusFixture prometheus = PrometheusFixture.start(Files.createDirectories(dir.resolve("prom")), metrics)) {
+            String plan = plan("setWeight: 10", "analysis: {interval: 10ms, count: 3, compare: {}}")
+                    + "prometheus: {url: '" + prometheus.url() + "'}\n";
+
+            CliRun run = rollout("", plan, "--yes", "-o", "json");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ROLLED_BACK);
+            assertThat(run.err()).contains("errors: WAITING — waiting for data: 0 of 100 canary requests");
+            var analysis = run.json().get("analyses").get(0);
+            assertThat(analysis.get("summary").asText()).startsWith("the canary served 0 request(s) in 3 measurements,"
+                    + " fewer than minRequests 100");
+            var errors = analysis.get("comparisons").get(0);
+            assertThat(errors.get("check").asText()).isEqualTo("errors");
+            assertThat(errors.get("state").asText()).isEqualTo("WAITING");
+            assertThat(errors.get("queries").toString()).contains("destination_version=\\\"v2\\\"",
+                    "destination_version=\\\"v1\\\"");
+            assertThat(errors.get("stable").get("requests").asLong()).isZero();
+            assertThat(errors.get("alpha").asDouble()).isCloseTo(0.05 / 3, org.assertj.core.api.Assertions.within(1e-12));
             assertThat(primaryWeights()).containsExactly("v1=100");
         }
     }

@@ -36,6 +36,7 @@ public final class GrayReleaseAction implements RunAction2 {
     private Map<String, TargetSnapshot> targets = new ConcurrentHashMap<>();
     private List<Approval> approvals = new CopyOnWriteArrayList<>();
     private List<HistoryEntry> history = new CopyOnWriteArrayList<>();
+    private List<AnalysisEvidence> evidence = new CopyOnWriteArrayList<>();
     private transient Run<?, ?> run;
 
     /** The build's action, added on first use. */
@@ -55,6 +56,7 @@ public final class GrayReleaseAction implements RunAction2 {
         targets = targets == null ? new ConcurrentHashMap<>() : new ConcurrentHashMap<>(targets);
         approvals = approvals == null ? new CopyOnWriteArrayList<>() : new CopyOnWriteArrayList<>(approvals);
         history = history == null ? new CopyOnWriteArrayList<>() : new CopyOnWriteArrayList<>(history);
+        evidence = evidence == null ? new CopyOnWriteArrayList<>() : new CopyOnWriteArrayList<>(evidence);
         return this;
     }
 
@@ -99,6 +101,19 @@ public final class GrayReleaseAction implements RunAction2 {
             history.add(new HistoryEntry(System.currentTimeMillis(), user, snapshot.getLabel(), what));
         }
         save();
+    }
+
+    /** Shows an analysis' evidence, replacing what the same analysis showed before (it measures on). */
+    public void putEvidence(AnalysisEvidence e) {
+        synchronized (evidence) {
+            evidence.removeIf(e::sameAnalysis);
+            evidence.add(e);
+        }
+        save();
+    }
+
+    public List<AnalysisEvidence> getEvidence() {
+        return new ArrayList<>(evidence);
     }
 
     public void addHistory(String user, String target, String what) {

@@ -5,7 +5,15 @@ import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
+import io.jenkins.plugins.grayrelease.action.AnalysisEvidence;
 import io.jenkins.plugins.grayrelease.core.analysis.AnalysisVerdict;
+import io.jenkins.plugins.grayrelease.core.analysis.Measurement;
+import io.jenkins.plugins.grayrelease.core.analysis.judge.WeightHistory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import io.jenkins.plugins.grayrelease.core.rollout.ApprovalRequest;
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutListener;
@@ -22,6 +30,10 @@ final class BuildPageRolloutListener implements RolloutListener {
     private final Run<?, ?> run;
     private final ReleaseSettings settings;
     private final BooleanSupplier detached;
+    /** The weights written, drawn under the charts; the measurements of each analysis so far. */
+    private final WeightHistory weights = new WeightHistory();
+    private final Map<String, List<Measurement>> measurements = new HashMap<>();
+    private static final int KEPT_MEASUREMENTS = 240;
 
     BuildPageRolloutListener(Run<?, ?> run, ReleaseSettings settings, BooleanSupplier detached) {
         this.run = run;
@@ -38,7 +50,26 @@ final class BuildPageRolloutListener implements RolloutListener {
 
     @Override
     public void weightWritten(int canaryPercent, ReleaseStatus status) {
+        weights.record(Instant.now(), canaryPercent);
         record(status, Messages.BuildPageRolloutListener_weight(canaryPercent));
+    }
+
+    /** The evidence so far, shown while the analysis measures (the background analysis calls from its own thread). */
+    @Override
+    public void analysisMeasured(String analysis, Measurement measurement) {
+        List<Measurement> taken;
+        synchronized (measurements) {
+            taken = measurements.computeIfAbsent(analysis, a -> new ArrayList<>());
+            taken.add(measurement);
+            if (taken.size() > KEPT_MEASUREMENTS) {
+                taken.remove(0); // a background analysis measures for hours: the page shows the recent ones
+            }
+            taken = List.copyOf(taken);
+        }
+        if (!detached.getAsBoolean()) {
+            GrayReleaseAction.of(run).putEvidence(AnalysisEvidence.of(analysis, settings.label(), taken, null,
+                    weights.changes()));
+        }
     }
 
     @Override
@@ -51,6 +82,11 @@ final class BuildPageRolloutListener implements RolloutListener {
         if (detached.getAsBoolean()) {
             return;
         }
+        synchronized (measurements) {
+            measurements.remove(analysis);
+        }
+        GrayReleaseAction.of(run).putEvidence(AnalysisEvidence.of(analysis, settings.label(), verdict.measurements(), verdict,
+                weights.changes()));
         GrayReleaseAction.of(run).addHistory(Messages.BuildPageRolloutListener_analysisActor(), settings.label(),
                 verdict.passed() ? Messages.BuildPageRolloutListener_analysisPassed(analysis, verdict.summary())
                         : Messages.BuildPageRolloutListener_analysisFailed(analysis, verdict.summary()));

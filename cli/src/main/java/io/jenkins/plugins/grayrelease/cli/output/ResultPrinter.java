@@ -4,6 +4,7 @@ import io.jenkins.plugins.grayrelease.cli.OutputFormat;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
+import io.jenkins.plugins.grayrelease.core.status.EvidenceSummary;
 import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 import java.io.PrintWriter;
@@ -83,8 +84,12 @@ public final class ResultPrinter {
     public void rollout(RolloutResult result) {
         if (format != OutputFormat.TABLE) {
             document(StatusDocument.of(result));
-        } else if (result.status() != null) {
-            StatusTable.print(result.status(), out);
+        } else {
+            if (result.status() != null) {
+                StatusTable.print(result.status(), out);
+            }
+            // The analyses' evidence, compactly: the verdict, both sides' numbers, the interval, p against α.
+            EvidenceSummary.lines(result.analyses()).forEach(out::println);
         }
     }
 

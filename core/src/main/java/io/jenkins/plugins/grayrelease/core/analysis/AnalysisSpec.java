@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import io.jenkins.plugins.grayrelease.core.analysis.judge.JudgeSpec;
 
 /**
  * How to analyse the canary.
@@ -14,16 +15,17 @@ import java.util.Objects;
  * @param failureLimit failed measurements tolerated; one more fails the analysis
  * @param inconclusiveTries how many inconclusive measurements in a row are retried before they
  *     count as one failed measurement
+ * @param compare the judge's comparison of canary and stable at every measurement; null for none
  */
 public record AnalysisSpec(List<MetricCheck> metrics, Duration interval, int count, int failureLimit,
-        int inconclusiveTries) {
+        int inconclusiveTries, JudgeSpec compare) {
     public static final int DEFAULT_INCONCLUSIVE_TRIES = 3;
 
     public AnalysisSpec {
         metrics = List.copyOf(Objects.requireNonNull(metrics, "metrics"));
         Objects.requireNonNull(interval, "interval");
-        if (metrics.isEmpty()) {
-            throw new IllegalArgumentException("an analysis needs at least one metric");
+        if (metrics.isEmpty() && compare == null) {
+            throw new IllegalArgumentException("an analysis needs at least one metric or a comparison with the stable");
         }
         var names = new HashSet<String>();
         for (MetricCheck m : metrics) {
@@ -48,6 +50,11 @@ public record AnalysisSpec(List<MetricCheck> metrics, Duration interval, int cou
         if (inconclusiveTries < 1) {
             throw new IllegalArgumentException("inconclusiveTries must be 1 or more, got " + inconclusiveTries);
         }
+    }
+
+    /** Thresholds only. */
+    public AnalysisSpec(List<MetricCheck> metrics, Duration interval, int count, int failureLimit, int inconclusiveTries) {
+        this(metrics, interval, count, failureLimit, inconclusiveTries, null);
     }
 
     public boolean untilStopped() {

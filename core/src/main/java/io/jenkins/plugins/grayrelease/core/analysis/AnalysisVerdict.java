@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease.core.analysis;
 
+import io.jenkins.plugins.grayrelease.core.analysis.judge.Comparison;
 import java.util.List;
 
 /**
@@ -17,5 +18,10 @@ public record AnalysisVerdict(boolean passed, String summary, List<Measurement> 
     /** The results of the last measurement, e.g. to show the value that broke the threshold. */
     public List<MetricResult> lastResults() {
         return measurements.isEmpty() ? List.of() : measurements.get(measurements.size() - 1).results();
+    }
+
+    /** The judge's comparisons at the last measurement: the evidence of its verdict (each carries its history). */
+    public List<Comparison> lastComparisons() {
+        return measurements.isEmpty() ? List.of() : measurements.get(measurements.size() - 1).comparisons();
     }
 }

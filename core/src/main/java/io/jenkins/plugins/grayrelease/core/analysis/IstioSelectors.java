@@ -5,7 +5,7 @@ package io.jenkins.plugins.grayrelease.core.analysis;
  * ({@code reporter="destination"}) is counted: it exists even when the caller has no sidecar,
  * and counting both sides would mix two views of the same request.
  */
-final class IstioSelectors {
+public final class IstioSelectors {
     private IstioSelectors() {}
 
     /**
@@ -18,5 +18,18 @@ final class IstioSelectors {
         String selector = "reporter=\"destination\",destination_service_namespace=\"" + v.get("namespace")
                 + "\",destination_service_name=\"" + v.get("service") + "\"";
         return c.canaryVersion().isEmpty() ? selector : selector + ",destination_version=\"" + v.get("canaryVersion") + "\"";
+    }
+
+    /**
+     * The requests of one side described as a context (service and version): the canary's, or the
+     * stable's for the judge, which compares the two.
+     */
+    public static String side(QueryContext c) {
+        return canary(c);
+    }
+
+    /** A label value escaped for PromQL's double quotes. */
+    public static String quote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -13,6 +13,11 @@ public final class MetricEvaluator {
         this.prometheus = prometheus;
     }
 
+    /** The client the judge queries too. */
+    public PrometheusClient prometheus() {
+        return prometheus;
+    }
+
     /** Never throws for Prometheus failures: they are inconclusive, not verdicts. */
     public MetricResult evaluate(MetricCheck check, QueryContext context, Instant time) {
         String promql = check.query().render(context.withInterval(check.window()));

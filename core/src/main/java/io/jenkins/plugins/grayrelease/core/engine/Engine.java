@@ -95,6 +95,17 @@ final class Engine {
         return version != null ? version : canary.subset();
     }
 
+    /** See {@link GrayRelease#stableMetricVersion}. */
+    String stableMetricVersion(ReleaseTarget target) {
+        Snapshot snap = retry.run(target.routingRef(), p -> Snapshot.read(istio, target));
+        Destination stable = SideResolver.resolve(target, snap).stable();
+        if (stable == null || !stable.hasSubset()) {
+            return null;
+        }
+        String version = SubsetVersions.of(snap.subsets(), stable);
+        return version != null ? version : stable.subset();
+    }
+
     ReleaseStatus record(ReleaseTarget target, RolloutProgress progress, Phase phase) {
         return recorder.record(target, progress, phase, session);
     }

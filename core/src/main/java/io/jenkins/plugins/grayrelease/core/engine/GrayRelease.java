@@ -158,6 +158,15 @@ public final class GrayRelease {
         return engine.canaryMetricVersion(target);
     }
 
+    /**
+     * The stable's {@code destination_version} in Istio's metrics: its subset's version label in
+     * the DestinationRule, else the subset's name; null when the stable is a host without subset
+     * (then its own Service tells its requests apart). The judge compares the canary with it.
+     */
+    public String stableMetricVersion(ReleaseTarget target) {
+        return engine.stableMetricVersion(target);
+    }
+
     /** All traffic to stable; the engine's tester and mirror routes removed. */
     public OperationResult rollback(ReleaseTarget target, WriteOptions options) {
         return engine.route(target, new RouteChange.Rollback(), options).result();

@@ -5,6 +5,7 @@ import io.jenkins.plugins.grayrelease.core.analysis.AnalysisSpec;
 import io.jenkins.plugins.grayrelease.core.analysis.AnalysisVerdict;
 import io.jenkins.plugins.grayrelease.core.analysis.MetricEvaluator;
 import io.jenkins.plugins.grayrelease.core.analysis.QueryContext;
+import io.jenkins.plugins.grayrelease.core.analysis.judge.JudgeContext;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +21,8 @@ final class BackgroundAnalysis {
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread thread;
 
-    BackgroundAnalysis(AnalysisSpec spec, QueryContext context, MetricEvaluator evaluator, Clock clock,
-            StopSignal signal, RolloutListener listener) {
+    BackgroundAnalysis(AnalysisSpec spec, QueryContext context, JudgeContext sides, MetricEvaluator evaluator,
+            Clock clock, StopSignal signal, RolloutListener listener) {
         AnalysisRunner runner = new AnalysisRunner(evaluator, clock, d -> {
             if (stop.await(d.toMillis(), TimeUnit.MILLISECONDS) || signal.isRaised()) {
                 throw new InterruptedException("rollout ended");
@@ -29,7 +30,7 @@ final class BackgroundAnalysis {
         });
         this.thread = new Thread(() -> {
             try {
-                AnalysisVerdict verdict = runner.run(spec, context, m -> listener.analysisMeasured(NAME, m));
+                AnalysisVerdict verdict = runner.run(spec, context, sides, m -> listener.analysisMeasured(NAME, m));
                 listener.analysisFinished(NAME, verdict);
                 if (!verdict.passed()) {
                     signal.backgroundAnalysisFailed(verdict);

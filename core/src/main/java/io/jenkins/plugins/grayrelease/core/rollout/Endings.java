@@ -5,6 +5,7 @@ import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.analysis.AnalysisVerdict;
 import io.jenkins.plugins.grayrelease.core.analysis.MetricResult;
 import io.jenkins.plugins.grayrelease.core.analysis.Outcome;
+import io.jenkins.plugins.grayrelease.core.analysis.judge.Comparison;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import java.util.Optional;
@@ -21,8 +22,11 @@ final class Endings {
         String kind = index < run.plan().steps().size() ? run.plan().steps().get(index).kind() : "promote";
         ReleaseStatus recorded = run.engine().recordRollout(run.target(), new RolloutProgress(run.plan().name(),
                 index, kind, RolloutProgress.DONE, null), Phase.ROLLED_BACK);
-        String evidence = verdict.lastResults().stream().filter(m -> m.outcome() != Outcome.PASSED)
-                .map(MetricResult::describe).collect(Collectors.joining("; "));
+        String evidence = java.util.stream.Stream.concat(
+                verdict.lastResults().stream().filter(m -> m.outcome() != Outcome.PASSED).map(MetricResult::describe),
+                verdict.lastComparisons().stream().filter(c -> c.state() == Comparison.State.FAILED
+                        || c.state() == Comparison.State.INCONCLUSIVE).map(Comparison::describe))
+                .collect(Collectors.joining("; "));
         return new RolloutResult(RolloutResult.Outcome.ROLLED_BACK_BY_ANALYSIS, index,
                 "analysis failed (" + verdict.summary() + "): " + evidence + "; rolled back, all traffic on stable",
                 recorded, Optional.of(verdict), Optional.empty());

@@ -5,6 +5,7 @@ import io.jenkins.plugins.grayrelease.core.analysis.AnalysisVerdict;
 import io.jenkins.plugins.grayrelease.core.support.Durations;
 import io.jenkins.plugins.grayrelease.core.analysis.Measurement;
 import io.jenkins.plugins.grayrelease.core.analysis.MetricResult;
+import io.jenkins.plugins.grayrelease.core.analysis.judge.Comparison;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.Step;
 import java.util.function.Consumer;
@@ -60,6 +61,9 @@ public final class RolloutNarration implements RolloutListener {
                 + measurement.outcome());
         for (MetricResult r : measurement.results()) {
             out.accept("    " + r.describe());
+        }
+        for (Comparison c : measurement.comparisons()) {
+            out.accept("    " + c.describe());
         }
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.grayrelease.core.rollout;
 
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.analysis.AnalysisVerdict;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,9 +13,24 @@ import java.util.Optional;
  * @param status the release as it was left; null only when it could not be read
  * @param failedAnalysis the verdict that caused an automatic roll back
  * @param decision the approval decision that ended the run
+ * @param analyses every analysis that reached a verdict, in order, with its evidence
  */
 public record RolloutResult(Outcome outcome, int stoppedAtStep, String message, ReleaseStatus status,
-        Optional<AnalysisVerdict> failedAnalysis, Optional<Decision> decision) {
+        Optional<AnalysisVerdict> failedAnalysis, Optional<Decision> decision, List<AnalysisRecord> analyses) {
+
+    public RolloutResult {
+        analyses = analyses == null ? List.of() : List.copyOf(analyses);
+    }
+
+    /** Without analyses: the runner adds them when the run ends ({@link #withAnalyses}). */
+    public RolloutResult(Outcome outcome, int stoppedAtStep, String message, ReleaseStatus status,
+            Optional<AnalysisVerdict> failedAnalysis, Optional<Decision> decision) {
+        this(outcome, stoppedAtStep, message, status, failedAnalysis, decision, List.of());
+    }
+
+    public RolloutResult withAnalyses(List<AnalysisRecord> records) {
+        return new RolloutResult(outcome, stoppedAtStep, message, status, failedAnalysis, decision, records);
+    }
 
     /** The end states; each maps to one exit code of {@code grayctl rollout}. */
     public enum Outcome {

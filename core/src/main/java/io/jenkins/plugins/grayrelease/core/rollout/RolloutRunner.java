@@ -12,6 +12,9 @@ import io.jenkins.plugins.grayrelease.core.analysis.MetricEvaluator;
 import io.jenkins.plugins.grayrelease.core.analysis.PrometheusClient;
 import io.jenkins.plugins.grayrelease.core.analysis.PrometheusEndpoint;
 import io.jenkins.plugins.grayrelease.core.analysis.QueryContext;
+import io.jenkins.plugins.grayrelease.core.analysis.judge.JudgeContext;
+import io.jenkins.plugins.grayrelease.core.analysis.judge.WeightHistory;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.AnalysisStep;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
@@ -127,10 +130,20 @@ public final class RolloutRunner {
             return done;
         }
         Preflight.check(run, run.evaluator() == null ? null : endpoint(plan));
+        if (before.weights() != null) {
+            // The split in force before this run's first write: the judge's traffic-split check compares with it.
+            run.sides().weights().record(java.time.Instant.EPOCH, before.weights().canary());
+        }
         int start = RecordedProgress.resumePoint(plan, target, before);
         listener.runStarted(plan, start, start > 0 || RecordedProgress.underWay(plan, before));
         BackgroundAnalysis background = plan.backgroundAnalysis().map(a -> new BackgroundAnalysis(
-                a.toBackgroundSpec(), run.queries(), run.evaluator(), run.analysisClock(), signal, listener))
+                a.toBackgroundSpec(), run.queries(), run.sides(), run.evaluator(), run.analysisClock(), signal,
+                RolloutListener.both(listener, new RolloutListener() {
+                    @Override
+                    public void analysisFinished(String analysis, io.jenkins.plugins.grayrelease.core.analysis.AnalysisVerdict verdict) {
+                        run.recordAnalysis(analysis, verdict);
+                    }
+                })))
                 .orElse(null);
         if (background != null) {
             background.start();
@@ -143,6 +156,7 @@ public final class RolloutRunner {
                 background.stop(endpoint(plan).timeout());
             }
         }
+        result = result.withAnalyses(run.analysisRecords());
         listener.runFinished(result);
         return result;
     }
@@ -216,8 +230,37 @@ public final class RolloutRunner {
         String version = analyses ? metricVersion(plan, target) : plan.target().canaryVersion();
         QueryContext queries = new QueryContext(target.namespace(), metricService(target), version == null ? "" : version,
                 MetricCheck.DEFAULT_WINDOW);
+        QueryContext stable = analyses && comparesWithStable(plan) ? stableQueries(target)
+                : new QueryContext(target.namespace(), target.service(), "", MetricCheck.DEFAULT_WINDOW);
+        JudgeContext sides = new JudgeContext(queries, stable, new WeightHistory());
         return new RunContext(plan, target, engine, listener, signal, settings.analysisClock(), evaluator, queries,
-                settings);
+                settings, sides, new java.util.ArrayList<>());
+    }
+
+    private static boolean comparesWithStable(RolloutPlan plan) {
+        return plan.backgroundAnalysis().map(a -> a.compare() != null).orElse(false) || plan.steps().stream()
+                .anyMatch(s -> s instanceof AnalysisStep a && a.settings().compare() != null);
+    }
+
+    /**
+     * The stable's metrics: in the two-Services layout its own Service (all of it); else the
+     * service's requests with the stable's version.
+     */
+    private QueryContext stableQueries(ReleaseTarget target) {
+        Destination canary = target.canary();
+        Destination stable = target.stable();
+        if (canary != null && !canary.hasSubset() && stable != null) {
+            return new QueryContext(target.namespace(), stable.host().split("\\.")[0], "", MetricCheck.DEFAULT_WINDOW);
+        }
+        String version = stable == null ? null : stable.subset();
+        try {
+            String fromCluster = engine.stableMetricVersion(target);
+            version = fromCluster != null ? fromCluster : version;
+        } catch (GrayReleaseException e) {
+            // The run's first step reports an unreachable or incomplete target with its own error.
+        }
+        return new QueryContext(target.namespace(), target.service(), version == null ? "" : version,
+                MetricCheck.DEFAULT_WINDOW);
     }
 
     /**

@@ -4,13 +4,31 @@ import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.analysis.MetricEvaluator;
 import io.jenkins.plugins.grayrelease.core.analysis.QueryContext;
+import io.jenkins.plugins.grayrelease.core.analysis.judge.JudgeContext;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import java.time.Clock;
 
-/** Everything one run needs, resolved before the first write. */
+/**
+ * Everything one run needs, resolved before the first write.
+ *
+ * @param sides the canary's and the stable's metrics and the weights written, for the judge
+ */
 record RunContext(RolloutPlan plan, ReleaseTarget target, GrayRelease engine, RolloutListener listener,
         StopSignal signal, Clock analysisClock, MetricEvaluator evaluator, QueryContext queries,
-        RolloutRunner.Settings settings) {
+        RolloutRunner.Settings settings, JudgeContext sides, java.util.List<AnalysisRecord> analyses) {
+
+    /** Keeps a finished analysis for the result; the background analysis adds from its own thread. */
+    void recordAnalysis(String name, io.jenkins.plugins.grayrelease.core.analysis.AnalysisVerdict verdict) {
+        synchronized (analyses) {
+            analyses.add(new AnalysisRecord(name, verdict));
+        }
+    }
+
+    java.util.List<AnalysisRecord> analysisRecords() {
+        synchronized (analyses) {
+            return java.util.List.copyOf(analyses);
+        }
+    }
 
     /** Waits {@code duration} unless the run is stopped first. */
     void pause(java.time.Duration duration) {

@@ -69,6 +69,7 @@ final class StepExecutor {
 
     private void setWeight(int weight) {
         OperationResult r = run.engine().setWeight(run.target(), weight, run.settings().write());
+        run.sides().weights().record(run.analysisClock().instant(), weight);
         run.listener().weightWritten(weight, r.status());
     }
 
@@ -81,7 +82,7 @@ final class StepExecutor {
         });
         AnalysisVerdict verdict;
         try {
-            verdict = runner.run(step.settings().toStepSpec(), run.queries(),
+            verdict = runner.run(step.settings().toStepSpec(), run.queries(), run.sides(),
                     m -> run.listener().analysisMeasured(name, m));
         } catch (InterruptedException e) {
             if (!run.signal().isRaised()) {
@@ -89,6 +90,7 @@ final class StepExecutor {
             }
             throw new RunStopped();
         }
+        run.recordAnalysis(name, verdict);
         run.listener().analysisFinished(name, verdict);
         if (verdict.passed()) {
             return StepOutcome.carryOn();

@@ -75,7 +75,10 @@ public final class StatusDocument {
         return doc;
     }
 
-    /** How a rollout plan's run ended, with the release as it was left ({@code status}, null when unreadable). */
+    /**
+     * How a rollout plan's run ended, with the release as it was left ({@code status}, null when
+     * unreadable) and the evidence of every analysis that reached a verdict ({@code analyses}).
+     */
     public static Map<String, Object> of(RolloutResult r) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("outcome", r.outcome().name());
@@ -83,6 +86,7 @@ public final class StatusDocument {
         doc.put("stoppedAtStep", r.stoppedAtStep());
         doc.put("decision", r.decision().map(StatusDocument::decision).orElse(null));
         doc.put("failedAnalysis", r.failedAnalysis().map(AnalysisVerdict::summary).orElse(null));
+        doc.put("analyses", EvidenceDocument.analyses(r.analyses()));
         doc.put("status", r.status() == null ? null : of(r.status()));
         return doc;
     }

@@ -19,13 +19,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class CanaryPrometheus implements BeforeAllCallback, AfterAllCallback {
 
+    private final java.util.function.Supplier<String> openMetrics;
     private Path workDir;
     private PrometheusFixture prometheus;
+
+    /** Serves {@link CanaryMetrics}. */
+    CanaryPrometheus() {
+        this(CanaryMetrics::openMetrics);
+    }
+
+    /** Serves the given OpenMetrics text (with timestamps). */
+    CanaryPrometheus(java.util.function.Supplier<String> openMetrics) {
+        this.openMetrics = openMetrics;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         workDir = Files.createTempDirectory("canary-prometheus");
-        prometheus = CanaryMetrics.startPrometheus(workDir);
+        prometheus = PrometheusFixture.start(workDir, openMetrics.get());
     }
 
     URI url() {

@@ -112,7 +112,7 @@ class StatusDocumentTest {
 
         Map<String, Object> doc = StatusDocument.of(result);
 
-        assertThat(doc.keySet()).containsExactly("outcome", "message", "stoppedAtStep", "decision", "failedAnalysis", "status");
+        assertThat(doc.keySet()).containsExactly("outcome", "message", "stoppedAtStep", "decision", "failedAnalysis", "analyses", "status");
         assertThat(doc).containsEntry("outcome", "ROLLED_BACK_BY_DECISION").containsEntry("stoppedAtStep", 2)
                 .containsEntry("failedAnalysis", null).containsEntry("status", StatusDocument.of(STATUS));
         assertThat(doc.get("decision")).isEqualTo(StatusDocument.decision(Decision.rollback("bob")));

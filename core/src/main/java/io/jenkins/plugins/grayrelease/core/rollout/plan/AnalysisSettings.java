@@ -13,16 +13,18 @@ import java.util.List;
  * @param failureLimit failed measurements tolerated (default 0)
  * @param inconclusiveTries inconclusive measurements in a row retried before they count as a
  *     failure (default 3)
+ * @param compare the judge's comparison of canary and stable, beside or instead of metrics; may be null
  */
 public record AnalysisSettings(List<MetricSpec> metrics, String interval, Integer count, Integer failureLimit,
-        Integer inconclusiveTries) {
+        Integer inconclusiveTries, CompareSpec compare) {
     static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(1);
 
     public AnalysisSettings {
-        if (metrics == null || metrics.isEmpty()) {
-            throw new FieldProblem("metrics", "'metrics' needs at least one metric");
+        if ((metrics == null || metrics.isEmpty()) && compare == null) {
+            throw new FieldProblem("metrics", "'metrics' needs at least one metric (or add 'compare' to compare the"
+                    + " canary with the stable)");
         }
-        metrics = List.copyOf(metrics);
+        metrics = metrics == null ? List.of() : List.copyOf(metrics);
         if (count != null && count < 1) {
             throw new FieldProblem("count", "'count' must be 1 or more, got " + count);
         }
@@ -37,11 +39,16 @@ public record AnalysisSettings(List<MetricSpec> metrics, String interval, Intege
             throw new FieldProblem("metrics", "two metrics have the same name; give each its own name");
         }
         // Checked as "until stopped" here: whether a count applies depends on where the analysis sits.
-        toSpec(metrics, interval, 0, failureLimit, inconclusiveTries);
+        toSpec(metrics, interval, 0, failureLimit, inconclusiveTries, compare);
     }
 
     /** As a step, the analysis must be able to fail: fewer tolerated failures than measurements. */
     void checkCanFail() {
+        if (compare != null && (count == null || count < 2)) {
+            throw new FieldProblem("count", "'count' must be 2 or more with 'compare'" + (count == null ? " (default 1)" : "")
+                    + ": the first measurement reads the counters and the comparison starts with the second;"
+                    + " e.g. interval: 30s, count: 40 compares for 20 minutes");
+        }
         int measurements = count == null ? 1 : count;
         if (failureLimit != null && failureLimit >= measurements) {
             throw new FieldProblem("failureLimit", "'failureLimit: " + failureLimit + "' tolerates all " + measurements
@@ -52,19 +59,20 @@ public record AnalysisSettings(List<MetricSpec> metrics, String interval, Intege
 
     /** As an analysis step: {@code count} measurements, 1 when not given. */
     public AnalysisSpec toStepSpec() {
-        return toSpec(metrics, interval, count == null ? 1 : count, failureLimit, inconclusiveTries);
+        return toSpec(metrics, interval, count == null ? 1 : count, failureLimit, inconclusiveTries, compare);
     }
 
     /** As the background analysis: measures until stopped. */
     public AnalysisSpec toBackgroundSpec() {
-        return toSpec(metrics, interval, 0, failureLimit, inconclusiveTries);
+        return toSpec(metrics, interval, 0, failureLimit, inconclusiveTries, compare);
     }
 
     private static AnalysisSpec toSpec(List<MetricSpec> metrics, String interval, int count, Integer failureLimit,
-            Integer inconclusiveTries) {
+            Integer inconclusiveTries, CompareSpec compare) {
         return new AnalysisSpec(metrics.stream().map(MetricSpec::toCheck).toList(),
                 Checks.duration(interval, "interval", DEFAULT_INTERVAL), count,
                 failureLimit == null ? 0 : failureLimit,
-                inconclusiveTries == null ? AnalysisSpec.DEFAULT_INCONCLUSIVE_TRIES : inconclusiveTries);
+                inconclusiveTries == null ? AnalysisSpec.DEFAULT_INCONCLUSIVE_TRIES : inconclusiveTries,
+                compare == null ? null : compare.toJudgeSpec());
     }
 }

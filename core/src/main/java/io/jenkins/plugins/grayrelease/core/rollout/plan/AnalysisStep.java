@@ -20,7 +20,13 @@ public record AnalysisStep(AnalysisSettings settings) implements Step {
     @Override
     public String describe() {
         var spec = settings.toStepSpec();
-        return KIND + " of " + spec.metrics().size() + " metric(s), " + spec.count() + " measurement(s)";
+        String what = spec.metrics().isEmpty() ? "" : " of " + spec.metrics().size() + " metric(s)";
+        if (spec.compare() != null) {
+            what += (what.isEmpty() ? " comparing" : " and comparing") + " canary with stable ("
+                    + spec.compare().checks().stream().map(c -> c.planName()).collect(java.util.stream.Collectors.joining(", "))
+                    + ")";
+        }
+        return KIND + what + ", " + spec.count() + " measurement(s)";
     }
 
     @Override
