@@ -12,8 +12,13 @@ import picocli.CommandLine.Option;
         description = "Send all traffic to the canary and record it as the new stable; tester and mirror routes are removed.")
 final class PromoteCommand extends ReleaseCommand {
 
-    @Option(names = "--cleanup", description = "Delete the old stable Deployment once all traffic is on the canary.")
+    @Option(names = "--cleanup", description = "Delete the old stable Deployment once all traffic is on the canary: the one the"
+            + " canary was created from, or one Gray Release created, among those the old stable side selects (its Service's"
+            + " selector and subset's labels). Several such, or one Gray Release did not create, are refused unless --from names it.")
     boolean cleanup;
+
+    @Option(names = "--from", paramLabel = "DEPLOYMENT", description = "With --cleanup: the old stable Deployment to delete.")
+    String from;
 
     @Mixin
     DryRunOption write;
@@ -22,7 +27,7 @@ final class PromoteCommand extends ReleaseCommand {
     int run(ClusterSession session, ReleaseTarget target, ResultPrinter printer) {
         progress().step((write.dryRun ? "planning promotion of " : "promoting ") + target.routingRef()
                 + (cleanup ? ", then deleting the old stable Deployment" : ""));
-        printer.result(session.engine().promote(target, new PromoteOptions(write.writeOptions(), cleanup)));
+        printer.result(session.engine().promote(target, new PromoteOptions(write.writeOptions(), cleanup, from)));
         return ExitCodes.OK;
     }
 }

@@ -14,6 +14,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 public final class GrayPromoteStep extends RoutingStep {
 
     private boolean cleanup;
+    private String from;
 
     @DataBoundConstructor
     public GrayPromoteStep() {
@@ -23,15 +24,25 @@ public final class GrayPromoteStep extends RoutingStep {
         return cleanup;
     }
 
-    /** Delete the old stable Deployment once all traffic is on the canary. */
+    /** Delete the old stable Deployment once all traffic is on the canary (see {@link PromoteOptions#cleanup}). */
     @DataBoundSetter
     public void setCleanup(boolean cleanup) {
         this.cleanup = cleanup;
     }
 
+    public String getFrom() {
+        return from;
+    }
+
+    /** With cleanup: the old stable Deployment to delete, by name; null to let the engine find it. */
+    @DataBoundSetter
+    public void setFrom(String from) {
+        this.from = from == null || from.isBlank() ? null : from.trim();
+    }
+
     @Override
     public StepExecution start(StepContext context) {
-        PromoteOptions options = new PromoteOptions(writeOptions(), cleanup);
+        PromoteOptions options = new PromoteOptions(writeOptions(), cleanup, from);
         String what = cleanup ? Messages.GrayPromoteStep_doneWithCleanup() : Messages.GrayPromoteStep_done();
         return new RoutingStepExecution(context, "grayPromote", what, session -> session.engine().promote(session.target(), options));
     }

@@ -14,6 +14,7 @@ import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
+import io.jenkins.plugins.grayrelease.core.routing.RouteObservation;
 import io.jenkins.plugins.grayrelease.core.routing.RouteSides;
 import io.jenkins.plugins.grayrelease.core.routing.SubsetVersions;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
@@ -21,6 +22,9 @@ import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.status.StatusAssembler;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryWorkloads;
+import io.jenkins.plugins.grayrelease.core.routing.SubsetCheck;
+import io.jenkins.plugins.grayrelease.core.workload.SideSelector;
+import io.jenkins.plugins.grayrelease.core.workload.WorkloadReader;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 import java.time.Clock;
 import java.util.List;
@@ -37,9 +41,10 @@ final class Engine {
     private final StateRecorder recorder;
     private final CanaryWorkloads workloads;
     private final RetryLoop retry;
-    private final SideLabels sideLabels;
     private final Promotion promotion;
     private final SessionCache session;
+    private final SideSelectors selectors;
+    private final ReadinessGate gate;
 
     /**
      * @param session what a session remembers between operations (see {@link SessionCache}), or
@@ -51,11 +56,12 @@ final class Engine {
         this.retry = new RetryLoop(policy);
         // One writer: route changes and rollout progress are guarded and stored the same way.
         GuardedWriter writer = new GuardedWriter(istio);
-        this.routes = new RouteOperation(istio, writer, new OperationPlanner(actor, clock), retry, serverDryRun);
+        this.selectors = new SideSelectors(client, retry);
+        this.gate = new ReadinessGate(new WorkloadReader(client), selectors, retry);
+        this.routes = new RouteOperation(istio, writer, new OperationPlanner(actor, clock), retry, serverDryRun, gate);
         this.recorder = new StateRecorder(istio, writer, retry, actor, clock);
         this.workloads = new CanaryWorkloads(client);
-        this.sideLabels = new SideLabels(client, retry);
-        this.promotion = new Promotion(istio, routes, retry, sideLabels, workloads);
+        this.promotion = new Promotion(routes, new OldStableCleanup(istio, retry, selectors, new WorkloadReader(client), workloads));
     }
 
     RouteOperation.Outcome route(ReleaseTarget target, RouteChange change, WriteOptions options) {
@@ -73,6 +79,27 @@ final class Engine {
             Snapshot snap = Snapshot.read(istio, target, session, true);
             RouteSides sides = SideResolver.resolve(target, snap);
             return StatusAssembler.assemble(target, snap.routing(), snap.subsets(), sides, snap.router());
+        });
+    }
+
+    /** See {@link GrayRelease#checkCanaryReadiness}. */
+    void checkCanaryReadiness(ReleaseTarget target) {
+        if (!target.readinessGate()) {
+            return;
+        }
+        retry.run(target.routingRef(), p -> {
+            // In a session the routing object is the one last read or written: no request for it.
+            Snapshot snap = Snapshot.read(istio, target, session, false);
+            RouteSides sides = SideResolver.resolve(target, snap);
+            if (sides.canary() == null) {
+                return null;
+            }
+            RouteObservation now = snap.router().observe(snap.routing(), target.routingRef(), target.route(), sides);
+            int share = Math.max(now.weights().canary(), Math.max(now.mirrorPercent(), now.testers().isEmpty() ? 0 : 1));
+            if (share > 0) {
+                gate.check(target, snap.subsets(), sides, share, session);
+            }
+            return null;
         });
     }
 
@@ -113,21 +140,22 @@ final class Engine {
     WorkloadStatus deployCanary(ReleaseTarget target, CanaryDeployment request) {
         Snapshot snap = retry.run(target.routingRef(), p -> Snapshot.read(istio, target));
         RouteSides sides = SideResolver.resolve(target, snap);
-        Map<String, String> stableLabels = sideLabels.of(target.namespace(), snap.subsets(), sides.stable());
-        if (stableLabels == null) {
+        SideSelector stableSide = selectors.of(target, snap.subsets(), sides.stable(), session);
+        if (stableSide == null) {
             throw new InvalidReleaseException(target.destinationRuleRef(), "spec.subsets",
                     "the stable subset " + sides.stable().subset() + " does not exist", "Add the stable subset to the DestinationRule");
         }
         Destination canary = sides.canary();
-        Map<String, String> canaryLabels = canary == null ? null : sideLabels.of(target.namespace(), snap.subsets(), canary);
-        if (canaryLabels != null && sides.fixedSubsets()) {
+        Map<String, String> canaryLabels = null;
+        if (canary != null && sides.fixedSubsets()) {
             // The canary subset is pointed at this version by the next weight change (canaryVersion).
-            Map<String, String> moved = new java.util.LinkedHashMap<>(canaryLabels);
-            moved.put(SubsetVersions.key(canaryLabels), request.version());
+            Map<String, String> moved = new java.util.LinkedHashMap<>(SubsetCheck.labels(snap.subsets(), canary.subset()));
+            moved.put(SubsetVersions.key(moved), request.version());
             canaryLabels = moved;
-        } else if (canary != null && !canary.equals(target.canary()) && !sides.fixedSubsets()) {
-            // A recorded canary of an earlier release says nothing about this version's labels.
-            canaryLabels = null;
+        } else if (canary != null && canary.equals(target.canary())) {
+            // A recorded canary of an earlier release says nothing about this version's labels; a named one does.
+            SideSelector canarySide = selectors.of(target, snap.subsets(), canary, session);
+            canaryLabels = canarySide == null ? null : canarySide.subsetLabels().isEmpty() ? canarySide.serviceSelector() : canarySide.subsetLabels();
         }
         if (canaryLabels == null) {
             // The subset is added later (addCanarySubset) with exactly this label.
@@ -136,7 +164,7 @@ final class Engine {
         Map<String, String> canarySide = canaryLabels;
         // Create-or-update is idempotent, so a conflict or a lost answer is retried from a fresh read.
         return retry.run(canaryRef(target, request.version()),
-                p -> workloads.deploy(target.namespace(), target.service(), request, stableLabels, canarySide));
+                p -> workloads.deploy(target.namespace(), target.service(), request, stableSide, canarySide));
     }
 
     private static ObjectRef canaryRef(ReleaseTarget target, String version) {

@@ -53,7 +53,8 @@ public final class MeshApp implements AutoCloseable {
 
     /** The release of the default managed route ({@code primary}). */
     public ReleaseTarget target() {
-        return ReleaseTarget.builder(namespace, XdsMesh.SERVICE).stableSubset(STABLE).canarySubset(CANARY).build();
+        // The mesh's workloads are bare Pods with an EndpointSlice, not Deployments: nothing the readiness gate can judge.
+        return ReleaseTarget.builder(namespace, XdsMesh.SERVICE).stableSubset(STABLE).canarySubset(CANARY).readinessGate(false).build();
     }
 
     /** The release of another route of the same VirtualService. */
