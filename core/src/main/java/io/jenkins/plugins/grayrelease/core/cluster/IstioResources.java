@@ -1,5 +1,7 @@
 package io.jenkins.plugins.grayrelease.core.cluster;
 
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -101,6 +103,31 @@ public final class IstioResources {
                 .withApiVersion(type.getGroup() + "/" + type.getVersion()).withKind(type.getKind())
                 .withNewMetadata().withNamespace(namespace).withName(name).endMetadata().build();
         return client.genericKubernetesResources(type).inNamespace(namespace).resource(stub);
+    }
+
+    /**
+     * Calls {@code onChange} with the object as stored, once when it starts (when the object
+     * exists) and after every change, until the returned handle is closed. An informer, so a
+     * dropped connection is listed again and re-watched by the client.
+     */
+    public AutoCloseable watch(ResourceDefinitionContext type, String namespace, String name, Consumer<ObjectNode> onChange) {
+        var informer = resource(type, namespace, name).inform(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(GenericKubernetesResource obj) {
+                onChange.accept(client.getKubernetesSerialization().convertValue(obj, ObjectNode.class));
+            }
+
+            @Override
+            public void onUpdate(GenericKubernetesResource oldObj, GenericKubernetesResource newObj) {
+                onChange.accept(client.getKubernetesSerialization().convertValue(newObj, ObjectNode.class));
+            }
+
+            @Override
+            public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
+                // A deleted routing object leaves nothing to watch; the run's next write reports it.
+            }
+        }, 0);
+        return informer::close;
     }
 
     private Resource<GenericKubernetesResource> resource(ResourceDefinitionContext type, String namespace, String name) {

@@ -1,5 +1,12 @@
 package io.jenkins.plugins.grayrelease.core.engine;
 
+import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
+import io.jenkins.plugins.grayrelease.core.errors.ReleaseStoppedException;
+import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
+import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
+import io.jenkins.plugins.grayrelease.core.state.RecordLocator;
+import java.util.function.Consumer;
+import java.util.Optional;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
@@ -71,6 +78,8 @@ final class Engine {
     ReleaseStatus status(ReleaseTarget target) {
         return retry.run(target.routingRef(), p -> {
             Snapshot snap = Snapshot.read(istio, target, session, true);
+            // A session's first read is what it knows of the release (a later stop by someone else is not taken as known).
+            new StopRule(target.routingRef(), session).read(snap.state().state(), false, "status");
             RouteSides sides = SideResolver.resolve(target, snap);
             return StatusAssembler.assemble(target, snap.routing(), snap.subsets(), sides, snap.router());
         });
@@ -97,6 +106,33 @@ final class Engine {
 
     ReleaseStatus record(ReleaseTarget target, RolloutProgress progress, Phase phase) {
         return recorder.record(target, progress, phase, session);
+    }
+
+    AutoCloseable watchRecord(ReleaseTarget target, Consumer<ReleaseState> onRecord) {
+        TrafficRouter router = TrafficRouter.forKind(target.routeKind());
+        return retry.run(target.routingRef(), p -> istio.watch(RouteResources.of(target.routeKind()),
+                target.routingNamespace(), target.routingName(), routing -> {
+                    ReleaseState state;
+                    try {
+                        state = RecordLocator.forTarget(routing, target, router).decoded().state();
+                    } catch (RuntimeException unreadable) {
+                        return; // the routing object is being edited into an invalid shape; the run's next write says so
+                    }
+                    onRecord.accept(state);
+                }));
+    }
+
+    Optional<ReleaseStoppedException> stoppedElsewhere(ReleaseTarget target,
+            ReleaseState now) {
+        if (session == null) {
+            return Optional.empty();
+        }
+        Optional<ReleaseState> known = session.seen(target.routingRef());
+        if (known == null || !StopRule.stoppedSince(known.orElse(null), now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReleaseStoppedException(target.routingRef(),
+                now.phase(), now.lastChange(), "the rollout's next step"));
     }
 
     WorkloadStatus deployCanary(ReleaseTarget target, CanaryDeployment request) {

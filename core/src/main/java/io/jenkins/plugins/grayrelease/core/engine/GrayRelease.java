@@ -1,5 +1,9 @@
 package io.jenkins.plugins.grayrelease.core.engine;
 
+import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
+import io.jenkins.plugins.grayrelease.core.errors.ReleaseStoppedException;
+import java.util.function.Consumer;
+import java.util.Optional;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
@@ -169,6 +173,25 @@ public final class GrayRelease {
      */
     public ReleaseStatus recordRollout(ReleaseTarget target, RolloutProgress progress, Phase phase) {
         return engine.record(target, progress, phase);
+    }
+
+    /**
+     * Calls {@code onRecord} with the release's record (null: none) when watching starts and
+     * after every change of the routing object, until the handle is closed: how a waiting run
+     * learns at once of a rollback elsewhere or of an answer recorded on the cluster.
+     */
+    public AutoCloseable watchRecord(ReleaseTarget target, Consumer<ReleaseState> onRecord) {
+        return engine.watchRecord(target, onRecord);
+    }
+
+    /**
+     * In a session: the rollback or abort someone else recorded in {@code now} since the session
+     * read the release, as the refusal its next forward move would get. Empty outside a session,
+     * before its first read, and when {@code now} records no such stop.
+     */
+    public Optional<ReleaseStoppedException> stoppedElsewhere(ReleaseTarget target,
+            ReleaseState now) {
+        return engine.stoppedElsewhere(target, now);
     }
 
     /** Creates or updates the canary Deployment from the stable one; see {@link CanaryDeployment}. */

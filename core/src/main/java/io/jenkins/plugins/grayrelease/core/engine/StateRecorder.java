@@ -36,9 +36,10 @@ final class StateRecorder {
     }
 
     ReleaseStatus record(ReleaseTarget target, RolloutProgress progress, Phase phase, SessionCache cache) {
+        StopRule stops = new StopRule(target.routingRef(), cache);
         return retry.run(target.routingRef(), p -> {
             try {
-                return attempt(target, progress, phase, cache, p);
+                return attempt(target, progress, phase, cache, p, stops);
             } catch (GuardRefusedException e) {
                 throw e; // the session keeps the fresh read the refusal was checked against
             } catch (RuntimeException e) {
@@ -50,8 +51,13 @@ final class StateRecorder {
         });
     }
 
-    private ReleaseStatus attempt(ReleaseTarget target, RolloutProgress progress, Phase phase, SessionCache cache, RetryLoop.Progress p) {
+    private ReleaseStatus attempt(ReleaseTarget target, RolloutProgress progress, Phase phase, SessionCache cache, RetryLoop.Progress p,
+            StopRule stops) {
         Snapshot snap = Snapshot.read(istio, target, cache, false);
+        // Recording the end of a run (aborted, rolled back) is never refused; more progress over a stop is.
+        boolean forward = phase != Phase.ABORTED && phase != Phase.ROLLED_BACK;
+        stops.read(snap.state().state(), forward, progress == null ? "recording the rollout's end"
+                : "recording rollout " + progress.plan() + " step " + (progress.step() + 1) + " " + progress.stepState());
         TrafficRouter router = snap.router();
         RouteSides sides = SideResolver.resolve(target, snap);
         ReleaseState old = snap.state().state();
@@ -70,6 +76,7 @@ final class StateRecorder {
         // Guarded by the managed route (the weight recorded is read from it) and the record it replaces.
         ObjectNode stored = writer.write(target, snap.routing(), after, cache).stored();
         p.wrote();
+        stops.wrote(next);
         return StatusAssembler.assemble(target, stored, snap.subsets(), sides, router);
     }
 }

@@ -14,6 +14,7 @@ import io.jenkins.plugins.grayrelease.core.analysis.PrometheusEndpoint;
 import io.jenkins.plugins.grayrelease.core.analysis.QueryContext;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
+import io.jenkins.plugins.grayrelease.core.errors.ReleaseStoppedException;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.Step;
@@ -136,12 +137,14 @@ public final class RolloutRunner {
             background.start();
         }
         RolloutResult result;
+        AutoCloseable watch = watchRelease(target);
         try {
             result = runSteps(run, start);
         } finally {
             if (background != null) {
                 background.stop(endpoint(plan).timeout());
             }
+            closeQuietly(watch);
         }
         listener.runFinished(result);
         return result;
@@ -173,9 +176,13 @@ public final class RolloutRunner {
         } catch (RunStopped stopped) {
             try {
                 return stoppedAt(run, index);
+            } catch (ReleaseStoppedException e) {
+                return stoppedElsewhere(run, index, e);
             } catch (GrayReleaseException e) {
                 return failed(run, index, e);
             }
+        } catch (ReleaseStoppedException e) {
+            return stoppedElsewhere(run, index, e);
         } catch (GrayReleaseException e) {
             return failed(run, index, e);
         }
@@ -190,6 +197,37 @@ public final class RolloutRunner {
                 + " resumes at this step", statusOrNull(run.target()), Optional.empty(), Optional.empty());
     }
 
+    /** A rollback wins: the run ends where it is, writing nothing, and says who stopped it. */
+    private RolloutResult stoppedElsewhere(RunContext run, int index, ReleaseStoppedException stop) {
+        Step step = index < run.plan().steps().size() ? run.plan().steps().get(index) : null;
+        ReleaseStatus now = statusOrNull(run.target());
+        return new RolloutResult(Outcome.STOPPED_ELSEWHERE, index, stop.stoppedBy() + " during step " + (index + 1) + " ("
+                + (step == null ? "promote" : step.describe()) + "); this run stopped and wrote nothing more: traffic at "
+                + Endings.split(now) + ". A rollback wins: start a new release to try again", now, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Watches the release while the run is under way, so that a rollback or abort recorded by
+     * someone else ends a pause, an analysis or an approval at once, not at the next write.
+     */
+    private AutoCloseable watchRelease(ReleaseTarget target) {
+        try {
+            return engine.watchRecord(target, state -> engine.stoppedElsewhere(target, state).ifPresent(signal::stoppedElsewhere));
+        } catch (GrayReleaseException e) {
+            // Without a watch the rule still holds at the next write, which the stop refuses.
+            listener.note("cannot watch " + target.routingRef() + " (" + e.problem() + "); a rollback elsewhere is noticed at the next write");
+            return () -> { };
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // Closing a watch cannot fail in a way that matters to the run's result.
+        }
+    }
+
     private void stopIfSignalled() {
         if (signal.isRaised()) {
             throw new RunStopped();
@@ -198,6 +236,9 @@ public final class RolloutRunner {
 
     /** A failed background analysis rolls back; a cancellation leaves traffic as it is, recorded as aborted. */
     private RolloutResult stoppedAt(RunContext run, int index) {
+        if (signal.stoppedElsewhere() != null) {
+            return stoppedElsewhere(run, index, signal.stoppedElsewhere());
+        }
         if (signal.failedBackground() != null) {
             return Endings.rollBackForAnalysis(run, index, signal.failedBackground());
         }
