@@ -28,6 +28,7 @@ import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.status.StatusAssembler;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryWorkloads;
+import io.jenkins.plugins.grayrelease.core.workload.PodTemplateDigest;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 import java.time.Clock;
 import java.util.List;
@@ -47,6 +48,7 @@ final class Engine {
     private final SideLabels sideLabels;
     private final Promotion promotion;
     private final SessionCache session;
+    private final KubernetesClient client;
 
     /**
      * @param session what a session remembers between operations (see {@link SessionCache}), or
@@ -54,6 +56,7 @@ final class Engine {
      */
     Engine(KubernetesClient client, Actor actor, RetryPolicy policy, boolean serverDryRun, Clock clock, SessionCache session) {
         this.session = session;
+        this.client = client;
         this.istio = new IstioResources(client);
         this.retry = new RetryLoop(policy);
         // One writer: route changes and rollout progress are guarded and stored the same way.
@@ -108,6 +111,10 @@ final class Engine {
         return recorder.record(target, progress, phase, session);
     }
 
+    ReleaseStatus answer(ReleaseTarget target, RolloutProgress asked, RolloutProgress.Answer answer) {
+        return recorder.answer(target, asked, answer, session);
+    }
+
     AutoCloseable watchRecord(ReleaseTarget target, Consumer<ReleaseState> onRecord) {
         TrafficRouter router = TrafficRouter.forKind(target.routeKind());
         return retry.run(target.routingRef(), p -> istio.watch(RouteResources.of(target.routeKind()),
@@ -133,6 +140,26 @@ final class Engine {
         }
         return Optional.of(new ReleaseStoppedException(target.routingRef(),
                 now.phase(), now.lastChange(), "the rollout's next step"));
+    }
+
+    /** See {@link GrayRelease#canaryPodTemplateDigest}. */
+    String canaryPodTemplateDigest(ReleaseTarget target) {
+        Snapshot snap = retry.run(target.routingRef(), p -> Snapshot.read(istio, target));
+        Destination canary = SideResolver.resolve(target, snap).canary();
+        if (canary == null) {
+            return null;
+        }
+        Map<String, String> labels;
+        try {
+            labels = sideLabels.of(target.namespace(), snap.subsets(), canary);
+        } catch (InvalidReleaseException noSelector) {
+            return null; // no pods to speak of yet; the run's first write reports the missing side
+        }
+        if (labels == null || labels.isEmpty()) {
+            return null;
+        }
+        return retry.run(ObjectRef.deployment(target.namespace(), "(serving " + canary + ")"),
+                p -> PodTemplateDigest.of(client, target.namespace(), labels));
     }
 
     WorkloadStatus deployCanary(ReleaseTarget target, CanaryDeployment request) {

@@ -194,6 +194,26 @@ public final class GrayRelease {
         return engine.stoppedElsewhere(target, now);
     }
 
+    /**
+     * A digest of the canary's pod template (images, commands, args, env of the Deployments whose
+     * pods the canary side selects): what an approval was given for. Null when no such Deployment exists.
+     */
+    public String canaryPodTemplateDigest(ReleaseTarget target) {
+        return engine.canaryPodTemplateDigest(target);
+    }
+
+    /**
+     * Records an answer to the approval a rollout waits for ({@code asked}: its progress as read,
+     * with the question), so that the waiting run takes it; guarded like every write. Use
+     * {@link io.jenkins.plugins.grayrelease.core.rollout.ClusterDecision}, which checks the answer first.
+     *
+     * @throws io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException when the run moved on or
+     *     the question was answered meanwhile; nothing written
+     */
+    public ReleaseStatus answerApproval(ReleaseTarget target, RolloutProgress asked, RolloutProgress.Answer answer) {
+        return engine.answer(target, asked, answer);
+    }
+
     /** Creates or updates the canary Deployment from the stable one; see {@link CanaryDeployment}. */
     public WorkloadStatus deployCanary(ReleaseTarget target, CanaryDeployment request) {
         return engine.deployCanary(target, request);

@@ -16,7 +16,10 @@ import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.ReleaseStoppedException;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.ApprovalStep;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
+import io.jenkins.plugins.grayrelease.core.support.Digests;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.Step;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
@@ -48,7 +51,16 @@ public final class RolloutRunner {
      * @param prometheusOverride replaces the plan's Prometheus endpoint when present
      */
     public record Settings(WriteOptions write, PromoteOptions promote, Clock analysisClock, Clock approvalClock,
-            Map<String, String> environment, Optional<PrometheusEndpoint> prometheusOverride) {
+            Map<String, String> environment, Optional<PrometheusEndpoint> prometheusOverride, String runId,
+            String answerAt) {
+        /**
+         * @param runId    this run's id, recorded with its progress: only a run with the same id resumes it
+         *                 (grayctl prints a new one at start and takes it back with {@code --resume}; Jenkins
+         *                 names the build and flow node)
+         * @param answerAt where approvals are answered when not by an answer recorded on the cluster (a Jenkins
+         *                 build URL, shown to {@code grayctl decide} and {@code grayctl status}); null: an answer
+         *                 recorded on the cluster ({@code grayctl decide}) is taken too
+         */
         public Settings {
             Objects.requireNonNull(write, "write");
             Objects.requireNonNull(promote, "promote");
@@ -56,28 +68,44 @@ public final class RolloutRunner {
             Objects.requireNonNull(approvalClock, "approvalClock");
             environment = Map.copyOf(environment);
             Objects.requireNonNull(prometheusOverride, "prometheusOverride");
+            Objects.requireNonNull(runId, "runId");
         }
 
-        /** Default writes, the wall clock, this process's environment, the plan's Prometheus. */
+        /** Default writes, the wall clock, this process's environment, the plan's Prometheus, a new run id. */
         public static Settings defaults() {
             return new Settings(WriteOptions.defaults(), PromoteOptions.defaults(), Clock.systemUTC(), Clock.systemUTC(),
-                    System.getenv(), Optional.empty());
+                    System.getenv(), Optional.empty(), newRunId(), null);
+        }
+
+        /** A new run id: short, printable, unlikely to repeat ({@code r-4f2a9c1e}). */
+        public static String newRunId() {
+            return "r-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         }
 
         public Settings withAnalysisClock(Clock clock) {
-            return new Settings(write, promote, clock, approvalClock, environment, prometheusOverride);
+            return new Settings(write, promote, clock, approvalClock, environment, prometheusOverride, runId, answerAt);
         }
 
         public Settings withApprovalClock(Clock clock) {
-            return new Settings(write, promote, analysisClock, clock, environment, prometheusOverride);
+            return new Settings(write, promote, analysisClock, clock, environment, prometheusOverride, runId, answerAt);
         }
 
         public Settings withEnvironment(Map<String, String> variables) {
-            return new Settings(write, promote, analysisClock, approvalClock, variables, prometheusOverride);
+            return new Settings(write, promote, analysisClock, approvalClock, variables, prometheusOverride, runId, answerAt);
         }
 
         public Settings withPrometheus(PrometheusEndpoint endpoint) {
-            return new Settings(write, promote, analysisClock, approvalClock, environment, Optional.of(endpoint));
+            return new Settings(write, promote, analysisClock, approvalClock, environment, Optional.of(endpoint), runId, answerAt);
+        }
+
+        /** This run is {@code id}: it resumes progress recorded by a run of that id (same plan and canary). */
+        public Settings withRunId(String id) {
+            return new Settings(write, promote, analysisClock, approvalClock, environment, prometheusOverride, id, answerAt);
+        }
+
+        /** Approvals are answered at {@code url} only (Jenkins); answers recorded on the cluster are ignored. */
+        public Settings withAnswerAt(String url) {
+            return new Settings(write, promote, analysisClock, approvalClock, environment, prometheusOverride, runId, url);
         }
     }
 
@@ -128,8 +156,12 @@ public final class RolloutRunner {
             return done;
         }
         Preflight.check(run, run.evaluator() == null ? null : endpoint(plan));
-        int start = RecordedProgress.resumePoint(plan, target, before);
-        listener.runStarted(plan, start, start > 0 || RecordedProgress.underWay(plan, before));
+        RecordedProgress.Start from = RecordedProgress.resumePoint(plan, target, before, settings.runId(), run.digest());
+        int start = from.step();
+        listener.runStarted(plan, start, from.resumed());
+        if (from.why() != null) {
+            listener.note(from.why());
+        }
         BackgroundAnalysis background = plan.backgroundAnalysis().map(a -> new BackgroundAnalysis(
                 a.toBackgroundSpec(), run.queries(), run.evaluator(), run.analysisClock(), signal, listener))
                 .orElse(null);
@@ -137,7 +169,7 @@ public final class RolloutRunner {
             background.start();
         }
         RolloutResult result;
-        AutoCloseable watch = watchRelease(target);
+        AutoCloseable watch = watchRelease(target, run.answers());
         try {
             result = runSteps(run, start);
         } finally {
@@ -158,14 +190,19 @@ public final class RolloutRunner {
             for (; index < plan.steps().size(); index++) {
                 stopIfSignalled();
                 Step step = plan.steps().get(index);
-                record(run, index, step, RolloutProgress.RUNNING, null, phaseWhile(step));
+                RolloutProgress running = run.progress(index, step.kind(), RolloutProgress.RUNNING, null);
+                if (step instanceof ApprovalStep approval) {
+                    running = running.withQuestion(question(approval));
+                }
+                engine.recordRollout(run.target(), running, phaseWhile(step));
                 listener.stepStarted(index, step);
                 StepOutcome outcome = executor.execute(index, step);
                 if (outcome.end().isPresent()) {
                     return outcome.end().get();
                 }
                 stopIfSignalled();
-                record(run, index, step, RolloutProgress.DONE, outcome.decision(), Phase.PROGRESSING);
+                engine.recordRollout(run.target(), run.progress(index, step.kind(), RolloutProgress.DONE, outcome.decision()),
+                        Phase.PROGRESSING);
                 listener.stepFinished(index, step);
             }
             stopIfSignalled();
@@ -210,9 +247,14 @@ public final class RolloutRunner {
      * Watches the release while the run is under way, so that a rollback or abort recorded by
      * someone else ends a pause, an analysis or an approval at once, not at the next write.
      */
-    private AutoCloseable watchRelease(ReleaseTarget target) {
+    private AutoCloseable watchRelease(ReleaseTarget target, ClusterAnswers answers) {
         try {
-            return engine.watchRecord(target, state -> engine.stoppedElsewhere(target, state).ifPresent(signal::stoppedElsewhere));
+            return engine.watchRecord(target, state -> {
+                engine.stoppedElsewhere(target, state).ifPresent(signal::stoppedElsewhere);
+                if (answers != null) {
+                    answers.offer(state);
+                }
+            });
         } catch (GrayReleaseException e) {
             // Without a watch the rule still holds at the next write, which the stop refuses.
             listener.note("cannot watch " + target.routingRef() + " (" + e.problem() + "); a rollback elsewhere is noticed at the next write");
@@ -243,11 +285,11 @@ public final class RolloutRunner {
             return Endings.rollBackForAnalysis(run, index, signal.failedBackground());
         }
         Step step = index < run.plan().steps().size() ? run.plan().steps().get(index) : null;
-        ReleaseStatus recorded = engine.recordRollout(run.target(), new RolloutProgress(run.plan().name(), index,
+        ReleaseStatus recorded = engine.recordRollout(run.target(), run.progress(index,
                 step == null ? "promote" : step.kind(), RolloutProgress.RUNNING, null), Phase.ABORTED);
         return new RolloutResult(Outcome.CANCELLED, index, "cancelled in step " + (index + 1) + " ("
                 + (step == null ? "promote" : step.describe()) + "); traffic left at " + Endings.split(recorded)
-                + ", recorded as aborted; re-run the plan to resume at this step, or roll back",
+                + ", recorded as aborted; resume run " + settings.runId() + " to continue at this step, or roll back",
                 recorded, Optional.empty(), Optional.empty());
     }
 
@@ -257,8 +299,20 @@ public final class RolloutRunner {
         String version = analyses ? metricVersion(plan, target) : plan.target().canaryVersion();
         QueryContext queries = new QueryContext(target.namespace(), metricService(target), version == null ? "" : version,
                 MetricCheck.DEFAULT_WINDOW);
+        RolloutProgress.RunDigest digest = new RolloutProgress.RunDigest(Digests.sha256(plan.toString()),
+                podTemplateDigest(target));
+        ClusterAnswers answers = settings.answerAt() == null ? new ClusterAnswers(settings.runId()) : null;
         return new RunContext(plan, target, engine, listener, signal, settings.analysisClock(), evaluator, queries,
-                settings);
+                settings, digest, answers);
+    }
+
+    /** The canary's pod template digest; null when it cannot be read (the run's first write reports why). */
+    private String podTemplateDigest(ReleaseTarget target) {
+        try {
+            return engine.canaryPodTemplateDigest(target);
+        } catch (GrayReleaseException e) {
+            return null;
+        }
     }
 
     /**
@@ -304,9 +358,11 @@ public final class RolloutRunner {
         }
     }
 
-    private void record(RunContext run, int index, Step step, String state, String decision, Phase phase) {
-        engine.recordRollout(run.target(), new RolloutProgress(run.plan().name(), index, step.kind(), state, decision),
-                phase);
+    /** The approval as the release record shows it while the run waits, so that anyone can see it and, outside Jenkins, answer it. */
+    private RolloutProgress.Question question(ApprovalStep step) {
+        java.time.Instant deadline = step.timeoutDuration().map(d -> settings.approvalClock().instant().plus(d)).orElse(null);
+        return new RolloutProgress.Question(step.message(), step.allowed().stream().map(DecisionKind::planName).sorted().toList(),
+                deadline, settings.answerAt());
     }
 
     private static Phase phaseWhile(Step step) {
