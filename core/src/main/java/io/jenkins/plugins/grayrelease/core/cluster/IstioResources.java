@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FieldValidateable;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -111,7 +112,9 @@ public final class IstioResources {
      * dropped connection is listed again and re-watched by the client.
      */
     public AutoCloseable watch(ResourceDefinitionContext type, String namespace, String name, Consumer<ObjectNode> onChange) {
-        var informer = resource(type, namespace, name).inform(new ResourceEventHandler<>() {
+        io.fabric8.kubernetes.client.informers.SharedIndexInformer<GenericKubernetesResource> informer;
+        try {
+            informer = resource(type, namespace, name).inform(new ResourceEventHandler<>() {
             @Override
             public void onAdd(GenericKubernetesResource obj) {
                 onChange.accept(client.getKubernetesSerialization().convertValue(obj, ObjectNode.class));
@@ -127,6 +130,15 @@ public final class IstioResources {
                 // A deleted routing object leaves nothing to watch; the run's next write reports it.
             }
         }, 0);
+        } catch (RuntimeException e) {
+            // The informer wraps the API server's answer (a 403 on list or watch); the engine names what was refused.
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof KubernetesClientException k && k.getCode() > 0) {
+                    throw k;
+                }
+            }
+            throw e;
+        }
         return informer::close;
     }
 

@@ -54,9 +54,9 @@ final class StateRecorder {
     private ReleaseStatus attempt(ReleaseTarget target, RolloutProgress progress, Phase phase, SessionCache cache, RetryLoop.Progress p,
             StopRule stops) {
         Snapshot snap = Snapshot.read(istio, target, cache, false);
-        // Recording the end of a run (aborted, rolled back) is never refused; more progress over a stop is.
-        boolean forward = phase != Phase.ABORTED && phase != Phase.ROLLED_BACK;
-        stops.read(snap.state().state(), forward, progress == null ? "recording the rollout's end"
+        // Nothing a run records goes over a stop recorded by someone else: neither more progress nor its own
+        // end (aborted, rolled back), which would replace who stopped the release and why.
+        stops.read(snap.state().state(), true, progress == null ? "recording the rollout's end"
                 : "recording rollout " + progress.plan() + " step " + (progress.step() + 1) + " " + progress.stepState());
         TrafficRouter router = snap.router();
         RouteSides sides = SideResolver.resolve(target, snap);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.grayrelease.core.rollout;
 
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.ApprovalStep;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
@@ -31,7 +32,8 @@ final class RecordedProgress {
      * belongs to this plan, this run, this plan's digest and this canary, and the release is still
      * under way; else step 0, saying why when the record was this plan's.
      */
-    static Start resumePoint(RolloutPlan plan, ReleaseTarget target, ReleaseStatus status, String runId, RunDigest digest) {
+    static Start resumePoint(RolloutPlan plan, ReleaseTarget target, ReleaseStatus status, String runId, RunDigest digest,
+            ApprovalProof proof) {
         if (!underWay(plan, status)) {
             return new Start(0, false, null);
         }
@@ -54,7 +56,14 @@ final class RecordedProgress {
                     + "): starting over, approvals are asked again");
         }
         int step = recorded.step();
-        return new Start(Math.min(recorded.isDone() ? step + 1 : step, plan.steps().size()), true, null);
+        int start = Math.min(recorded.isDone() ? step + 1 : step, plan.steps().size());
+        for (int i = 0; i < start; i++) {
+            if (plan.steps().get(i) instanceof ApprovalStep && !proof.holds(i, digest.key())) {
+                return new Start(0, false, where + ", and the approval of step " + (i + 1) + " as given, but this run's own"
+                        + " record does not hold that approval: starting over, approvals are asked again");
+            }
+        }
+        return new Start(start, true, null);
     }
 
     /** Re-running a plan that already promoted its canary changes nothing (runs are idempotent). */

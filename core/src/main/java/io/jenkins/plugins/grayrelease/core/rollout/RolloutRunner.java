@@ -52,7 +52,7 @@ public final class RolloutRunner {
      */
     public record Settings(WriteOptions write, PromoteOptions promote, Clock analysisClock, Clock approvalClock,
             Map<String, String> environment, Optional<PrometheusEndpoint> prometheusOverride, String runId,
-            String answerAt) {
+            String answerAt, ApprovalProof approvalProof) {
         /**
          * @param runId    this run's id, recorded with its progress: only a run with the same id resumes it
          *                 (grayctl prints a new one at start and takes it back with {@code --resume}; Jenkins
@@ -60,6 +60,7 @@ public final class RolloutRunner {
          * @param answerAt where approvals are answered when not by an answer recorded on the cluster (a Jenkins
          *                 build URL, shown to {@code grayctl decide} and {@code grayctl status}); null: an answer
          *                 recorded on the cluster ({@code grayctl decide}) is taken too
+         * @param approvalProof where else a finished approval must be held before a resumed run skips it
          */
         public Settings {
             Objects.requireNonNull(write, "write");
@@ -69,12 +70,13 @@ public final class RolloutRunner {
             environment = Map.copyOf(environment);
             Objects.requireNonNull(prometheusOverride, "prometheusOverride");
             Objects.requireNonNull(runId, "runId");
+            Objects.requireNonNull(approvalProof, "approvalProof");
         }
 
         /** Default writes, the wall clock, this process's environment, the plan's Prometheus, a new run id. */
         public static Settings defaults() {
             return new Settings(WriteOptions.defaults(), PromoteOptions.defaults(), Clock.systemUTC(), Clock.systemUTC(),
-                    System.getenv(), Optional.empty(), newRunId(), null);
+                    System.getenv(), Optional.empty(), newRunId(), null, ApprovalProof.CLUSTER_RECORD);
         }
 
         /** A new run id: short, printable, unlikely to repeat ({@code r-4f2a9c1e}). */
@@ -83,29 +85,34 @@ public final class RolloutRunner {
         }
 
         public Settings withAnalysisClock(Clock clock) {
-            return new Settings(write, promote, clock, approvalClock, environment, prometheusOverride, runId, answerAt);
+            return new Settings(write, promote, clock, approvalClock, environment, prometheusOverride, runId, answerAt, approvalProof);
         }
 
         public Settings withApprovalClock(Clock clock) {
-            return new Settings(write, promote, analysisClock, clock, environment, prometheusOverride, runId, answerAt);
+            return new Settings(write, promote, analysisClock, clock, environment, prometheusOverride, runId, answerAt, approvalProof);
         }
 
         public Settings withEnvironment(Map<String, String> variables) {
-            return new Settings(write, promote, analysisClock, approvalClock, variables, prometheusOverride, runId, answerAt);
+            return new Settings(write, promote, analysisClock, approvalClock, variables, prometheusOverride, runId, answerAt, approvalProof);
         }
 
         public Settings withPrometheus(PrometheusEndpoint endpoint) {
-            return new Settings(write, promote, analysisClock, approvalClock, environment, Optional.of(endpoint), runId, answerAt);
+            return new Settings(write, promote, analysisClock, approvalClock, environment, Optional.of(endpoint), runId, answerAt, approvalProof);
         }
 
         /** This run is {@code id}: it resumes progress recorded by a run of that id (same plan and canary). */
         public Settings withRunId(String id) {
-            return new Settings(write, promote, analysisClock, approvalClock, environment, prometheusOverride, id, answerAt);
+            return new Settings(write, promote, analysisClock, approvalClock, environment, prometheusOverride, id, answerAt, approvalProof);
+        }
+
+        /** A resumed run skips a finished approval only when {@code proof} holds it too (Jenkins: the build's record). */
+        public Settings withApprovalProof(ApprovalProof proof) {
+            return new Settings(write, promote, analysisClock, approvalClock, environment, prometheusOverride, runId, answerAt, proof);
         }
 
         /** Approvals are answered at {@code url} only (Jenkins); answers recorded on the cluster are ignored. */
         public Settings withAnswerAt(String url) {
-            return new Settings(write, promote, analysisClock, approvalClock, environment, prometheusOverride, runId, url);
+            return new Settings(write, promote, analysisClock, approvalClock, environment, prometheusOverride, runId, url, approvalProof);
         }
     }
 
@@ -156,7 +163,8 @@ public final class RolloutRunner {
             return done;
         }
         Preflight.check(run, run.evaluator() == null ? null : endpoint(plan));
-        RecordedProgress.Start from = RecordedProgress.resumePoint(plan, target, before, settings.runId(), run.digest());
+        RecordedProgress.Start from = RecordedProgress.resumePoint(plan, target, before, settings.runId(), run.digest(),
+                settings.approvalProof());
         int start = from.step();
         listener.runStarted(plan, start, from.resumed());
         if (from.why() != null) {
@@ -221,7 +229,8 @@ public final class RolloutRunner {
         } catch (ReleaseStoppedException e) {
             return stoppedElsewhere(run, index, e);
         } catch (GrayReleaseException e) {
-            return failed(run, index, e);
+            // A failure in the wake of a stop elsewhere (an approval closed by the roll back) is that stop.
+            return signal.stoppedElsewhere() != null ? stoppedElsewhere(run, index, signal.stoppedElsewhere()) : failed(run, index, e);
         }
     }
 

@@ -99,7 +99,7 @@ final class StepExecutor {
     private StepOutcome approve(int index, ApprovalStep step) {
         ReleaseStatus now = run.engine().status(run.target());
         ApprovalRequest request = new ApprovalRequest(run.plan().name(), index, step.message(), step.allowed(),
-                step.timeoutDuration(), Optional.ofNullable(step.onTimeout()), now);
+                step.timeoutDuration(), Optional.ofNullable(step.onTimeout()), now, run.digest().key());
         run.listener().approvalRequested(request);
         Decision decision = new ApprovalWaiter(gate, run.signal(), run.settings().approvalClock(), run.answers()).await(request);
         run.listener().decisionTaken(request, decision);

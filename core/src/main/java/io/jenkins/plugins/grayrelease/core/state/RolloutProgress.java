@@ -76,6 +76,10 @@ public record RolloutProgress(String plan, int step, String stepType, String ste
      * @param podTemplate digest of the canary's pod template (images, env, args), or null when no canary Deployment was found
      */
     public record RunDigest(String plan, String podTemplate) {
+        /** Both digests as one short key: an approval given for one key is never taken for another. */
+        public String key() {
+            return io.jenkins.plugins.grayrelease.core.support.Digests.sha256(plan + "/" + podTemplate);
+        }
     }
 
     /**

@@ -83,9 +83,13 @@ class ResumeBoundToApprovalTest {
 
     /** Runs the plan as run {@code id} up to its pause, where it is cancelled; returns the questions its gate was asked. */
     private Resumed rerun(String id, String plan) throws Exception {
+        return rerun(RolloutRunner.Settings.defaults().withRunId(id), plan);
+    }
+
+    private Resumed rerun(RolloutRunner.Settings settings, String plan) throws Exception {
         RecordingListener listener = new RecordingListener();
         ScriptedGate gate = new ScriptedGate(Decision.promote("bob"));
-        RolloutRunner runner = new RolloutRunner(engine, gate, listener, RolloutRunner.Settings.defaults().withRunId(id));
+        RolloutRunner runner = new RolloutRunner(engine, gate, listener, settings);
         listener.onStepStarted = (index, step) -> {
             if (step.kind().equals("pause")) {
                 CompletableFuture.runAsync(runner::cancel);
@@ -147,5 +151,34 @@ class ResumeBoundToApprovalTest {
 
         assertThat(resumed.gate().asked()).hasSize(1);
         assertThat(resumed.listener().log()).contains("but the plan changed since");
+    }
+
+    @Test
+    void anApprovalTheRunsOwnRecordDoesNotHoldIsAskedAgain() throws Exception {
+        approvedThenInterrupted("r-41");
+
+        // Jenkins: the cluster says step 2 was approved, the build's record (build.xml) does not.
+        Resumed resumed = rerun(RolloutRunner.Settings.defaults().withRunId("r-41").withApprovalProof((step, key) -> false), PLAN);
+
+        assertThat(resumed.gate().asked()).as(resumed.listener().log()).hasSize(1);
+        assertThat(resumed.listener().log()).contains("but this run's own record does not hold that approval: starting over");
+    }
+
+    @Test
+    void theApprovalsKeyChangesWithTheCanarysPodTemplate() throws Exception {
+        approvedThenInterrupted("r-41");
+        java.util.List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ApprovalProof recordingProof = (step, key) -> keys.add(key);
+        rerun(RolloutRunner.Settings.defaults().withRunId("r-41").withApprovalProof(recordingProof), PLAN);
+        approvedThenInterrupted("r-41");
+        cluster.client().apps().deployments().inNamespace("shop").withName("reviews-v2").edit(d -> {
+            d.getSpec().getTemplate().getSpec().getContainers().get(0).setArgs(java.util.List.of("--unapproved-flag"));
+            return d;
+        });
+
+        Resumed resumed = rerun(RolloutRunner.Settings.defaults().withRunId("r-41").withApprovalProof(recordingProof), PLAN);
+
+        assertThat(keys).hasSize(1);
+        assertThat(resumed.gate().asked()).singleElement().satisfies(r -> assertThat(r.givenFor()).isNotEqualTo(keys.get(0)));
     }
 }
