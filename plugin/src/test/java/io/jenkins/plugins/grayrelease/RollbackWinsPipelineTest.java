@@ -87,6 +87,13 @@ class RollbackWinsPipelineTest {
         assertThat(cluster.primaryWeights()).containsEntry("v1", 100);
         assertThat(cluster.primaryWeights().getOrDefault("v2", 0)).isZero();
         assertThat(cluster.lastChangeBy()).isEqualTo("carol");
+
+        // A later, deliberate release (a new build) still works: the rollback stopped that build, not the service.
+        p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',\n"
+                + "    credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
+                + "  grayRelease(weight: 10)\n}\n", true));
+        r.buildAndAssertSuccess(p);
+        assertThat(cluster.primaryWeights()).containsEntry("v2", 10);
     }
 
     @Test

@@ -134,12 +134,31 @@ public final class IstioResources {
             // The informer wraps the API server's answer (a 403 on list or watch); the engine names what was refused.
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof KubernetesClientException k && k.getCode() > 0) {
-                    throw k;
+                    throw k.getCode() == 403 ? refusedWatch(k, type, namespace, name) : k;
                 }
             }
             throw e;
         }
         return informer::close;
+    }
+
+    /**
+     * A refused watch as the API server words a refused request. fabric8 reports a watch refused on
+     * its websocket without the server's sentence, so the sentence (who may not do what, where) is
+     * rebuilt, with the identity the server confirms.
+     */
+    private KubernetesClientException refusedWatch(KubernetesClientException refused, ResourceDefinitionContext type, String namespace,
+            String name) {
+        String said = refused.getStatus() == null ? null : refused.getStatus().getMessage();
+        if (said != null && said.contains(" cannot ")) {
+            return refused;
+        }
+        String user = ClusterIdentity.of(client, "this identity");
+        String message = type.getPlural() + "." + type.getGroup() + " \"" + name + "\" is forbidden: User \"" + user
+                + "\" cannot watch resource \"" + type.getPlural() + "\" in API group \"" + type.getGroup()
+                + "\" in the namespace \"" + namespace + "\"";
+        return new KubernetesClientException(new io.fabric8.kubernetes.api.model.StatusBuilder().withCode(403).withReason("Forbidden")
+                .withMessage(message).build());
     }
 
     private Resource<GenericKubernetesResource> resource(ResourceDefinitionContext type, String namespace, String name) {
