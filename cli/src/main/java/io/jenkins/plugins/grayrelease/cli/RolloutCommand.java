@@ -63,6 +63,9 @@ final class RolloutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (resume != null && resume.isBlank()) {
+            throw new UsageException(spec.commandLine(), "--resume needs the run's id", "Give the id the run printed when it started");
+        }
         RolloutPlan plan = new PlanParser().parse(file);
         if (root.namespace != null && !root.namespace.equals(plan.target().namespace())) {
             throw new UsageException(spec.commandLine(), "-n " + root.namespace + " differs from the plan's target.namespace "
@@ -71,9 +74,6 @@ final class RolloutCommand implements Callable<Integer> {
         RolloutRunner.Settings settings = RolloutRunner.Settings.defaults();
         if (prometheusUrl != null) {
             settings = settings.withPrometheus(prometheusEndpoint(plan));
-        }
-        if (resume != null && resume.isBlank()) {
-            throw new UsageException(spec.commandLine(), "--resume needs the run's id", "Give the id the run printed when it started");
         }
         String runId = resume != null ? resume.trim() : RolloutRunner.Settings.newRunId();
         settings = settings.withRunId(runId);
