@@ -1,7 +1,5 @@
 package io.jenkins.plugins.grayrelease.core.cluster;
 
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -12,6 +10,8 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import java.util.function.Consumer;
 
 /**
  * Istio objects read and patched as generic JSON trees, never through a typed model, so that

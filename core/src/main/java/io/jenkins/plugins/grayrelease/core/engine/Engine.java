@@ -1,29 +1,27 @@
 package io.jenkins.plugins.grayrelease.core.engine;
 
-import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
-import io.jenkins.plugins.grayrelease.core.errors.ReleaseStoppedException;
-import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
-import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
-import io.jenkins.plugins.grayrelease.core.state.RecordLocator;
-import java.util.function.Consumer;
-import java.util.Optional;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.core.Actor;
-import io.jenkins.plugins.grayrelease.core.OperationResult;
-import io.jenkins.plugins.grayrelease.core.PromoteOptions;
 import io.jenkins.plugins.grayrelease.core.Destination;
 import io.jenkins.plugins.grayrelease.core.ObjectRef;
+import io.jenkins.plugins.grayrelease.core.OperationResult;
+import io.jenkins.plugins.grayrelease.core.PromoteOptions;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.RetryPolicy;
 import io.jenkins.plugins.grayrelease.core.SessionCache;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
+import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
+import io.jenkins.plugins.grayrelease.core.errors.ReleaseStoppedException;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
 import io.jenkins.plugins.grayrelease.core.routing.RouteSides;
 import io.jenkins.plugins.grayrelease.core.routing.SubsetVersions;
+import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
+import io.jenkins.plugins.grayrelease.core.state.RecordLocator;
+import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.status.StatusAssembler;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
@@ -33,6 +31,8 @@ import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The engine's parts wired together; {@link GrayRelease} is its public face. Every request to the
@@ -129,17 +129,8 @@ final class Engine {
                 }));
     }
 
-    Optional<ReleaseStoppedException> stoppedElsewhere(ReleaseTarget target,
-            ReleaseState now) {
-        if (session == null) {
-            return Optional.empty();
-        }
-        Optional<ReleaseState> known = session.seen(target.routingRef());
-        if (known == null || !StopRule.stoppedSince(known.orElse(null), now)) {
-            return Optional.empty();
-        }
-        return Optional.of(new ReleaseStoppedException(target.routingRef(),
-                now.phase(), now.lastChange(), "the rollout's next step"));
+    Optional<ReleaseStoppedException> stoppedElsewhere(ReleaseTarget target, ReleaseState now) {
+        return session == null ? Optional.empty() : new StopRule(target.routingRef(), session).stoppedElsewhere(now);
     }
 
     /** See {@link GrayRelease#canaryPodTemplateDigest}. */

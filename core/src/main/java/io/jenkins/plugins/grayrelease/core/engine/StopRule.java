@@ -49,6 +49,18 @@ final class StopRule {
         }
     }
 
+    /**
+     * The refusal a forward move would get if {@code now} were read, without reading or remembering
+     * anything: how a watch learns that the release was stopped elsewhere. Empty before the first read.
+     */
+    Optional<ReleaseStoppedException> stoppedElsewhere(ReleaseState now) {
+        Optional<ReleaseState> known = known();
+        if (known == null || !stoppedSince(known.orElse(null), now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReleaseStoppedException(ref, now.phase(), now.lastChange(), "the rollout's next step"));
+    }
+
     /** The operation stored {@code state}: its own write is what it knows from now on. */
     void wrote(ReleaseState state) {
         remember(state);
