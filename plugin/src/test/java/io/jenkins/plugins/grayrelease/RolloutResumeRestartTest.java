@@ -13,8 +13,8 @@ import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -40,10 +40,10 @@ class RolloutResumeRestartTest {
     @RegisterExtension
     private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
 
-    private static MockCluster cluster;
+    private MockCluster cluster;
 
-    @BeforeAll
-    static void startCluster() {
+    @BeforeEach
+    void startCluster() {
         cluster = MockCluster.startWithSampleApp();
         try (KubernetesClient client = cluster.client()) {
             client.apps().deployments().inNamespace("shop").resource(new DeploymentBuilder()
@@ -55,13 +55,13 @@ class RolloutResumeRestartTest {
         }
     }
 
-    @AfterAll
-    static void stopCluster() {
+    @AfterEach
+    void stopCluster() {
         cluster.close();
     }
 
     /** Runs the plan, promotes its approval as alice and returns once the build is in the pause after it. */
-    private static void approvedAndPaused(JenkinsRule r) throws Exception {
+    private void approvedAndPaused(JenkinsRule r) throws Exception {
         ReleaseJenkins.secure(r);
         ReleaseJenkins.addTokenCredential(r);
         WorkflowJob p = r.createProject(WorkflowJob.class, "resume");
@@ -82,7 +82,7 @@ class RolloutResumeRestartTest {
 
     @Test
     void aNewImageDeployedIntoTheCanaryWhileJenkinsWasDownIsAskedAgain() throws Throwable {
-        sessions.then(RolloutResumeRestartTest::approvedAndPaused);
+        sessions.then(this::approvedAndPaused);
         try (KubernetesClient client = cluster.client()) {
             client.apps().deployments().inNamespace("shop").withName("reviews-v2-canary").edit(d -> {
                 d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("example.org/reviews:2.1-nobody-approved");
@@ -104,6 +104,22 @@ class RolloutResumeRestartTest {
             assertThat(answer(r, b, "alice", approvals.get(1).getId(), "rollback", null).status()).isEqualTo(ACCEPTED);
             r.waitForCompletion(b);
             assertThat(cluster.primaryWeights()).containsEntry("v1", 100);
+        });
+    }
+
+    @Test
+    void theSameCanaryResumesAfterTheRestartWithoutAskingAgainBecauseBuildXmlHoldsTheAnswer() throws Throwable {
+        sessions.then(this::approvedAndPaused);
+        sessions.then(r -> {
+            WorkflowRun b = build(r);
+            r.waitForMessage("Resuming rollout reviews-v2 at step 3 of 4", b);
+
+            List<Approval> approvals = b.getAction(GrayReleaseAction.class).getApprovals();
+            assertThat(approvals).as("the answer given before the restart, from build.xml; nothing asked again").singleElement()
+                    .satisfies(a -> assertThat(a.getDecidedBy()).isEqualTo("alice"));
+            assertThat(cluster.primaryWeights()).containsEntry("v2", 20);
+            b.doStop();
+            r.waitForCompletion(b);
         });
     }
 }
