@@ -177,14 +177,14 @@ public final class RolloutRunner {
             background.start();
         }
         RolloutResult result;
-        AutoCloseable watch = watchRelease(target, run.answers());
+        ReleaseWatch watch = ReleaseWatch.start(run);
         try {
             result = runSteps(run, start);
         } finally {
             if (background != null) {
                 background.stop(endpoint(plan).timeout());
             }
-            closeQuietly(watch);
+            watch.close();
         }
         listener.runFinished(result);
         return result;
@@ -250,33 +250,6 @@ public final class RolloutRunner {
         return new RolloutResult(Outcome.STOPPED_ELSEWHERE, index, stop.stoppedBy() + " during step " + (index + 1) + " ("
                 + (step == null ? "promote" : step.describe()) + "); this run stopped and wrote nothing more: traffic at "
                 + Endings.split(now) + ". A rollback wins: start a new release to try again", now, Optional.empty(), Optional.empty());
-    }
-
-    /**
-     * Watches the release while the run is under way, so that a rollback or abort recorded by
-     * someone else ends a pause, an analysis or an approval at once, not at the next write.
-     */
-    private AutoCloseable watchRelease(ReleaseTarget target, ClusterAnswers answers) {
-        try {
-            return engine.watchRecord(target, state -> {
-                engine.stoppedElsewhere(target, state).ifPresent(signal::stoppedElsewhere);
-                if (answers != null) {
-                    answers.offer(state);
-                }
-            });
-        } catch (GrayReleaseException e) {
-            // Without a watch the rule still holds at the next write, which the stop refuses.
-            listener.note("cannot watch " + target.routingRef() + " (" + e.problem() + "); a rollback elsewhere is noticed at the next write");
-            return () -> { };
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // Closing a watch cannot fail in a way that matters to the run's result.
-        }
     }
 
     private void stopIfSignalled() {

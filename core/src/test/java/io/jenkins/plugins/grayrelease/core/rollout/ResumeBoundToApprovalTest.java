@@ -169,7 +169,8 @@ class ResumeBoundToApprovalTest {
         approvedThenInterrupted("r-41");
         java.util.List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
         ApprovalProof recordingProof = (step, key) -> keys.add(key);
-        rerun(RolloutRunner.Settings.defaults().withRunId("r-41").withApprovalProof(recordingProof), PLAN);
+        Resumed first = rerun(RolloutRunner.Settings.defaults().withRunId("r-41").withApprovalProof(recordingProof), PLAN);
+        assertThat(keys).as(first.listener().log()).hasSize(1);
         approvedThenInterrupted("r-41");
         cluster.client().apps().deployments().inNamespace("shop").withName("reviews-v2").edit(d -> {
             d.getSpec().getTemplate().getSpec().getContainers().get(0).setArgs(java.util.List.of("--unapproved-flag"));
@@ -178,7 +179,7 @@ class ResumeBoundToApprovalTest {
 
         Resumed resumed = rerun(RolloutRunner.Settings.defaults().withRunId("r-41").withApprovalProof(recordingProof), PLAN);
 
-        assertThat(keys).hasSize(1);
+        assertThat(keys).as(resumed.listener().log()).hasSize(1);
         assertThat(resumed.gate().asked()).singleElement().satisfies(r -> assertThat(r.givenFor()).isNotEqualTo(keys.get(0)));
     }
 }
