@@ -13,6 +13,12 @@ public final class ExitCodes {
     public static final int ROLLED_BACK = 3;
     /** An approval was rejected or not answered. */
     public static final int NOT_APPROVED = 4;
+    /** A rollout stopped because someone else rolled the release back or aborted it (a rollback wins). */
+    public static final int STOPPED_ELSEWHERE = 5;
+    /** {@code grayctl rollout} was interrupted by Ctrl-C (SIGINT): 128 + 2, as shells report it. It still prints its final status. */
+    public static final int INTERRUPTED = 130;
+    /** {@code grayctl rollout} was terminated by SIGTERM (a CI runner's cancel): 128 + 15. It still prints its final status. */
+    public static final int TERMINATED = 143;
 
     private ExitCodes() {
     }

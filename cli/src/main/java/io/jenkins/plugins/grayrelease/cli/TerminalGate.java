@@ -3,6 +3,7 @@ package io.jenkins.plugins.grayrelease.cli;
 import io.jenkins.plugins.grayrelease.core.WeightSplit;
 import io.jenkins.plugins.grayrelease.core.support.Durations;
 import io.jenkins.plugins.grayrelease.core.rollout.ApprovalRequest;
+import io.jenkins.plugins.grayrelease.core.rollout.ClusterDecision;
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import io.jenkins.plugins.grayrelease.core.rollout.Gate;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
@@ -23,8 +24,10 @@ import java.util.stream.Collectors;
  * {@code out} (stderr, on a line starting with {@code ?}) and reads answers from {@code in}
  * ({@code promote}, {@code rollback}, {@code weight 30}, {@code abort}, or their first letter;
  * {@code yes}/{@code no} for promote/rollback). With {@code autoApprove} ({@code --yes}) it
- * answers promote without asking. When the input closes, nobody can answer any more: the step's
- * {@code onTimeout} is taken, else {@link Decision#WHEN_NOBODY_ANSWERS}.
+ * answers promote without asking. When the question can be answered on the cluster it also prints
+ * the {@code grayctl decide} command that does it. When the input closes, {@code grayctl rollout}
+ * waits for such an answer until the step's timeout; otherwise (the demo) nobody can answer any
+ * more: the step's {@code onTimeout} is taken, else {@link Decision#WHEN_NOBODY_ANSWERS}.
  *
  * <p>Lines are read by one background thread into a queue, so that a question abandoned at its
  * timeout never swallows the answer meant for the next one, and waiting stays interruptible.
@@ -36,6 +39,7 @@ public final class TerminalGate implements Gate {
     private final PrintWriter out;
     private final boolean autoApprove;
     private final String user;
+    private final boolean waitWhenInputCloses;
     private final BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
     private Thread reader;
 
@@ -43,10 +47,20 @@ public final class TerminalGate implements Gate {
      * @param user recorded as who decided, e.g. the operating-system user name
      */
     public TerminalGate(Reader in, PrintWriter out, boolean autoApprove, String user) {
+        this(in, out, autoApprove, user, false);
+    }
+
+    /**
+     * @param waitWhenInputCloses when the input closes (CI jobs, no terminal) and the question can be
+     *                            answered on the cluster ({@code grayctl decide}), wait for that answer
+     *                            until the step's timeout rather than taking the timeout's decision at once
+     */
+    public TerminalGate(Reader in, PrintWriter out, boolean autoApprove, String user, boolean waitWhenInputCloses) {
         this.in = in instanceof BufferedReader b ? b : new BufferedReader(in);
         this.out = out;
         this.autoApprove = autoApprove;
         this.user = user;
+        this.waitWhenInputCloses = waitWhenInputCloses;
     }
 
     @Override
@@ -64,6 +78,10 @@ public final class TerminalGate implements Gate {
             }
             out.println("  --yes cannot answer: this approval does not offer promote; asking instead");
         }
+        Optional<String> elsewhere = ClusterDecision.pending(request.status())
+                .filter(p -> p.question().answerableFromCluster())
+                .map(p -> ClusterDecision.howToAnswer(request.status(), p));
+        elsewhere.ifPresent(command -> out.println("  or answer from any shell: " + command));
         String choices = request.allowed().stream().sorted().map(k -> k == DecisionKind.SET_WEIGHT ? "weight N"
                 : k.planName()).collect(Collectors.joining(" | "));
         String timeout = request.timeout().map(d -> "  (after " + Durations.format(d) + ": "
@@ -72,6 +90,15 @@ public final class TerminalGate implements Gate {
             out.print("  " + choices + timeout + " > ");
             out.flush();
             Optional<String> line = nextLine();
+            if (line.isEmpty() && waitWhenInputCloses && elsewhere.isPresent()) {
+                out.println();
+                out.println("  input closed: waiting for an answer from another shell " + request.timeout()
+                        .map(d -> "until the timeout (after " + Durations.format(d) + ": "
+                                + request.onTimeout().orElse(Decision.WHEN_NOBODY_ANSWERS).planName() + ")")
+                        .orElse("(no timeout: until answered or cancelled)") + ": " + elsewhere.get());
+                out.flush();
+                new java.util.concurrent.CountDownLatch(1).await(); // the runner ends the wait: an answer, the timeout, a stop
+            }
             if (line.isEmpty()) {
                 Decision fallback = Decision.noAnswerPossible(request.onTimeout(), user);
                 out.println();

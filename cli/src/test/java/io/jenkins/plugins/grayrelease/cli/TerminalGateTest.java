@@ -129,4 +129,47 @@ class TerminalGateTest {
             typing.close();
         }
     }
+
+    /** The release as {@code grayctl status} reads it while a rollout waits at step 3 for an answer from any shell. */
+    static ApprovalRequest waitingOnTheCluster() {
+        io.jenkins.plugins.grayrelease.core.Destination v1 = io.jenkins.plugins.grayrelease.core.Destination.subset("reviews", "v1");
+        io.jenkins.plugins.grayrelease.core.Destination v2 = io.jenkins.plugins.grayrelease.core.Destination.subset("reviews", "v2");
+        var question = new io.jenkins.plugins.grayrelease.core.state.RolloutProgress.Question("Go to 50 %?",
+                java.util.List.of("promote", "rollback"), null, null);
+        var progress = new io.jenkins.plugins.grayrelease.core.state.RolloutProgress("reviews-v2", 2, "approval", "running", null)
+                .withRun("r-1234abcd", null).withQuestion(question);
+        var state = new io.jenkins.plugins.grayrelease.core.state.ReleaseState(v1, v2, 10,
+                io.jenkins.plugins.grayrelease.core.state.Phase.PAUSED, progress, null);
+        var status = new io.jenkins.plugins.grayrelease.core.ReleaseStatus("shop", "reviews",
+                io.jenkins.plugins.grayrelease.core.RouteKind.VIRTUAL_SERVICE, "reviews", "primary", v1, v2,
+                io.jenkins.plugins.grayrelease.core.WeightSplit.canary(10), null, 0, state, null, null, "7");
+        return new ApprovalRequest("reviews-v2", 2, "Go to 50 %?", EnumSet.of(DecisionKind.PROMOTE, DecisionKind.ROLLBACK),
+                Optional.of(Duration.ofMinutes(30)), Optional.empty(), status);
+    }
+
+    @Test
+    void withInputClosedARolloutWaitsForAnAnswerFromAnotherShellAndSaysHow() throws Exception {
+        TerminalGate gate = new TerminalGate(new StringReader(""), out, false, "erin", true);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Decision> asked = thread.submit(() -> gate.decide(waitingOnTheCluster()));
+
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> printed().contains("input closed"));
+            assertThat(printed()).contains("  or answer from any shell: grayctl -n shop decide reviews promote|rollback",
+                    "  input closed: waiting for an answer from another shell until the timeout (after 30m: rollback):"
+                            + " grayctl -n shop decide reviews promote|rollback");
+            assertThat(asked).as("no decision taken while the timeout has not passed").isNotDone();
+            asked.cancel(true);
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
+    void theDemosGateStillTakesTheTimeoutsDecisionWhenInputCloses() throws InterruptedException {
+        TerminalGate gate = new TerminalGate(new StringReader(""), out, false, "erin");
+
+        assertThat(gate.decide(waitingOnTheCluster()).kind()).isEqualTo(DecisionKind.ROLLBACK);
+        assertThat(printed()).contains("input closed: taking rollback");
+    }
 }

@@ -21,7 +21,7 @@ class UsageErrorsTest {
         CliRun run = CliRun.run("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("status", "weight", "testers", "mirror", "promote", "rollback", "deploy", "rollout", "demo",
+        assertThat(run.out()).contains("status", "weight", "testers", "mirror", "promote", "rollback", "deploy", "rollout", "decide", "demo",
                 "--kubeconfig", "--context", "--namespace", "--output", "--verbose");
     }
 
@@ -169,5 +169,29 @@ class UsageErrorsTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("grayctl ");
+    }
+
+    @Test
+    void decideWeightWithoutItsNumberIsAUsageErrorBeforeAnythingIsContacted() {
+        CliRun run = CliRun.run("--kubeconfig", "no-such-file", "decide", "reviews", "weight");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: 'weight' needs the canary weight").contains("hint: e.g. 'grayctl decide reviews weight 30'");
+    }
+
+    @Test
+    void decidePromoteWithANumberIsAUsageError() {
+        CliRun run = CliRun.run("--kubeconfig", "no-such-file", "decide", "reviews", "promote", "30");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: 'promote' takes no number (got 30)");
+    }
+
+    @Test
+    void resumeWithoutAnIdIsAUsageError() {
+        CliRun run = CliRun.run("--kubeconfig", "no-such-file", "rollout", "-f", "plan.yaml", "--resume", " ");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("--resume needs the run's id");
     }
 }

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.grayrelease.core;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,6 +31,23 @@ public final class SessionCache {
 
     private final Map<ObjectRef, Entry> entries = new ConcurrentHashMap<>();
     private final Map<ObjectRef, Map<String, String>> serviceSelectors = new ConcurrentHashMap<>();
+    /** The release record as this session last accepted it (empty: there was none); kept when entries are dropped. */
+    private final Map<ObjectRef, Optional<ReleaseState>> seen = new ConcurrentHashMap<>();
+
+    /**
+     * The release record the session last accepted: the one of its first read, of its own writes,
+     * and of later reads that showed no stop recorded by someone else. Null when it has not read
+     * the release yet. A stop recorded by someone else is never accepted here, so that every
+     * later forward move of the session sees it (a rollback wins).
+     */
+    public Optional<ReleaseState> seen(ObjectRef routingObject) {
+        return seen.get(routingObject);
+    }
+
+    /** Accepts {@code state} (null: no record) as what the session knows of the release. */
+    public void accept(ObjectRef routingObject, ReleaseState state) {
+        seen.put(routingObject, Optional.ofNullable(state));
+    }
 
     /** The entry for a VirtualService, or null. */
     public Entry get(ObjectRef virtualService) {

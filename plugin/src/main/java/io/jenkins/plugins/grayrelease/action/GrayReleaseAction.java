@@ -161,6 +161,17 @@ public final class GrayReleaseAction implements RunAction2 {
         return refused;
     }
 
+    /**
+     * Ends an approval without an answer because the release was rolled back and the approval does
+     * not offer rollback: it is closed with {@code why}, and the step waiting for it fails with that sentence.
+     */
+    public void endWithoutAnswer(Approval approval, String why) {
+        approval.close(why);
+        history.add(new HistoryEntry(System.currentTimeMillis(), "", approval.getTarget(), why));
+        save();
+        ApprovalWaiters.fail(run, approval.getId(), why);
+    }
+
     /** Closes an approval nobody answered (the build stopped waiting); a later answer is refused. */
     public void close(Approval approval, String why) {
         approval.close(why);

@@ -8,8 +8,6 @@ import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Run;
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
-import io.jenkins.plugins.grayrelease.approval.Approval;
-import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
@@ -20,7 +18,12 @@ import io.jenkins.plugins.grayrelease.security.ReleasePermissions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import jenkins.model.TransientActionFactory;
 import org.jenkinsci.plugins.workflow.flow.FlowExecutionOwner;
 import org.kohsuke.stapler.HttpResponse;
@@ -131,10 +134,13 @@ public final class GrayReleaseJobAction implements Action {
 
     /**
      * Emergency roll back: all traffic of the last release's targets (or of {@code target}, a
-     * {@code namespace/service}) back to the stable the cluster recorded, and the build's pending
-     * approvals answered "rollback" so that it cannot promote afterwards. Works whether or not
-     * the page offered the button (scripts call it too); rolling back a finished release
-     * changes nothing.
+     * {@code namespace/service}) back to the stable the cluster recorded. A rollback wins: every
+     * running build of the job that touches a rolled-back target stops going forward. Its pending
+     * approvals are answered "rollback" where they offer it and end with an error saying the release
+     * was rolled back where they do not (never a decision the Jenkinsfile did not offer); a build
+     * with no pending approval (in a {@code sleep}, a rollout's pause) is aborted with that sentence.
+     * Works whether or not the page offered the button (scripts call it too); rolling back a
+     * finished release changes nothing.
      */
     @RequirePOST
     public HttpResponse doRollback(@QueryParameter String target) {
@@ -148,6 +154,7 @@ public final class GrayReleaseJobAction implements Action {
         Actor actor = new Actor(user, ReleaseSession.origin(run) + " (emergency roll back)");
         LiveStatusCache cache = LiveStatusCache.get();
         List<String> failures = new ArrayList<>();
+        Set<String> rolledBack = new TreeSet<>();
         for (TargetSnapshot t : action.getTargets()) {
             if (target != null && !target.isBlank() && !target.equals(t.getLabel())) {
                 continue;
@@ -158,13 +165,14 @@ public final class GrayReleaseJobAction implements Action {
                 OperationResult r = session.engine().rollback(session.target(), WriteOptions.defaults());
                 action.record(t.getSettings(), r.status(), user, "emergency roll back");
                 cache.put(keyOf(t), new TargetSnapshot(settings, r.status(), System.currentTimeMillis()));
+                rolledBack.add(t.getLabel());
             } catch (GrayReleaseException | IOException e) {
                 failures.add(t.getLabel() + ": " + e.getMessage());
             }
         }
-        for (Approval a : action.getPendingApprovals()) {
-            action.answer(a, Decision.rollback(user), "emergency roll back");
-        }
+        String why = Messages.JobAction_RolledBackBy(String.join(", ", rolledBack), user,
+                DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        RunningBuilds.stopGoingForward(job, rolledBack, user, why);
         if (!failures.isEmpty()) {
             return PlainResponse.of(500, Messages.JobAction_RollBackFailed(String.join("; ", failures)));
         }

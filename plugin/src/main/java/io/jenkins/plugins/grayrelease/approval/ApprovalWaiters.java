@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease.approval;
 
+import hudson.AbortException;
 import hudson.model.Run;
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import java.util.Map;
@@ -36,6 +37,14 @@ public final class ApprovalWaiters {
         CompletableFuture<Decision> f = WAITERS.remove(key(run, approvalId));
         if (f != null) {
             f.complete(decision);
+        }
+    }
+
+    /** Ends the wait with an error saying {@code why}: the approval will not be answered (the release was rolled back). */
+    public static void fail(Run<?, ?> run, String approvalId, String why) {
+        CompletableFuture<Decision> f = WAITERS.remove(key(run, approvalId));
+        if (f != null) {
+            f.completeExceptionally(new AbortException(why));
         }
     }
 

@@ -11,6 +11,8 @@ import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.AbstractStepExecutionImpl;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -77,7 +79,19 @@ final class GrayApprovalExecution extends AbstractStepExecutionImpl {
     }
 
     private void listen(Run<?, ?> run, Approval approval) {
-        ApprovalWaiters.await(run, approval).thenAccept(decision -> finish(approval, decision));
+        if (approval.isCancelled() && approval.getNote() != null) {
+            // Ended while the controller was away (the release was rolled back): the step fails saying so.
+            getContext().onFailure(new AbortException(approval.getNote()));
+            return;
+        }
+        ApprovalWaiters.await(run, approval).whenComplete((decision, error) -> {
+            if (error == null) {
+                finish(approval, decision);
+            } else if (!(error instanceof CancellationException)) {
+                // The release was rolled back and this approval does not offer rollback: never a decision it did not offer.
+                getContext().onFailure(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+            }
+        });
         ApprovalTimeouts.schedule(run, approval);
     }
 

@@ -12,7 +12,9 @@ import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
 import io.jenkins.plugins.grayrelease.config.ReleaseDefaults;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.TargetSettings;
+import io.jenkins.plugins.grayrelease.ReleaseRolledBack;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
+import io.jenkins.plugins.grayrelease.core.errors.ReleaseStoppedException;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutRunner;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutNarration;
@@ -103,16 +105,24 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
             String approvers = submitter != null ? submitter : ReleaseDefaults.forItem(run.getParent()).getApprovers();
             Map<String, String> environment = new HashMap<>(required(EnvVars.class));
             environment.putAll(prometheus.environment());
+            // The run is this build's step (its flow node): the same after a controller restart, another in the next build.
+            String runId = run.getExternalizableId() + ":" + required(FlowNode.class).getId();
             RolloutRunner r = new RolloutRunner(session.engine(),
                     new JenkinsGate(run, listener, idPrefix, settings.label(), approvers, this::detached),
                     RolloutListener.both(new RolloutNarration(listener.getLogger()::println),
                             new BuildPageRolloutListener(run, settings, this::detached)),
-                    RolloutRunner.Settings.defaults().withEnvironment(environment));
+                    RolloutRunner.Settings.defaults().withEnvironment(environment).withRunId(runId)
+                            // Approvals are answered here, with Jenkins' permissions, and a resumed build skips one
+                            // only when its own record (build.xml) holds the answer.
+                            .withAnswerAt(ReleaseSession.origin(run))
+                            .withApprovalProof((step, givenFor) -> JenkinsGate.answered(run, idPrefix, step, givenFor)));
             runner = r;
             if (stopCause != null) {
                 r.cancel();
             }
             result = r.run(parsed);
+        } catch (ReleaseStoppedException e) {
+            throw ReleaseRolledBack.interruption("grayRollout: " + e.getMessage());
         } catch (GrayReleaseException e) {
             throw new AbortException("grayRollout: " + e.getMessage());
         }
@@ -143,6 +153,8 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
         }
         if (stopCause != null) {
             getContext().onFailure(stopCause);
+        } else if (result.outcome() == RolloutResult.Outcome.STOPPED_ELSEWHERE) {
+            getContext().onFailure(ReleaseRolledBack.interruption("grayRollout: " + result.message()));
         } else if (result.succeeded()) {
             getContext().onSuccess(StatusDocument.of(result));
         } else {

@@ -49,7 +49,7 @@ final class JenkinsGate implements Gate {
         Question question = new Question(request.message(), submitter,
                 Arrays.stream(DecisionKind.values()).filter(request::allows).toList(), minutes);
         GrayReleaseAction action = GrayReleaseAction.of(run);
-        Approval approval = action.addApproval(new Approval(idPrefix + "-step" + (request.step() + 1), target, question,
+        Approval approval = action.addApproval(new Approval(approvalId(idPrefix, request.step(), request.givenFor()), target, question,
                 System.currentTimeMillis()));
         listener.getLogger().println(Messages.JenkinsGate_waiting(request.message(), ConsoleLinks.approval(run, approval)));
         try {
@@ -71,6 +71,21 @@ final class JenkinsGate implements Gate {
             // Never completed exceptionally; a failure here is a bug, and the runner ends the run without changes.
             throw new IllegalStateException("approval " + approval.getId() + " failed", e);
         }
+    }
+
+    /**
+     * The approval's id in the build's record: per plan step and per what it approves (the plan's and
+     * the canary pod template's digests), so that an answer given for one canary is never found for another.
+     */
+    static String approvalId(String idPrefix, int step, String givenFor) {
+        return idPrefix + "-step" + (step + 1) + (givenFor == null || givenFor.isEmpty() ? "" : "-" + givenFor);
+    }
+
+    /** Whether the build's own record (build.xml) holds an answer to that approval: the proof a resumed run needs to skip it. */
+    static boolean answered(Run<?, ?> run, String idPrefix, int step, String givenFor) {
+        GrayReleaseAction action = run.getAction(GrayReleaseAction.class);
+        Approval approval = action == null ? null : action.getApproval(approvalId(idPrefix, step, givenFor));
+        return approval != null && approval.getDecision() != null;
     }
 
     /**

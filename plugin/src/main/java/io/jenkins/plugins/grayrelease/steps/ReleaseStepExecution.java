@@ -9,7 +9,9 @@ import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
+import io.jenkins.plugins.grayrelease.ReleaseRolledBack;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
+import io.jenkins.plugins.grayrelease.core.errors.ReleaseStoppedException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -37,6 +39,9 @@ abstract class ReleaseStepExecution<T> extends SynchronousNonBlockingStepExecuti
         ReleaseSettings settings = requireSettings(getContext(), stepName);
         try (ReleaseSession session = ReleaseSession.open(settings, run)) {
             return perform(new Operation(run, listener, settings, session));
+        } catch (ReleaseStoppedException e) {
+            // A rollback wins: the build stops as aborted, saying who rolled the release back.
+            throw ReleaseRolledBack.interruption(stepName + ": " + e.getMessage());
         } catch (GrayReleaseException e) {
             // The engine's messages name the object, the field and the fix: that is the whole story.
             // It turns every failure of the Kubernetes client into one of these.

@@ -3,6 +3,7 @@ package io.jenkins.plugins.grayrelease.cli.output;
 import io.jenkins.plugins.grayrelease.core.Destination;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
+import io.jenkins.plugins.grayrelease.core.rollout.ClusterDecision;
 import io.jenkins.plugins.grayrelease.core.state.LastChange;
 import java.io.PrintWriter;
 
@@ -25,6 +26,11 @@ public final class StatusTable {
         row(out, "TESTERS", s.testers().isEmpty() ? "none" : TesterMatch.describe(s.testers()));
         row(out, "MIRROR", s.mirrorPercent() == 0 ? "none" : s.mirrorPercent() + " % to the canary");
         row(out, "LAST CHANGE", lastChange(s.lastChange()));
+        ClusterDecision.pending(s).ifPresent(p -> {
+            row(out, "WAITING", "approval, step " + (p.step() + 1) + " of " + p.plan() + " (run " + p.run() + "): "
+                    + p.question().message() + (p.question().deadline() == null ? "" : " (until " + p.question().deadline() + ")"));
+            row(out, "ANSWER WITH", ClusterDecision.howToAnswer(s, p));
+        });
         if (s.stateProblem() != null) {
             row(out, "STATE", s.stateProblem());
         }

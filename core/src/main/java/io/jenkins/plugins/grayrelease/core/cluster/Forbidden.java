@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  */
 public record Forbidden(String verb, String resource, String namespace, String user) {
 
-    private static final Pattern IN_NAMESPACE = Pattern.compile("in the namespace \"([^\"]+)\"");
     private static final Pattern RBAC = Pattern.compile("User \"([^\"]*)\" cannot ([a-z]+) resource \"([^\"]+)\"");
+    /** The rest of the RBAC sentence, for refusals fabric8 did not tie to a request (a watch's). */
+    private static final Pattern GROUP = Pattern.compile("in API group \"([^\"]*)\"");
+    private static final Pattern NAMESPACE = Pattern.compile("in the namespace \"([^\"]+)\"");
 
     /** Null unless the exception is a 403. */
     public static Forbidden of(KubernetesClientException e) {
@@ -29,15 +31,15 @@ public record Forbidden(String verb, String resource, String namespace, String u
         Matcher m = RBAC.matcher(message);
         boolean said = m.find();
         String plural = e.getResourcePlural() != null ? e.getResourcePlural() : said ? m.group(3) : "the resource";
-        String group = e.getGroup();
+        String group = e.getGroup() != null ? e.getGroup() : find(GROUP, message);
         String resource = group == null || group.isBlank() ? plural : plural + "." + group;
-        String namespace = e.getNamespace();
-        if (namespace == null) {
-            // fabric8 leaves it out for some requests (a pod list); the server's sentence names it.
-            Matcher ns = IN_NAMESPACE.matcher(message);
-            namespace = ns.find() ? ns.group(1) : null;
-        }
+        String namespace = e.getNamespace() != null ? e.getNamespace() : find(NAMESPACE, message);
         return new Forbidden(said ? m.group(2) : "the verb", resource, namespace, said ? m.group(1) : null);
+    }
+
+    private static String find(Pattern pattern, String message) {
+        Matcher m = pattern.matcher(message);
+        return m.find() ? m.group(1) : null;
     }
 
     /** {@code system:serviceaccount:ci:deployer cannot patch virtualservices.networking.istio.io in namespace shop}. */

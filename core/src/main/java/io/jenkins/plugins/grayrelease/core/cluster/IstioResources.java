@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FieldValidateable;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import java.util.function.Consumer;
 
 /**
  * Istio objects read and patched as generic JSON trees, never through a typed model, so that
@@ -101,6 +104,61 @@ public final class IstioResources {
                 .withApiVersion(type.getGroup() + "/" + type.getVersion()).withKind(type.getKind())
                 .withNewMetadata().withNamespace(namespace).withName(name).endMetadata().build();
         return client.genericKubernetesResources(type).inNamespace(namespace).resource(stub);
+    }
+
+    /**
+     * Calls {@code onChange} with the object as stored, once when it starts (when the object
+     * exists) and after every change, until the returned handle is closed. An informer, so a
+     * dropped connection is listed again and re-watched by the client.
+     */
+    public AutoCloseable watch(ResourceDefinitionContext type, String namespace, String name, Consumer<ObjectNode> onChange) {
+        io.fabric8.kubernetes.client.informers.SharedIndexInformer<GenericKubernetesResource> informer;
+        try {
+            informer = resource(type, namespace, name).inform(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(GenericKubernetesResource obj) {
+                onChange.accept(client.getKubernetesSerialization().convertValue(obj, ObjectNode.class));
+            }
+
+            @Override
+            public void onUpdate(GenericKubernetesResource oldObj, GenericKubernetesResource newObj) {
+                onChange.accept(client.getKubernetesSerialization().convertValue(newObj, ObjectNode.class));
+            }
+
+            @Override
+            public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
+                // A deleted routing object leaves nothing to watch; the run's next write reports it.
+            }
+        }, 0);
+        } catch (RuntimeException e) {
+            // The informer wraps the API server's answer (a 403 on list or watch); the engine names what was refused.
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof KubernetesClientException k && k.getCode() > 0) {
+                    throw k.getCode() == 403 ? refusedWatch(k, type, namespace, name) : k;
+                }
+            }
+            throw e;
+        }
+        return informer::close;
+    }
+
+    /**
+     * A refused watch as the API server words a refused request. fabric8 reports a watch refused on
+     * its websocket without the server's sentence, so the sentence (who may not do what, where) is
+     * rebuilt, with the identity the server confirms.
+     */
+    private KubernetesClientException refusedWatch(KubernetesClientException refused, ResourceDefinitionContext type, String namespace,
+            String name) {
+        String said = refused.getStatus() == null ? null : refused.getStatus().getMessage();
+        if (said != null && said.contains(" cannot ")) {
+            return refused;
+        }
+        String user = ClusterIdentity.of(client, "this identity");
+        String message = type.getPlural() + "." + type.getGroup() + " \"" + name + "\" is forbidden: User \"" + user
+                + "\" cannot watch resource \"" + type.getPlural() + "\" in API group \"" + type.getGroup()
+                + "\" in the namespace \"" + namespace + "\"";
+        return new KubernetesClientException(new io.fabric8.kubernetes.api.model.StatusBuilder().withCode(403).withReason("Forbidden")
+                .withMessage(message).build());
     }
 
     private Resource<GenericKubernetesResource> resource(ResourceDefinitionContext type, String namespace, String name) {

@@ -2,22 +2,27 @@ package io.jenkins.plugins.grayrelease.core.engine;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.core.Actor;
-import io.jenkins.plugins.grayrelease.core.OperationResult;
-import io.jenkins.plugins.grayrelease.core.PromoteOptions;
 import io.jenkins.plugins.grayrelease.core.Destination;
 import io.jenkins.plugins.grayrelease.core.ObjectRef;
+import io.jenkins.plugins.grayrelease.core.OperationResult;
+import io.jenkins.plugins.grayrelease.core.PromoteOptions;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.RetryPolicy;
 import io.jenkins.plugins.grayrelease.core.SessionCache;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
+import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
+import io.jenkins.plugins.grayrelease.core.errors.ReleaseStoppedException;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
 import io.jenkins.plugins.grayrelease.core.routing.RouteObservation;
 import io.jenkins.plugins.grayrelease.core.routing.RouteSides;
 import io.jenkins.plugins.grayrelease.core.routing.SubsetVersions;
+import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
+import io.jenkins.plugins.grayrelease.core.state.RecordLocator;
+import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.status.StatusAssembler;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
@@ -25,10 +30,13 @@ import io.jenkins.plugins.grayrelease.core.workload.CanaryWorkloads;
 import io.jenkins.plugins.grayrelease.core.routing.SubsetCheck;
 import io.jenkins.plugins.grayrelease.core.workload.SideSelector;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadReader;
+import io.jenkins.plugins.grayrelease.core.workload.PodTemplateDigest;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The engine's parts wired together; {@link GrayRelease} is its public face. Every request to the
@@ -45,6 +53,7 @@ final class Engine {
     private final SessionCache session;
     private final SideSelectors selectors;
     private final ReadinessGate gate;
+    private final KubernetesClient client;
 
     /**
      * @param session what a session remembers between operations (see {@link SessionCache}), or
@@ -52,6 +61,7 @@ final class Engine {
      */
     Engine(KubernetesClient client, Actor actor, RetryPolicy policy, boolean serverDryRun, Clock clock, SessionCache session) {
         this.session = session;
+        this.client = client;
         this.istio = new IstioResources(client);
         this.retry = new RetryLoop(policy);
         // One writer: route changes and rollout progress are guarded and stored the same way.
@@ -77,6 +87,8 @@ final class Engine {
     ReleaseStatus status(ReleaseTarget target) {
         return retry.run(target.routingRef(), p -> {
             Snapshot snap = Snapshot.read(istio, target, session, true);
+            // A session's first read is what it knows of the release (a later stop by someone else is not taken as known).
+            new StopRule(target.routingRef(), session).read(snap.state().state(), false, "status");
             RouteSides sides = SideResolver.resolve(target, snap);
             return StatusAssembler.assemble(target, snap.routing(), snap.subsets(), sides, snap.router());
         });
@@ -135,6 +147,50 @@ final class Engine {
 
     ReleaseStatus record(ReleaseTarget target, RolloutProgress progress, Phase phase) {
         return recorder.record(target, progress, phase, session);
+    }
+
+    ReleaseStatus answer(ReleaseTarget target, RolloutProgress asked, RolloutProgress.Answer answer) {
+        return recorder.answer(target, asked, answer, session);
+    }
+
+    AutoCloseable watchRecord(ReleaseTarget target, Consumer<ReleaseState> onRecord) {
+        TrafficRouter router = TrafficRouter.forKind(target.routeKind());
+        return retry.run(target.routingRef(), p -> istio.watch(RouteResources.of(target.routeKind()),
+                target.routingNamespace(), target.routingName(), routing -> {
+                    ReleaseState state;
+                    try {
+                        state = RecordLocator.forTarget(routing, target, router).decoded().state();
+                    } catch (RuntimeException unreadable) {
+                        return; // the routing object is being edited into an invalid shape; the run's next write says so
+                    }
+                    onRecord.accept(state);
+                }));
+    }
+
+    Optional<ReleaseStoppedException> stoppedElsewhere(ReleaseTarget target, ReleaseState now) {
+        return session == null ? Optional.empty() : new StopRule(target.routingRef(), session).stoppedElsewhere(now);
+    }
+
+    /** See {@link GrayRelease#canaryPodTemplateDigest}. */
+    String canaryPodTemplateDigest(ReleaseTarget target) {
+        Snapshot snap = retry.run(target.routingRef(), p -> Snapshot.read(istio, target));
+        Destination canary = SideResolver.resolve(target, snap).canary();
+        if (canary == null) {
+            return null;
+        }
+        SideSelector side;
+        try {
+            side = retry.run(target.routingRef(), p -> selectors.of(target, snap.subsets(), canary, session));
+        } catch (InvalidReleaseException noSelector) {
+            return null; // no pods to speak of yet; the run's first write reports the missing side
+        }
+        if (side == null || !side.consistent() || side.labels().isEmpty()) {
+            return null;
+        }
+        // The canary's pods as Istio selects them: the Service's selector and the subset's labels.
+        Map<String, String> labels = side.labels();
+        return retry.run(ObjectRef.deployment(target.namespace(), "(serving " + canary + ")"),
+                p -> PodTemplateDigest.of(client, target.namespace(), labels));
     }
 
     WorkloadStatus deployCanary(ReleaseTarget target, CanaryDeployment request) {

@@ -10,14 +10,18 @@ import io.jenkins.plugins.grayrelease.core.RetryPolicy;
 import io.jenkins.plugins.grayrelease.core.SessionCache;
 import io.jenkins.plugins.grayrelease.core.TesterRoute;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import io.jenkins.plugins.grayrelease.core.errors.ReleaseStoppedException;
 import io.jenkins.plugins.grayrelease.core.routing.RequestValidator;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
+import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The engine's front door: every operation on a release. Each writing operation validates all
@@ -194,6 +198,45 @@ public final class GrayRelease {
      */
     public ReleaseStatus recordRollout(ReleaseTarget target, RolloutProgress progress, Phase phase) {
         return engine.record(target, progress, phase);
+    }
+
+    /**
+     * Calls {@code onRecord} with the release's record (null: none) when watching starts and
+     * after every change of the routing object, until the handle is closed: how a waiting run
+     * learns at once of a rollback elsewhere or of an answer recorded on the cluster.
+     */
+    public AutoCloseable watchRecord(ReleaseTarget target, Consumer<ReleaseState> onRecord) {
+        return engine.watchRecord(target, onRecord);
+    }
+
+    /**
+     * In a session: the rollback or abort someone else recorded in {@code now} since the session
+     * read the release, as the refusal its next forward move would get. Empty outside a session,
+     * before its first read, and when {@code now} records no such stop.
+     */
+    public Optional<ReleaseStoppedException> stoppedElsewhere(ReleaseTarget target,
+            ReleaseState now) {
+        return engine.stoppedElsewhere(target, now);
+    }
+
+    /**
+     * A digest of the canary's pod template (images, commands, args, env of the Deployments whose
+     * pods the canary side selects): what an approval was given for. Null when no such Deployment exists.
+     */
+    public String canaryPodTemplateDigest(ReleaseTarget target) {
+        return engine.canaryPodTemplateDigest(target);
+    }
+
+    /**
+     * Records an answer to the approval a rollout waits for ({@code asked}: its progress as read,
+     * with the question), so that the waiting run takes it; guarded like every write. Use
+     * {@link io.jenkins.plugins.grayrelease.core.rollout.ClusterDecision}, which checks the answer first.
+     *
+     * @throws io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException when the run moved on or
+     *     the question was answered meanwhile; nothing written
+     */
+    public ReleaseStatus answerApproval(ReleaseTarget target, RolloutProgress asked, RolloutProgress.Answer answer) {
+        return engine.answer(target, asked, answer);
     }
 
     /** Creates or updates the canary Deployment from the stable one; see {@link CanaryDeployment}. */

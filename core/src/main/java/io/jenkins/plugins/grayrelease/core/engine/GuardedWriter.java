@@ -64,10 +64,22 @@ final class GuardedWriter {
         try {
             return new Written(send(target, patch, cache), patch);
         } catch (KubernetesClientException e) {
-            if (!GuardedPatch.isRouteScoped(patch) || (e.getCode() != HTTP_UNPROCESSABLE && e.getCode() != HTTP_SERVER_ERROR)) {
+            if (e.getCode() != HTTP_UNPROCESSABLE && e.getCode() != HTTP_SERVER_ERROR) {
                 throw e;
             }
             ObjectNode fresh = istio.get(RouteResources.of(target.routeKind()), target.routingNamespace(), target.routingName());
+            if (!GuardedPatch.isRouteScoped(patch)) {
+                // Planned from a copy that is no longer stored (a session's, or someone wrote in between): its operations
+                // may not even apply to the stored object (a destination the other write removed), which the server
+                // answers with 422 before it gets to the resourceVersion. A newer version means re-read and re-plan.
+                if (fresh != null && !fresh.path("metadata").path("resourceVersion").equals(before.path("metadata").path("resourceVersion"))) {
+                    if (cache != null) {
+                        cache.refused(ref, fresh);
+                    }
+                    throw new GuardRefusedException(e);
+                }
+                throw e;
+            }
             if (fresh != null && !GuardedPatch.testsHold(patch, fresh)) {
                 if (cache != null) {
                     cache.refused(ref, fresh);

@@ -14,6 +14,8 @@ import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
 import io.jenkins.plugins.grayrelease.core.errors.ClusterApiException;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
+import io.jenkins.plugins.grayrelease.core.state.RecordLocator;
+import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
 import io.jenkins.plugins.grayrelease.core.support.DiffYaml;
 import io.jenkins.plugins.grayrelease.core.support.UnifiedDiff;
 import io.jenkins.plugins.grayrelease.core.status.StatusAssembler;
@@ -55,12 +57,17 @@ final class RouteOperation {
     Outcome run(ReleaseTarget target, List<RouteChange> changes, WriteOptions options, SessionCache cache) {
         String ns = target.namespace();
         int[] checkedShare = {-1};
+        StopRule stops = new StopRule(target.routingRef(), cache);
+        String move = changes.stream().map(RouteChange::describe).collect(java.util.stream.Collectors.joining(", "));
         return retry.run(target.routingRef(), progress -> {
             int subsetWrites = 0;
             try {
                 while (true) {
                     progress.touching(target.routingRef());
                     Snapshot snap = Snapshot.read(istio, target, cache, false);
+                    ReleaseState recorded = snap.state().state();
+                    int weightNow = recorded == null ? 0 : recorded.weight();
+                    stops.read(recorded, changes.stream().anyMatch(c -> c.movesForward(weightNow)), move);
                     PlannedOperation plan = planner.plan(target, snap, changes, options);
                     if (options.dryRun()) {
                         return dryRun(target, snap, plan);
@@ -96,6 +103,9 @@ final class RouteOperation {
                     progress.planned();
                     GuardedWriter.Written stored = writer.write(target, snap.routing(), plan.routing(), cache);
                     progress.wrote();
+                    if (!options.dryRun()) {
+                        stops.wrote(RecordLocator.forTarget(stored.stored(), target, snap.router()).decoded().state());
+                    }
                     PlannedChange written = new PlannedChange(stored.patch().toString(), diff(target, snap, plan), false);
                     return new Outcome(result(target, snap, stored.stored(), plan, true, written), plan);
                 }

@@ -36,9 +36,10 @@ final class StateRecorder {
     }
 
     ReleaseStatus record(ReleaseTarget target, RolloutProgress progress, Phase phase, SessionCache cache) {
+        StopRule stops = new StopRule(target.routingRef(), cache);
         return retry.run(target.routingRef(), p -> {
             try {
-                return attempt(target, progress, phase, cache, p);
+                return attempt(target, progress, phase, cache, p, stops);
             } catch (GuardRefusedException e) {
                 throw e; // the session keeps the fresh read the refusal was checked against
             } catch (RuntimeException e) {
@@ -50,8 +51,13 @@ final class StateRecorder {
         });
     }
 
-    private ReleaseStatus attempt(ReleaseTarget target, RolloutProgress progress, Phase phase, SessionCache cache, RetryLoop.Progress p) {
+    private ReleaseStatus attempt(ReleaseTarget target, RolloutProgress progress, Phase phase, SessionCache cache, RetryLoop.Progress p,
+            StopRule stops) {
         Snapshot snap = Snapshot.read(istio, target, cache, false);
+        // Nothing a run records goes over a stop recorded by someone else: neither more progress nor its own
+        // end (aborted, rolled back), which would replace who stopped the release and why.
+        stops.read(snap.state().state(), true, progress == null ? "recording the rollout's end"
+                : "recording rollout " + progress.plan() + " step " + (progress.step() + 1) + " " + progress.stepState());
         TrafficRouter router = snap.router();
         RouteSides sides = SideResolver.resolve(target, snap);
         ReleaseState old = snap.state().state();
@@ -70,6 +76,40 @@ final class StateRecorder {
         // Guarded by the managed route (the weight recorded is read from it) and the record it replaces.
         ObjectNode stored = writer.write(target, snap.routing(), after, cache).stored();
         p.wrote();
+        stops.wrote(next);
         return StatusAssembler.assemble(target, stored, snap.subsets(), sides, router);
+    }
+
+    /**
+     * Records {@code answer} to the approval {@code asked} (the progress of the run's waiting step as
+     * read), guarded like every write; refused when the run has moved on or the question was answered.
+     */
+    ReleaseStatus answer(ReleaseTarget target, RolloutProgress asked, RolloutProgress.Answer answer, SessionCache cache) {
+        return retry.run(target.routingRef(), p -> {
+            Snapshot snap = Snapshot.read(istio, target, cache, false);
+            TrafficRouter router = snap.router();
+            RouteSides sides = SideResolver.resolve(target, snap);
+            ReleaseState old = snap.state().state();
+            RolloutProgress now = old == null ? null : old.rollout();
+            if (now == null || now.question() == null || now.step() != asked.step() || !java.util.Objects.equals(now.run(), asked.run())
+                    || !java.util.Objects.equals(now.plan(), asked.plan()) || old.phase() != Phase.PAUSED) {
+                throw new io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException(target.routingRef(), "release state: rollout",
+                        "the approval of step " + (asked.step() + 1) + " of run " + asked.run() + " is no longer waiting (the run moved on)",
+                        "Nothing was written; grayctl status shows where the release is");
+            }
+            if (now.answer() != null) {
+                throw new io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException(target.routingRef(), "release state: rollout.answer",
+                        "the approval was already answered: " + now.answer().decision() + " by " + now.answer().by(),
+                        "Nothing was written; the first answer counts");
+            }
+            RouteObservation observed = router.observe(snap.routing(), target.routingRef(), target.route(), sides);
+            ReleaseState next = old.withRollout(now.withAnswer(answer)).withLastChange(new LastChange("answer " + answer.decision()
+                    + " to the approval of step " + (now.step() + 1), answer.by(), answer.at(), actor.origin()));
+            ObjectNode after = snap.routing().deepCopy();
+            StateAnnotations.write(after, observed.routeName(), next, snap.record().movesLegacyTo(observed.routeName()));
+            ObjectNode stored = writer.write(target, snap.routing(), after, cache).stored();
+            p.wrote();
+            return StatusAssembler.assemble(target, stored, snap.subsets(), sides, router);
+        });
     }
 }

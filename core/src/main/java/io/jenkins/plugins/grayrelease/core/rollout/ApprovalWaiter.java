@@ -4,6 +4,7 @@ import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,11 +24,14 @@ final class ApprovalWaiter {
     private final Gate gate;
     private final StopSignal signal;
     private final Clock clock;
+    private final ClusterAnswers answers;
 
-    ApprovalWaiter(Gate gate, StopSignal signal, Clock clock) {
+    /** @param answers answers recorded on the cluster that also end the wait, or null */
+    ApprovalWaiter(Gate gate, StopSignal signal, Clock clock, ClusterAnswers answers) {
         this.gate = gate;
         this.signal = signal;
         this.clock = clock;
+        this.answers = answers;
     }
 
     /** @throws RunStopped when the signal was raised while waiting */
@@ -39,7 +43,18 @@ final class ApprovalWaiter {
         });
         // The deadline is taken before the gate is asked, so it never depends on how soon the gate runs.
         Instant deadline = request.timeout().map(d -> clock.instant().plus(d)).orElse(null);
-        Future<Decision> answer = thread.submit(() -> gate.decide(request));
+        // The first answer wins: the gate's (terminal, Jenkins) or one recorded on the cluster.
+        CompletableFuture<Decision> answer = new CompletableFuture<>();
+        Future<?> asking = thread.submit(() -> {
+            try {
+                answer.complete(gate.decide(request));
+            } catch (Throwable t) {
+                answer.completeExceptionally(t);
+            }
+        });
+        if (answers != null) {
+            answers.await(request.step(), answer);
+        }
         try {
             while (true) {
                 if (signal.isRaised()) {
@@ -61,7 +76,10 @@ final class ApprovalWaiter {
                 }
             }
         } finally {
-            answer.cancel(true);
+            if (answers != null) {
+                answers.stopWaiting();
+            }
+            asking.cancel(true);
             thread.shutdownNow();
         }
     }

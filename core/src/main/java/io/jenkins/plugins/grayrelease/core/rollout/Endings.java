@@ -20,8 +20,8 @@ final class Endings {
         OperationResult r = run.engine().rollback(run.target(), run.settings().write());
         run.listener().routingChanged("rolled back: all traffic to stable", r.status());
         String kind = index < run.plan().steps().size() ? run.plan().steps().get(index).kind() : "promote";
-        ReleaseStatus recorded = run.engine().recordRollout(run.target(), new RolloutProgress(run.plan().name(),
-                index, kind, RolloutProgress.DONE, null), Phase.ROLLED_BACK);
+        ReleaseStatus recorded = run.engine().recordRollout(run.target(), run.progress(index, kind, RolloutProgress.DONE, null),
+                Phase.ROLLED_BACK);
         String evidence = java.util.stream.Stream.concat(
                 verdict.lastResults().stream().filter(m -> m.outcome() != Outcome.PASSED).map(MetricResult::describe),
                 verdict.lastComparisons().stream().filter(c -> c.state() == Comparison.State.FAILED
@@ -40,8 +40,8 @@ final class Endings {
         OperationResult r = run.engine().rollback(run.target(), run.settings().write());
         run.listener().routingChanged("rolled back: all traffic to stable", r.status());
         String kind = index < run.plan().steps().size() ? run.plan().steps().get(index).kind() : "promote";
-        ReleaseStatus recorded = run.engine().recordRollout(run.target(), new RolloutProgress(run.plan().name(),
-                index, kind, RolloutProgress.DONE, null), Phase.ROLLED_BACK);
+        ReleaseStatus recorded = run.engine().recordRollout(run.target(),
+                run.progress(index, kind, RolloutProgress.DONE, null), Phase.ROLLED_BACK);
         return new RolloutResult(RolloutResult.Outcome.ROLLED_BACK_BY_ANALYSIS, index,
                 "canary not ready: " + e.object() + ": " + e.problem() + "; rolled back, all traffic on stable",
                 recorded, Optional.empty(), Optional.empty());

@@ -68,4 +68,10 @@ record ListenerPair(RolloutListener first, RolloutListener second) implements Ro
         first.runFinished(result);
         second.runFinished(result);
     }
+
+    @Override
+    public void note(String sentence) {
+        first.note(sentence);
+        second.note(sentence);
+    }
 }

@@ -2,32 +2,68 @@ package io.jenkins.plugins.grayrelease.core.rollout;
 
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
-import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.ApprovalStep;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
+import io.jenkins.plugins.grayrelease.core.state.RolloutProgress.RunDigest;
+import java.util.Objects;
 
-/** Reads a plan's progress from the release state recorded on the VirtualService: where a run resumes. */
+/**
+ * Reads a plan's progress from the release state recorded on the routing object: where a run
+ * resumes. Only the run that made the progress resumes it, and only with the same plan and the
+ * same canary pod template: approvals are given for one canary, never carried over to another.
+ */
 final class RecordedProgress {
     private RecordedProgress() {}
 
     /**
-     * Where to start: after the last step recorded as done, or at a step recorded as running,
-     * when the state belongs to this plan and the release is still under way.
+     * Where a run starts.
+     *
+     * @param step    the first step to run
+     * @param resumed whether recorded progress is taken up
+     * @param why     why recorded progress of this plan is not taken up (said to the user), or null
      */
-    static int resumePoint(RolloutPlan plan, ReleaseTarget target, ReleaseStatus status) {
+    record Start(int step, boolean resumed, String why) {
+    }
+
+    /**
+     * After the last step recorded as done, or at a step recorded as running, when the state
+     * belongs to this plan, this run, this plan's digest and this canary, and the release is still
+     * under way; else step 0, saying why when the record was this plan's.
+     */
+    static Start resumePoint(RolloutPlan plan, ReleaseTarget target, ReleaseStatus status, String runId, RunDigest digest,
+            ApprovalProof proof) {
         if (!underWay(plan, status)) {
-            return 0;
+            return new Start(0, false, null);
         }
         RolloutProgress recorded = status.state().rollout();
-        int step = recorded.step();
-        if (step < plan.steps().size() && !plan.steps().get(step).kind().equals(recorded.stepType())) {
-            throw new InvalidReleaseException(target.virtualServiceRef(), "release state: rollout.step",
-                    "the cluster records step " + (step + 1) + " (" + recorded.stepType() + ") of plan '"
-                            + plan.name() + "', but that step of this plan is " + plan.steps().get(step).kind(),
-                    "the plan changed since it ran: give it a new name to start over, or roll the release back first");
+        String where = "the release records step " + (recorded.step() + 1) + " of plan '" + plan.name() + "' ("
+                + recorded.stepState() + ") on " + target.routingRef();
+        if (recorded.run() == null || !recorded.run().equals(runId)) {
+            return new Start(0, false, where + ", made by " + (recorded.run() == null ? "a run that recorded no id"
+                    : "run " + recorded.run()) + ", not by this run (" + runId + "): starting over, approvals are asked again"
+                    + (recorded.run() == null ? "" : "; to continue that run instead, resume it by its id"));
         }
-        return Math.min(recorded.isDone() ? step + 1 : step, plan.steps().size());
+        RunDigest was = recorded.digest();
+        if (was == null || !Objects.equals(was.plan(), digest.plan())) {
+            return new Start(0, false, where + ", but the plan changed since (digest " + (was == null ? "none" : was.plan())
+                    + ", now " + digest.plan() + "): starting over, approvals are asked again");
+        }
+        if (!Objects.equals(was.podTemplate(), digest.podTemplate())) {
+            return new Start(0, false, where + ", but the canary's pod template (image, env, args) changed since its"
+                    + " approvals (digest " + was.podTemplate() + ", now " + digest.podTemplate()
+                    + "): starting over, approvals are asked again");
+        }
+        int step = recorded.step();
+        int start = Math.min(recorded.isDone() ? step + 1 : step, plan.steps().size());
+        for (int i = 0; i < start; i++) {
+            if (plan.steps().get(i) instanceof ApprovalStep && !proof.holds(i, digest.key())) {
+                return new Start(0, false, where + ", and the approval of step " + (i + 1) + " as given, but this run's own"
+                        + " record does not hold that approval: starting over, approvals are asked again");
+            }
+        }
+        return new Start(start, true, null);
     }
 
     /** Re-running a plan that already promoted its canary changes nothing (runs are idempotent). */

@@ -46,4 +46,7 @@ public interface RolloutListener {
     default void decisionTaken(ApprovalRequest request, Decision decision) {}
 
     default void runFinished(RolloutResult result) {}
+
+    /** A sentence about the run that is none of the events above (why it starts over, how to answer from another shell). */
+    default void note(String sentence) {}
 }

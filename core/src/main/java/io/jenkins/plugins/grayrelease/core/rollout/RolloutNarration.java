@@ -89,4 +89,9 @@ public final class RolloutNarration implements RolloutListener {
     public synchronized void runFinished(RolloutResult result) {
         out.accept(result.outcome() + ": " + result.message());
     }
+
+    @Override
+    public synchronized void note(String sentence) {
+        out.accept("  " + sentence);
+    }
 }

@@ -45,6 +45,11 @@ public record RolloutResult(Outcome outcome, int stoppedAtStep, String message, 
         ROLLED_BACK_BY_DECISION,
         /** An approval decided abort (or timed out into it): traffic stays as it is. */
         ABORTED_BY_DECISION,
+        /**
+         * Someone else rolled the release back or aborted it while the run was under way (another
+         * process, another build, the job page): a rollback wins, the run wrote nothing more.
+         */
+        STOPPED_ELSEWHERE,
         /** The run was cancelled (Ctrl-C, Jenkins abort): traffic stays as it is; resumable. */
         CANCELLED,
         /** An operation failed (cluster unreachable, invalid release); nothing more was changed. */

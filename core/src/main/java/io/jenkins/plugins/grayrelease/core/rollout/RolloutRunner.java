@@ -17,8 +17,12 @@ import io.jenkins.plugins.grayrelease.core.analysis.judge.WeightHistory;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.AnalysisStep;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
+import io.jenkins.plugins.grayrelease.core.errors.ReleaseStoppedException;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.ApprovalStep;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
+import io.jenkins.plugins.grayrelease.core.support.Digests;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.Step;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
@@ -57,7 +61,17 @@ public final class RolloutRunner {
      *                          (pauses, approvals, analyses); each check is one list of Deployments
      */
     public record Settings(WriteOptions write, PromoteOptions promote, Clock analysisClock, Clock approvalClock,
-            Map<String, String> environment, Optional<PrometheusEndpoint> prometheusOverride, Duration readinessInterval) {
+            Map<String, String> environment, Optional<PrometheusEndpoint> prometheusOverride, Duration readinessInterval,
+            String runId, String answerAt, ApprovalProof approvalProof) {
+        /**
+         * @param runId    this run's id, recorded with its progress: only a run with the same id resumes it
+         *                 (grayctl prints a new one at start and takes it back with {@code --resume}; Jenkins
+         *                 names the build and flow node)
+         * @param answerAt where approvals are answered when not by an answer recorded on the cluster (a Jenkins
+         *                 build URL, shown to {@code grayctl decide} and {@code grayctl status}); null: an answer
+         *                 recorded on the cluster ({@code grayctl decide}) is taken too
+         * @param approvalProof where else a finished approval must be held before a resumed run skips it
+         */
         public Settings {
             Objects.requireNonNull(write, "write");
             Objects.requireNonNull(promote, "promote");
@@ -66,32 +80,54 @@ public final class RolloutRunner {
             environment = Map.copyOf(environment);
             Objects.requireNonNull(prometheusOverride, "prometheusOverride");
             Objects.requireNonNull(readinessInterval, "readinessInterval");
+            Objects.requireNonNull(runId, "runId");
+            Objects.requireNonNull(approvalProof, "approvalProof");
         }
 
-        /** Default writes, the wall clock, this process's environment, the plan's Prometheus. */
+        /** Default writes, the wall clock, this process's environment, the plan's Prometheus, a new run id. */
         public static Settings defaults() {
             return new Settings(WriteOptions.defaults(), PromoteOptions.defaults(), Clock.systemUTC(), Clock.systemUTC(),
-                    System.getenv(), Optional.empty(), DEFAULT_READINESS_INTERVAL);
+                    System.getenv(), Optional.empty(), DEFAULT_READINESS_INTERVAL, newRunId(), null, ApprovalProof.CLUSTER_RECORD);
+        }
+
+        /** A new run id: short, printable, unlikely to repeat ({@code r-4f2a9c1e}). */
+        public static String newRunId() {
+            return "r-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         }
 
         public Settings withReadinessInterval(Duration interval) {
-            return new Settings(write, promote, analysisClock, approvalClock, environment, prometheusOverride, interval);
+            return new Settings(write, promote, analysisClock, approvalClock, environment, prometheusOverride, interval, runId, answerAt, approvalProof);
         }
 
         public Settings withAnalysisClock(Clock clock) {
-            return new Settings(write, promote, clock, approvalClock, environment, prometheusOverride, readinessInterval);
+            return new Settings(write, promote, clock, approvalClock, environment, prometheusOverride, readinessInterval, runId, answerAt, approvalProof);
         }
 
         public Settings withApprovalClock(Clock clock) {
-            return new Settings(write, promote, analysisClock, clock, environment, prometheusOverride, readinessInterval);
+            return new Settings(write, promote, analysisClock, clock, environment, prometheusOverride, readinessInterval, runId, answerAt, approvalProof);
         }
 
         public Settings withEnvironment(Map<String, String> variables) {
-            return new Settings(write, promote, analysisClock, approvalClock, variables, prometheusOverride, readinessInterval);
+            return new Settings(write, promote, analysisClock, approvalClock, variables, prometheusOverride, readinessInterval, runId, answerAt, approvalProof);
         }
 
         public Settings withPrometheus(PrometheusEndpoint endpoint) {
-            return new Settings(write, promote, analysisClock, approvalClock, environment, Optional.of(endpoint), readinessInterval);
+            return new Settings(write, promote, analysisClock, approvalClock, environment, Optional.of(endpoint), readinessInterval, runId, answerAt, approvalProof);
+        }
+
+        /** This run is {@code id}: it resumes progress recorded by a run of that id (same plan and canary). */
+        public Settings withRunId(String id) {
+            return new Settings(write, promote, analysisClock, approvalClock, environment, prometheusOverride, readinessInterval, id, answerAt, approvalProof);
+        }
+
+        /** A resumed run skips a finished approval only when {@code proof} holds it too (Jenkins: the build's record). */
+        public Settings withApprovalProof(ApprovalProof proof) {
+            return new Settings(write, promote, analysisClock, approvalClock, environment, prometheusOverride, readinessInterval, runId, answerAt, proof);
+        }
+
+        /** Approvals are answered at {@code url} only (Jenkins); answers recorded on the cluster are ignored. */
+        public Settings withAnswerAt(String url) {
+            return new Settings(write, promote, analysisClock, approvalClock, environment, prometheusOverride, readinessInterval, runId, url, approvalProof);
         }
     }
 
@@ -146,8 +182,13 @@ public final class RolloutRunner {
             // The split in force before this run's first write: the judge's traffic-split check compares with it.
             run.sides().weights().record(java.time.Instant.EPOCH, before.weights().canary());
         }
-        int start = RecordedProgress.resumePoint(plan, target, before);
-        listener.runStarted(plan, start, start > 0 || RecordedProgress.underWay(plan, before));
+        RecordedProgress.Start from = RecordedProgress.resumePoint(plan, target, before, settings.runId(), run.digest(),
+                settings.approvalProof());
+        int start = from.step();
+        listener.runStarted(plan, start, from.resumed());
+        if (from.why() != null) {
+            listener.note(from.why());
+        }
         BackgroundAnalysis background = plan.backgroundAnalysis().map(a -> new BackgroundAnalysis(
                 a.toBackgroundSpec(), run.queries(), run.sides(), run.evaluator(), run.analysisClock(), signal,
                 RolloutListener.both(listener, new RolloutListener() {
@@ -163,6 +204,7 @@ public final class RolloutRunner {
         ReadinessWatch readiness = new ReadinessWatch(engine, target, settings.readinessInterval(), signal);
         readiness.start();
         RolloutResult result;
+        ReleaseWatch watch = ReleaseWatch.start(run);
         try {
             result = runSteps(run, start);
         } finally {
@@ -170,6 +212,7 @@ public final class RolloutRunner {
             if (background != null) {
                 background.stop(endpoint(plan).timeout());
             }
+            watch.close();
         }
         result = result.withAnalyses(run.analysisRecords());
         listener.runFinished(result);
@@ -184,7 +227,11 @@ public final class RolloutRunner {
             for (; index < plan.steps().size(); index++) {
                 stopIfSignalled();
                 Step step = plan.steps().get(index);
-                record(run, index, step, RolloutProgress.RUNNING, null, phaseWhile(step));
+                RolloutProgress running = run.progress(index, step.kind(), RolloutProgress.RUNNING, null);
+                if (step instanceof ApprovalStep approval) {
+                    running = running.withQuestion(question(approval));
+                }
+                engine.recordRollout(run.target(), running, phaseWhile(step));
                 listener.stepStarted(index, step);
                 if (step.waits() || step instanceof io.jenkins.plugins.grayrelease.core.rollout.plan.AnalysisStep) {
                     // A step that sends nothing new (pause, approval, analysis) still needs a canary that answers.
@@ -195,7 +242,8 @@ public final class RolloutRunner {
                     return outcome.end().get();
                 }
                 stopIfSignalled();
-                record(run, index, step, RolloutProgress.DONE, outcome.decision(), Phase.PROGRESSING);
+                engine.recordRollout(run.target(), run.progress(index, step.kind(), RolloutProgress.DONE, outcome.decision()),
+                        Phase.PROGRESSING);
                 listener.stepFinished(index, step);
             }
             stopIfSignalled();
@@ -206,6 +254,8 @@ public final class RolloutRunner {
         } catch (RunStopped stopped) {
             try {
                 return stoppedAt(run, index);
+            } catch (ReleaseStoppedException e) {
+                return stoppedElsewhere(run, index, e);
             } catch (GrayReleaseException e) {
                 return failed(run, index, e);
             }
@@ -216,8 +266,11 @@ public final class RolloutRunner {
             } catch (GrayReleaseException rollbackFailed) {
                 return failed(run, index, rollbackFailed);
             }
+        } catch (ReleaseStoppedException e) {
+            return stoppedElsewhere(run, index, e);
         } catch (GrayReleaseException e) {
-            return failed(run, index, e);
+            // A failure in the wake of a stop elsewhere (an approval closed by the roll back) is that stop.
+            return signal.stoppedElsewhere() != null ? stoppedElsewhere(run, index, signal.stoppedElsewhere()) : failed(run, index, e);
         }
     }
 
@@ -230,6 +283,15 @@ public final class RolloutRunner {
                 + " resumes at this step", statusOrNull(run.target()), Optional.empty(), Optional.empty());
     }
 
+    /** A rollback wins: the run ends where it is, writing nothing, and says who stopped it. */
+    private RolloutResult stoppedElsewhere(RunContext run, int index, ReleaseStoppedException stop) {
+        Step step = index < run.plan().steps().size() ? run.plan().steps().get(index) : null;
+        ReleaseStatus now = statusOrNull(run.target());
+        return new RolloutResult(Outcome.STOPPED_ELSEWHERE, index, stop.stoppedBy() + " during step " + (index + 1) + " ("
+                + (step == null ? "promote" : step.describe()) + "); this run stopped and wrote nothing more: traffic at "
+                + Endings.split(now) + ". A rollback wins: start a new release to try again", now, Optional.empty(), Optional.empty());
+    }
+
     private void stopIfSignalled() {
         if (signal.isRaised()) {
             throw new RunStopped();
@@ -238,6 +300,9 @@ public final class RolloutRunner {
 
     /** A failed background analysis rolls back; a cancellation leaves traffic as it is, recorded as aborted. */
     private RolloutResult stoppedAt(RunContext run, int index) {
+        if (signal.stoppedElsewhere() != null) {
+            return stoppedElsewhere(run, index, signal.stoppedElsewhere());
+        }
         if (signal.failedBackground() != null) {
             return Endings.rollBackForAnalysis(run, index, signal.failedBackground());
         }
@@ -245,11 +310,11 @@ public final class RolloutRunner {
             return Endings.rollBackForNotReady(run, index, signal.notReady());
         }
         Step step = index < run.plan().steps().size() ? run.plan().steps().get(index) : null;
-        ReleaseStatus recorded = engine.recordRollout(run.target(), new RolloutProgress(run.plan().name(), index,
+        ReleaseStatus recorded = engine.recordRollout(run.target(), run.progress(index,
                 step == null ? "promote" : step.kind(), RolloutProgress.RUNNING, null), Phase.ABORTED);
         return new RolloutResult(Outcome.CANCELLED, index, "cancelled in step " + (index + 1) + " ("
                 + (step == null ? "promote" : step.describe()) + "); traffic left at " + Endings.split(recorded)
-                + ", recorded as aborted; re-run the plan to resume at this step, or roll back",
+                + ", recorded as aborted; resume run " + settings.runId() + " to continue at this step, or roll back",
                 recorded, Optional.empty(), Optional.empty());
     }
 
@@ -261,9 +326,12 @@ public final class RolloutRunner {
                 MetricCheck.DEFAULT_WINDOW);
         QueryContext stable = analyses && comparesWithStable(plan) ? stableQueries(target)
                 : new QueryContext(target.namespace(), target.service(), "", MetricCheck.DEFAULT_WINDOW);
+        RolloutProgress.RunDigest digest = new RolloutProgress.RunDigest(Digests.sha256(plan.toString()),
+                podTemplateDigest(target));
+        ClusterAnswers answers = settings.answerAt() == null ? new ClusterAnswers(settings.runId()) : null;
         JudgeContext sides = new JudgeContext(queries, stable, new WeightHistory());
         return new RunContext(plan, target, engine, listener, signal, settings.analysisClock(), evaluator, queries,
-                settings, sides, new java.util.ArrayList<>());
+                settings, sides, new java.util.ArrayList<>(), digest, answers);
     }
 
     private static boolean comparesWithStable(RolloutPlan plan) {
@@ -290,6 +358,15 @@ public final class RolloutRunner {
         }
         return new QueryContext(target.namespace(), target.service(), version == null ? "" : version,
                 MetricCheck.DEFAULT_WINDOW);
+    }
+
+    /** The canary's pod template digest; null when it cannot be read (the run's first write reports why). */
+    private String podTemplateDigest(ReleaseTarget target) {
+        try {
+            return engine.canaryPodTemplateDigest(target);
+        } catch (GrayReleaseException e) {
+            return null;
+        }
     }
 
     /**
@@ -335,9 +412,11 @@ public final class RolloutRunner {
         }
     }
 
-    private void record(RunContext run, int index, Step step, String state, String decision, Phase phase) {
-        engine.recordRollout(run.target(), new RolloutProgress(run.plan().name(), index, step.kind(), state, decision),
-                phase);
+    /** The approval as the release record shows it while the run waits, so that anyone can see it and, outside Jenkins, answer it. */
+    private RolloutProgress.Question question(ApprovalStep step) {
+        java.time.Instant deadline = step.timeoutDuration().map(d -> settings.approvalClock().instant().plus(d)).orElse(null);
+        return new RolloutProgress.Question(step.message(), step.allowed().stream().map(DecisionKind::planName).sorted().toList(),
+                deadline, settings.answerAt());
     }
 
     private static Phase phaseWhile(Step step) {

@@ -101,9 +101,9 @@ final class StepExecutor {
     private StepOutcome approve(int index, ApprovalStep step) {
         ReleaseStatus now = run.engine().status(run.target());
         ApprovalRequest request = new ApprovalRequest(run.plan().name(), index, step.message(), step.allowed(),
-                step.timeoutDuration(), Optional.ofNullable(step.onTimeout()), now);
+                step.timeoutDuration(), Optional.ofNullable(step.onTimeout()), now, run.digest().key());
         run.listener().approvalRequested(request);
-        Decision decision = new ApprovalWaiter(gate, run.signal(), run.settings().approvalClock()).await(request);
+        Decision decision = new ApprovalWaiter(gate, run.signal(), run.settings().approvalClock(), run.answers()).await(request);
         run.listener().decisionTaken(request, decision);
         return switch (decision.kind()) {
             case PROMOTE -> StepOutcome.carryOn(decision);
@@ -114,9 +114,8 @@ final class StepExecutor {
             case ROLLBACK -> {
                 OperationResult r = run.engine().rollback(run.target(), run.settings().write());
                 run.listener().routingChanged("rolled back: all traffic to stable", r.status());
-                ReleaseStatus recorded = run.engine().recordRollout(run.target(), new RolloutProgress(
-                        run.plan().name(), index, step.kind(), RolloutProgress.DONE, decision.describe()),
-                        Phase.ROLLED_BACK);
+                ReleaseStatus recorded = run.engine().recordRollout(run.target(), run.progress(
+                        index, step.kind(), RolloutProgress.DONE, decision.describe()), Phase.ROLLED_BACK);
                 yield StepOutcome.end(new RolloutResult(Outcome.ROLLED_BACK_BY_DECISION, index,
                         (decision.timedOut() ? "approval timed out" : "approval answered rollback by "
                                 + decision.decidedBy()) + ": rolled back, all traffic on stable",
@@ -124,13 +123,12 @@ final class StepExecutor {
             }
             case ABORT -> {
                 // Recorded as still running, so that re-running the plan asks this approval again.
-                ReleaseStatus recorded = run.engine().recordRollout(run.target(), new RolloutProgress(
-                        run.plan().name(), index, step.kind(), RolloutProgress.RUNNING, decision.describe()),
-                        Phase.ABORTED);
+                ReleaseStatus recorded = run.engine().recordRollout(run.target(), run.progress(
+                        index, step.kind(), RolloutProgress.RUNNING, decision.describe()), Phase.ABORTED);
                 yield StepOutcome.end(new RolloutResult(Outcome.ABORTED_BY_DECISION, index,
                         (decision.timedOut() ? "approval timed out" : "approval answered abort by "
                                 + decision.decidedBy()) + ": stopped at step " + (index + 1) + ", traffic left at "
-                                + Endings.split(recorded) + "; re-run the plan to be asked again",
+                                + Endings.split(recorded) + "; run the plan again to be asked again",
                         recorded, Optional.empty(), Optional.of(decision)));
             }
         };

@@ -1,12 +1,14 @@
 package io.jenkins.plugins.grayrelease.core.rollout;
 
 import io.jenkins.plugins.grayrelease.core.analysis.AnalysisVerdict;
+import io.jenkins.plugins.grayrelease.core.errors.ReleaseStoppedException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Why a run must stop early: the user cancelled, or the background analysis failed. Waits in
+ * Why a run must stop early: the user cancelled, the background analysis failed, or someone else
+ * rolled the release back or aborted it. Waits in
  * the runner (pauses, analysis intervals, approvals) go through {@link #await}, so they end at
  * once; routing writes are never interrupted mid-way, which keeps the release consistent.
  */
@@ -14,6 +16,7 @@ final class StopSignal {
     private final CountDownLatch raised = new CountDownLatch(1);
     private volatile AnalysisVerdict failedBackground;
     private volatile io.jenkins.plugins.grayrelease.core.errors.WorkloadNotReadyException notReady;
+    private volatile ReleaseStoppedException stoppedElsewhere;
 
     void cancel() {
         raised.countDown();
@@ -33,6 +36,19 @@ final class StopSignal {
     /** Why the canary is not ready, when that raised the signal; null otherwise. */
     io.jenkins.plugins.grayrelease.core.errors.WorkloadNotReadyException notReady() {
         return notReady;
+    }
+
+    /** Someone else rolled the release back or aborted it: a rollback wins, the run writes nothing more. */
+    void stoppedElsewhere(ReleaseStoppedException stop) {
+        if (stoppedElsewhere == null) {
+            stoppedElsewhere = stop;
+        }
+        raised.countDown();
+    }
+
+    /** The stop recorded by someone else that ended the run, or null. */
+    ReleaseStoppedException stoppedElsewhere() {
+        return stoppedElsewhere;
     }
 
     boolean isRaised() {

@@ -8,6 +8,15 @@ public sealed interface RouteChange {
     /** A readable summary for the release state's last change ({@code setWeight 10}). */
     String describe();
 
+    /**
+     * Whether the change sends the canary more traffic than it has ({@code canaryWeight} now): a
+     * higher weight, a tester route, a mirror, a promotion. A rollback or abort recorded by someone
+     * else refuses these (see {@code ReleaseStoppedException}); moves back always pass.
+     */
+    default boolean movesForward(int canaryWeight) {
+        return true;
+    }
+
     /** Whether the change needs a canary destination. */
     default boolean needsCanary() {
         return true;
@@ -17,6 +26,12 @@ public sealed interface RouteChange {
         @Override
         public String describe() {
             return "setWeight " + canaryPercent;
+        }
+
+        @Override
+        public boolean movesForward(int canaryWeight) {
+            // The same weight again counts too: it would record the release as progressing over the stop.
+            return canaryPercent > 0 && canaryPercent >= canaryWeight;
         }
     }
 
@@ -34,6 +49,11 @@ public sealed interface RouteChange {
         }
 
         @Override
+        public boolean movesForward(int canaryWeight) {
+            return false;
+        }
+
+        @Override
         public boolean needsCanary() {
             return false;
         }
@@ -43,6 +63,11 @@ public sealed interface RouteChange {
         @Override
         public String describe() {
             return "setMirror " + percent;
+        }
+
+        @Override
+        public boolean movesForward(int canaryWeight) {
+            return percent > 0;
         }
 
         @Override
@@ -62,6 +87,11 @@ public sealed interface RouteChange {
         @Override
         public String describe() {
             return "rollback";
+        }
+
+        @Override
+        public boolean movesForward(int canaryWeight) {
+            return false;
         }
 
         @Override

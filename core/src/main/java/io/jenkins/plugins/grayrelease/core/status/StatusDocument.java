@@ -8,7 +8,9 @@ import io.jenkins.plugins.grayrelease.core.PlannedChange;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.analysis.AnalysisVerdict;
+import io.jenkins.plugins.grayrelease.core.rollout.ClusterDecision;
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
+import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
 import io.jenkins.plugins.grayrelease.core.state.LastChange;
@@ -55,6 +57,24 @@ public final class StatusDocument {
         doc.put("drift", new ArrayList<>(s.drift()));
         doc.put("stateProblem", s.stateProblem());
         doc.put("resourceVersion", s.resourceVersion());
+        doc.put("pendingApproval", ClusterDecision.pending(s).map(p -> pendingApproval(s, p)).orElse(null));
+        return doc;
+    }
+
+    /**
+     * The approval a rollout waits for: {@code plan}, {@code step} (1-based), {@code run},
+     * {@code message}, {@code choices}, {@code deadline} (null: no timeout) and {@code answerWith}
+     * (the {@code grayctl decide} command, or where in Jenkins).
+     */
+    private static Map<String, Object> pendingApproval(ReleaseStatus s, RolloutProgress p) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("plan", p.plan());
+        doc.put("step", p.step() + 1);
+        doc.put("run", p.run());
+        doc.put("message", p.question().message());
+        doc.put("choices", new ArrayList<>(p.question().choices()));
+        doc.put("deadline", p.question().deadline() == null ? null : p.question().deadline().toString());
+        doc.put("answerWith", ClusterDecision.howToAnswer(s, p));
         return doc;
     }
 

@@ -59,6 +59,7 @@ class LeastPrivilegeTest {
         engine.removeTesters(byName, WriteOptions.defaults());
         engine.recordRollout(byName, new RolloutProgress("reviews-v3", 0, "setWeight", RolloutProgress.RUNNING, null), Phase.PROGRESSING);
         engine.canaryMetricVersion(byName);
+        watchOnce(engine, byName); // a rollout watches its VirtualService: list, watch
         engine.rollback(byName, WriteOptions.defaults());
         engine.setWeight(reviews, 50, write);
         engine.promote(byName, new PromoteOptions(WriteOptions.defaults(), true)); // deletes reviews-v1: list, delete
@@ -77,7 +78,19 @@ class LeastPrivilegeTest {
         ReleaseTarget gateway = ReleaseTarget.builder(ns, "reviews").virtualService(RbacFixture.GATEWAY_NS + "/gw-" + ns).route("reviews")
                 .stableSubset("v1").canarySubset("v3").build();
         engine.setWeight(gateway, 5, WriteOptions.defaults());
+        watchOnce(engine, gateway);
         engine.status(ReleaseTarget.builder(ns, "reviews").virtualService(RbacFixture.GATEWAY_NS + "/gw-" + ns).route("reviews").build());
+    }
+
+    /** Starts watching the release record (the informer lists, then watches) and stops again. */
+    private static void watchOnce(GrayRelease engine, ReleaseTarget target) {
+        try (AutoCloseable watch = engine.watchRecord(target, state -> { })) {
+            // started: the list and the watch were allowed
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -89,4 +89,9 @@ final class RecordingListener implements RolloutListener {
     public void runFinished(RolloutResult result) {
         printer.runFinished(result);
     }
+
+    @Override
+    public void note(String sentence) {
+        printer.note(sentence);
+    }
 }

@@ -77,7 +77,9 @@ class RolloutRunnerTest {
 
     RolloutRunner runner(Gate gate) {
         return new RolloutRunner(engine, gate, listener,
-                RolloutRunner.Settings.defaults().withAnalysisClock(CanaryMetrics.clock()));
+                RolloutRunner.Settings.defaults().withAnalysisClock(CanaryMetrics.clock())
+                        // One run id for the test: a run killed here is resumed by the same run (grayctl --resume).
+                        .withRunId("r-runner-test"));
     }
 
     static RolloutPlan parse(String yaml) {

@@ -42,7 +42,8 @@ class StatusDocumentTest {
         Map<String, Object> doc = StatusDocument.of(STATUS);
 
         assertThat(doc.keySet()).containsExactly("namespace", "service", "routeKind", "routingObject", "route", "stable", "canary",
-                "weights", "phase", "lastChange", "testers", "mirrorPercent", "drift", "stateProblem", "resourceVersion");
+                "weights", "phase", "lastChange", "testers", "mirrorPercent", "drift", "stateProblem", "resourceVersion",
+                "pendingApproval");
         assertThat(doc).containsEntry("weights", Map.of("stable", 90, "canary", 10))
                 .containsEntry("stable", Map.of("host", "reviews", "subset", "v1"))
                 .containsEntry("phase", "PROGRESSING")
@@ -63,7 +64,7 @@ class StatusDocumentTest {
 
         assertThat(doc).containsEntry("canary", null).containsEntry("phase", null).containsEntry("lastChange", null)
                 .containsEntry("stateProblem", "no release state recorded").containsEntry("route", null);
-        assertThat(doc).hasSize(15);
+        assertThat(doc).hasSize(16);
     }
 
     @Test
@@ -91,7 +92,7 @@ class StatusDocumentTest {
 
         Map<String, Object> doc = StatusDocument.of(dryRun);
 
-        assertThat(new ArrayList<>(doc.keySet()).subList(15, doc.size()))
+        assertThat(new ArrayList<>(doc.keySet()).subList(16, doc.size()))
                 .containsExactly("changed", "dryRun", "patch", "diff", "serverValidated", "notes");
         assertThat(doc).containsEntry("changed", true).containsEntry("dryRun", true).containsEntry("serverValidated", true)
                 .containsEntry("diff", "-  weight: 100\n+  weight: 90\n");
