@@ -22,7 +22,7 @@ public final class ClusterConnector {
     }
 
     public static KubernetesClient connect(ClusterAccess access) {
-        return connect(access, null);
+        return build(config(access), null);
     }
 
     /**
