@@ -61,7 +61,7 @@ class GrayReleasePipelineTest {
         assertThat(cluster.primaryWeights().get("v2")).isEqualTo(100);
         assertThat(cluster.primaryWeights().getOrDefault("v1", 0)).isZero();
         assertThat(b.getAction(GrayReleaseAction.class).getHistory()).extracting(HistoryEntry::getUser).contains("alice");
-        assertThat(cluster.lastChangeBy()).as("the VirtualService names who pressed Promote").isEqualTo("alice");
+        assertThat(cluster.lastChangeBy()).as("the build promotes, on alice's say-so: the change is the build's").isEqualTo("jenkins");
     }
 
     @Test

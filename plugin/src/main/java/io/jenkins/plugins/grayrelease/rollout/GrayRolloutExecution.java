@@ -12,6 +12,7 @@ import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
 import io.jenkins.plugins.grayrelease.config.ReleaseDefaults;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.TargetSettings;
+import io.jenkins.plugins.grayrelease.core.analysis.PrometheusEndpoint;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutRunner;
@@ -23,6 +24,7 @@ import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,16 +49,19 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
 
     private final String plan;
     private final String submitter;
+    /** False: every outcome is returned, none fails the build. Absent (true) in executions saved by earlier versions. */
+    private final Boolean propagate;
     private transient volatile Future<?> task;
     private transient volatile RolloutRunner runner;
     private transient volatile Throwable stopCause;
     /** The controller this run started under; another one (or its shutdown) means this thread is stale. */
     private transient volatile Jenkins startedUnder;
 
-    GrayRolloutExecution(StepContext context, String plan, String submitter) {
+    GrayRolloutExecution(StepContext context, String plan, String submitter, boolean propagate) {
         super(context);
         this.plan = plan;
         this.submitter = submitter;
+        this.propagate = propagate;
     }
 
     @Override
@@ -102,12 +107,16 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
             ReleaseSettings settings = settingsFor(parsed.target(), around);
             String approvers = submitter != null ? submitter : ReleaseDefaults.forItem(run.getParent()).getApprovers();
             Map<String, String> environment = new HashMap<>(required(EnvVars.class));
-            environment.putAll(prometheus.environment());
+            RolloutRunner.Settings runnerSettings = RolloutRunner.Settings.defaults().withEnvironment(environment);
+            Optional<PrometheusEndpoint> configured = prometheus.endpointFor(parsed, environment);
+            if (configured.isPresent()) {
+                runnerSettings = runnerSettings.withPrometheus(configured.get());
+            }
             RolloutRunner r = new RolloutRunner(session.engine(),
                     new JenkinsGate(run, listener, idPrefix, settings.label(), approvers, this::detached),
                     RolloutListener.both(new RolloutNarration(listener.getLogger()::println),
                             new BuildPageRolloutListener(run, settings, this::detached)),
-                    RolloutRunner.Settings.defaults().withEnvironment(environment));
+                    runnerSettings);
             runner = r;
             if (stopCause != null) {
                 r.cancel();
@@ -143,7 +152,7 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
         }
         if (stopCause != null) {
             getContext().onFailure(stopCause);
-        } else if (result.succeeded()) {
+        } else if (result.succeeded() || Boolean.FALSE.equals(propagate)) {
             getContext().onSuccess(StatusDocument.of(result));
         } else {
             getContext().onFailure(new AbortException(Messages.GrayRolloutExecution_failed(result.outcome(), result.message())));
