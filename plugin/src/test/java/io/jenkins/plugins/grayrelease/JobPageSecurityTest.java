@@ -72,6 +72,8 @@ class JobPageSecurityTest {
 
         assertThat(action.getTargets()).extracting(TargetSnapshot::getKey).containsExactly(
                 "istio-system/VirtualService/public-routes \u2192 shop/reviews", "shop/VirtualService/reviews \u2192 shop/reviews");
+        assertThat(action.getTargets()).extracting(TargetSnapshot::getLabel)
+                .containsExactly("shop/reviews via istio-system/public-routes", "shop/reviews");
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class TargetSnapshot {
 
     TargetSnapshot(ReleaseSettings settings, ReleaseStatus status, long seenAt) {
         this.settings = settings;
-        this.label = status.namespace() + "/" + status.service();
+        this.label = label(status);
         this.key = keyOf(status);
         this.stable = status.stable() == null ? null : status.stable().toString();
         this.canary = status.canary() == null ? null : status.canary().toString();
@@ -64,11 +64,18 @@ public final class TargetSnapshot {
         String qualified = object.contains("/") ? object : status.namespace() + "/" + object;
         String ns = qualified.substring(0, qualified.indexOf('/'));
         String name = qualified.substring(qualified.indexOf('/') + 1);
-        return ns + "/" + (status.routeKind() == null ? "?" : status.routeKind().kind()) + "/" + name + " \u2192 " + label(status);
+        return ns + "/" + (status.routeKind() == null ? "?" : status.routeKind().kind()) + "/" + name
+                + " \u2192 " + status.namespace() + "/" + status.service();
     }
 
+    /**
+     * {@code namespace/service}, with the routing object when it is not the service's own
+     * ({@code shop/reviews via istio-system/public-routes}), so two targets of one service read apart.
+     */
     private static String label(ReleaseStatus status) {
-        return status.namespace() + "/" + status.service();
+        String service = status.namespace() + "/" + status.service();
+        String object = status.routingObject();
+        return object == null || object.equals(status.service()) ? service : service + " via " + object;
     }
 
     /** {@link #keyOf}; a record of an earlier build has only its label. */

@@ -117,4 +117,27 @@ class KubeconfigDataTest {
                 .hasMessageStartingWith("credentialsId: no cluster credential was given");
         assertThat(ClusterConnector.config(ClusterAccess.local(file.toString(), null, null)).getAutoOAuthToken()).isEqualTo("t");
     }
+
+    @Test
+    void nothingOfThisProcesssEnvironmentFillsAGap() {
+        // fabric8 reads these (as system properties or environment variables) when it configures itself.
+        System.setProperty("kubernetes.master", "https://127.0.0.9:1");
+        System.setProperty("kubernetes.auth.token", "ambient-token");
+        System.setProperty("kubernetes.namespace", "ambient-namespace");
+        try {
+            Config fromData = ClusterConnector.config(ClusterAccess.kubeconfigData(kubeconfig("", "username: u\npassword: p")
+                    .replace(", namespace: shop", ""), null, null));
+            Config fromToken = ClusterConnector.config(ClusterAccess.token("https://127.0.0.1:6443", "t", null));
+
+            assertThat(fromData.getMasterUrl()).isEqualTo("https://127.0.0.1:6443/");
+            assertThat(fromData.getAutoOAuthToken()).isNull();
+            assertThat(fromData.getNamespace()).isNull();
+            assertThat(fromToken.getMasterUrl()).isEqualTo("https://127.0.0.1:6443/");
+            assertThat(fromToken.getNamespace()).isNull();
+        } finally {
+            System.clearProperty("kubernetes.master");
+            System.clearProperty("kubernetes.auth.token");
+            System.clearProperty("kubernetes.namespace");
+        }
+    }
 }
