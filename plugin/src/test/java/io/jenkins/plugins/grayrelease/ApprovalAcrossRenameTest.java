@@ -4,11 +4,9 @@ import static io.jenkins.plugins.grayrelease.ReleaseJenkins.ACCEPTED;
 import static io.jenkins.plugins.grayrelease.ReleaseJenkins.answer;
 import static io.jenkins.plugins.grayrelease.ReleaseJenkins.pendingApproval;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.model.Items;
-import java.time.Duration;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -43,8 +41,8 @@ class ApprovalAcrossRenameTest {
         p.renameTo("shop-release-renamed");
         assertThat(answer(r, b, null, pendingApproval(b).getId(), "promote", null).status()).isEqualTo(ACCEPTED);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> !b.isBuilding());
-        r.assertBuildStatusSuccess(b);
+        // Before the fix the answer was recorded but never woke the step: this waited until the test timed out.
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
         assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v2", 100));
     }
 
@@ -59,8 +57,7 @@ class ApprovalAcrossRenameTest {
         WorkflowRun moved = ((WorkflowJob) team.getItem("shop-release")).getBuildByNumber(b.getNumber());
         assertThat(answer(r, moved, null, pendingApproval(moved).getId(), "rollback", null).status()).isEqualTo(ACCEPTED);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> !moved.isBuilding());
-        r.assertBuildStatusSuccess(moved);
+        r.assertBuildStatusSuccess(r.waitForCompletion(moved));
         assertThat(cluster.primaryWeights().get("v1")).isEqualTo(100);
     }
 }
