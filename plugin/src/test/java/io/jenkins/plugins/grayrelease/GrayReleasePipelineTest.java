@@ -295,7 +295,7 @@ class GrayReleasePipelineTest {
 
         WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, p);
 
-        r.assertLogContains("kubeconfig: the kubeconfig content is not a kubeconfig document (KubernetesClientException)."
+        r.assertLogContains("kubeconfig: the kubeconfig content is not a kubeconfig document (not valid YAML)."
                 + " Give a kubeconfig file as written by kubectl", b);
         r.assertLogNotContains("s3cret", b);
     }

@@ -92,8 +92,8 @@ public final class KubeconfigData {
         try {
             doc = new YAMLMapper().readTree(content);
         } catch (JacksonException e) {
-            // The content is a secret: the error names the parser's failure kind, never the text.
-            throw notAKubeconfig(e.getClass().getSimpleName());
+            // The content is a secret: the error says what kind of failure, never the parser's message (it quotes the text).
+            throw notAKubeconfig("not valid YAML");
         }
         if (doc == null || !doc.isObject()) {
             throw notAKubeconfig("not a YAML mapping");

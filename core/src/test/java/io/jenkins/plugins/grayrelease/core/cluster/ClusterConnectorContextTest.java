@@ -117,8 +117,8 @@ class ClusterConnectorContextTest {
     void kubeconfigContentThatIsNotYamlIsInvalidInputWithoutQuotingIt() {
         assertThatThrownBy(() -> ClusterConnector.connect(ClusterAccess.kubeconfigData("{token: s3cret, [", null, null)))
                 .isInstanceOf(InvalidReleaseException.class)
-                .hasMessageStartingWith("kubeconfig: the kubeconfig content is not a kubeconfig document (")
-                .hasMessageEndingWith("). Give a kubeconfig file as written by kubectl")
+                .hasMessage("kubeconfig: the kubeconfig content is not a kubeconfig document (not valid YAML)."
+                        + " Give a kubeconfig file as written by kubectl")
                 .hasMessageNotContaining("s3cret");
     }
 
