@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
  * {@code 'promote' == d} (the string first) without asking this object, so the README writes
  * the decision first or uses {@code d.decision}.
  */
-@SuppressFBWarnings(value = {"EQ_CHECK_FOR_OPERAND_NOT_COMPATIBLE_WITH_THIS", "EQ_UNUSUAL", "EQ_OVERRIDING_EQUALS_NOT_SYMMETRIC"},
+@SuppressFBWarnings(value = "EQ_CHECK_FOR_OPERAND_NOT_COMPATIBLE_WITH_THIS",
         justification = "Equal to its own decision word on purpose: Jenkinsfiles compare results with strings")
 public final class ApprovalResult extends LinkedHashMap<String, Object> {
 
