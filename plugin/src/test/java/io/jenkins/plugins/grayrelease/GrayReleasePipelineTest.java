@@ -61,7 +61,7 @@ class GrayReleasePipelineTest {
         assertThat(cluster.primaryWeights().get("v2")).isEqualTo(100);
         assertThat(cluster.primaryWeights().getOrDefault("v1", 0)).isZero();
         assertThat(b.getAction(GrayReleaseAction.class).getHistory()).extracting(HistoryEntry::getUser).contains("alice");
-        assertThat(cluster.lastChangeBy()).as("the VirtualService names who pressed Promote").isEqualTo("alice");
+        assertThat(cluster.lastChangeBy()).as("the build promotes, on alice's say-so: the change is the build's").isEqualTo("jenkins");
     }
 
     @Test
@@ -318,7 +318,7 @@ class GrayReleasePipelineTest {
 
         WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, p);
 
-        r.assertLogContains("kubeconfig: the kubeconfig content is not a kubeconfig document (KubernetesClientException)."
+        r.assertLogContains("kubeconfig: the kubeconfig content is not a kubeconfig document (not valid YAML)."
                 + " Give a kubeconfig file as written by kubectl", b);
         r.assertLogNotContains("s3cret", b);
     }

@@ -9,6 +9,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** The README's scripted Jenkinsfile, as written there, runs in a sandbox against a cluster reached by a kubeconfig credential. */
+/** The README's Jenkinsfiles, declarative and scripted, as written there, run in a sandbox against a cluster reached by a kubeconfig credential. */
 @WithJenkins
 class ReadmeJenkinsfileTest {
 
@@ -57,6 +58,27 @@ class ReadmeJenkinsfileTest {
         r.assertBuildStatusSuccess(r.waitForCompletion(b));
         assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v2", 100));
         r.assertLogContains("decided by anonymous", b);
+    }
+
+    @Test
+    void theReadmesDeclarativeJenkinsfileDeploysTheCanaryThenPromotesOnTheButton(JenkinsRule r) throws Exception {
+        addKubeconfigCredential(r);
+        WorkflowJob p = r.createProject(WorkflowJob.class, "readme-declarative");
+        p.setDefinition(new CpsFlowDefinition(readmeBlock("### A complete Jenkinsfile"), true));
+
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("Waiting for a decision: Canary looks fine at 10 %. Promote?", b);
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 90, "v2", 10));
+        try (KubernetesClient client = cluster.client()) {
+            assertThat(client.apps().deployments().withName("reviews-v2").get().getSpec().getTemplate().getSpec().getContainers())
+                    .as("the canary Deployment grayDeploy made from reviews-v1")
+                    .anySatisfy(c -> assertThat(c.getImage()).isEqualTo("registry.example.com/reviews:1"));
+        }
+        assertThat(answer(r, b, null, pendingApproval(b).getId(), "promote", null).status()).isEqualTo(ACCEPTED);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v2", 100));
+        r.assertLogContains("canary now gets 10 %", b);
     }
 
     private void addKubeconfigCredential(JenkinsRule r) throws Exception {

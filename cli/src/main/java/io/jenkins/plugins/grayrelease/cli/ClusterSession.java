@@ -30,7 +30,7 @@ public final class ClusterSession implements AutoCloseable {
 
     /** Nothing is contacted yet; a bad kubeconfig (path, content, context) fails here as invalid input. */
     public static ClusterSession open(RootCommand root) {
-        ClusterAccess access = new ClusterAccess(null, root.kubeconfig, root.context, null, null, root.namespace);
+        ClusterAccess access = ClusterAccess.local(root.kubeconfig, root.context, root.namespace);
         // The connector refuses an unknown --context and turns off fabric8's own retries.
         KubernetesClient client = ClusterConnector.connect(access, httpClientFactory());
         String namespace = client.getNamespace();

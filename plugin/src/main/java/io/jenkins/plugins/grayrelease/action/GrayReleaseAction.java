@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
@@ -37,6 +38,12 @@ public final class GrayReleaseAction implements RunAction2 {
     private List<Approval> approvals = new CopyOnWriteArrayList<>();
     private List<HistoryEntry> history = new CopyOnWriteArrayList<>();
     private List<AnalysisEvidence> evidence = new CopyOnWriteArrayList<>();
+    /**
+     * This record's identity for whoever waits on its approvals: unlike the build's name it
+     * survives renaming or moving the job while a step waits. Absent in records of earlier
+     * versions (made on load).
+     */
+    private String waitKey = UUID.randomUUID().toString();
     private transient Run<?, ?> run;
 
     /** The build's action, added on first use. */
@@ -53,10 +60,16 @@ public final class GrayReleaseAction implements RunAction2 {
 
     /** A build.xml written by an older version may lack a list; an empty one keeps the page working. */
     private Object readResolve() {
-        targets = targets == null ? new ConcurrentHashMap<>() : new ConcurrentHashMap<>(targets);
+        Map<String, TargetSnapshot> byKey = new ConcurrentHashMap<>();
+        if (targets != null) {
+            // Records of earlier versions were keyed by namespace/service only.
+            targets.values().forEach(t -> byKey.put(t.getKey(), t));
+        }
+        targets = byKey;
         approvals = approvals == null ? new CopyOnWriteArrayList<>() : new CopyOnWriteArrayList<>(approvals);
         history = history == null ? new CopyOnWriteArrayList<>() : new CopyOnWriteArrayList<>(history);
         evidence = evidence == null ? new CopyOnWriteArrayList<>() : new CopyOnWriteArrayList<>(evidence);
+        waitKey = waitKey == null ? UUID.randomUUID().toString() : waitKey;
         return this;
     }
 
@@ -74,6 +87,11 @@ public final class GrayReleaseAction implements RunAction2 {
 
     public Run<?, ?> getRun() {
         return run;
+    }
+
+    /** See {@link #waitKey}: the same for this build whatever the job is called now. */
+    public String waitKey() {
+        return waitKey;
     }
 
     @Override
@@ -96,7 +114,7 @@ public final class GrayReleaseAction implements RunAction2 {
     /** Records what a step saw or did; {@code what} is null for a plain status read. */
     public void record(ReleaseSettings settings, ReleaseStatus status, String user, @CheckForNull String what) {
         TargetSnapshot snapshot = new TargetSnapshot(settings, status, System.currentTimeMillis());
-        targets.put(snapshot.getLabel(), snapshot);
+        targets.put(snapshot.getKey(), snapshot);
         if (what != null) {
             history.add(new HistoryEntry(System.currentTimeMillis(), user, snapshot.getLabel(), what));
         }
@@ -193,7 +211,7 @@ public final class GrayReleaseAction implements RunAction2 {
 
     public List<TargetSnapshot> getTargets() {
         List<TargetSnapshot> list = new ArrayList<>(targets.values());
-        list.sort((a, b) -> a.getLabel().compareTo(b.getLabel()));
+        list.sort((a, b) -> a.getKey().compareTo(b.getKey()));
         return list;
     }
 

@@ -40,6 +40,8 @@ public final class GrayReleaseJobAction implements Action {
 
     /** How far back to look for a build that made a release; older releases are not "the last one". */
     private static final int BUILDS_TO_SEARCH = 25;
+    /** Targets read live for one page; a build's further targets are listed on its own page. */
+    static final int MAX_LIVE_TARGETS = 8;
 
     private final Job<?, ?> job;
 
@@ -51,9 +53,16 @@ public final class GrayReleaseJobAction implements Action {
         return job;
     }
 
+    /**
+     * Shown when the last build recorded a release. Only that build is looked at (Jenkins holds
+     * it already): searching further would load up to {@link #BUILDS_TO_SEARCH} builds from disk
+     * on every view of the job's page. The page itself, at its address, still finds an older one.
+     */
     @Override
     public String getIconFileName() {
-        return getLastReleaseBuild() == null ? null : GrayReleaseAction.ICON;
+        Run<?, ?> last = job.getLastBuild();
+        GrayReleaseAction a = last == null ? null : last.getAction(GrayReleaseAction.class);
+        return a != null && !a.getTargets().isEmpty() ? GrayReleaseAction.ICON : null;
     }
 
     @Override
@@ -91,10 +100,10 @@ public final class GrayReleaseJobAction implements Action {
         }
         LiveStatusCache cache = LiveStatusCache.get();
         long now = System.currentTimeMillis();
-        for (TargetSnapshot t : run.getAction(GrayReleaseAction.class).getTargets()) {
+        for (TargetSnapshot t : run.getAction(GrayReleaseAction.class).getTargets().stream().limit(MAX_LIVE_TARGETS).toList()) {
             LiveStatusCache.Key key = keyOf(t);
             LiveStatusCache.Reading reading = cache.get(key, () -> readLive(t.getSettings(), run));
-            result.add(new LiveTarget(t.getLabel(), reading, cache.isRefreshing(key), now));
+            result.add(new LiveTarget(job, t.getLabel(), reading, cache.isRefreshing(key), now));
         }
         return result;
     }
@@ -105,7 +114,7 @@ public final class GrayReleaseJobAction implements Action {
     }
 
     private LiveStatusCache.Key keyOf(TargetSnapshot t) {
-        return new LiveStatusCache.Key(job.getFullName(), t.getLabel());
+        return new LiveStatusCache.Key(job.getFullName(), t.getKey());
     }
 
     /**
@@ -123,7 +132,7 @@ public final class GrayReleaseJobAction implements Action {
     }
 
     private static TargetSnapshot read(ReleaseSettings settings, Run<?, ?> run) throws IOException {
-        try (ReleaseSession session = ReleaseSession.open(settings, run)) {
+        try (ReleaseSession session = ReleaseSession.openForPageRead(settings, run)) {
             return new TargetSnapshot(settings, session.engine().status(session.target()), System.currentTimeMillis());
         }
     }
@@ -181,12 +190,14 @@ public final class GrayReleaseJobAction implements Action {
 
     /** A target as last read from the cluster, or why it could not be read, or that it is being read. */
     public static final class LiveTarget {
+        private final Job<?, ?> job;
         private final String label;
         private final LiveStatusCache.Reading reading;
         private final boolean refreshing;
         private final long now;
 
-        LiveTarget(String label, @CheckForNull LiveStatusCache.Reading reading, boolean refreshing, long now) {
+        LiveTarget(Job<?, ?> job, String label, @CheckForNull LiveStatusCache.Reading reading, boolean refreshing, long now) {
+            this.job = job;
             this.label = label;
             this.reading = reading;
             this.refreshing = refreshing;
@@ -212,10 +223,18 @@ public final class GrayReleaseJobAction implements Action {
             return reading == null ? null : reading.snapshot();
         }
 
-        /** Why the last reading failed, or null. */
+        /**
+         * Why the last reading failed, or null. The cluster's own words (its address, account
+         * and credential names, the controller's paths) only for someone who may configure or
+         * build the job; other readers learn that it failed and who can see why.
+         */
         @CheckForNull
         public String getProblem() {
-            return reading == null ? null : reading.problem();
+            String problem = reading == null ? null : reading.problem();
+            if (problem == null || ReleasePermissions.canSeeClusterErrors(job)) {
+                return problem;
+            }
+            return Messages.JobAction_ProblemHidden();
         }
 
         /** "read 4 sec ago", or null before the first reading. */

@@ -3,20 +3,28 @@ package io.jenkins.plugins.grayrelease.action;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.util.DaemonThreadFactory;
+import hudson.util.NamingThreadFactory;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.util.Timer;
 
 /**
  * The job page's view of the cluster: the last reading of each job's release target, refreshed
  * in the background. A page render never talks to the cluster; it shows what was read last and,
- * when that is older than {@link #FRESH_FOR_MILLIS} or missing, asks for one refresh on
- * {@link Timer}. At most one refresh per key runs at a time, so a slow or hanging API server
- * costs one background thread per target, not one per page view.
+ * when that is older than {@link #FRESH_FOR_MILLIS} or missing, asks for one refresh. Refreshes
+ * run on this cache's own small pool ({@link #READERS} threads, {@link #QUEUED} waiting at most),
+ * never on Jenkins' shared {@code Timer}, whose threads run core's periodic work and the
+ * approvals' timeouts: an API server that is down or stalls on purpose can occupy these threads
+ * only. When the pool and its queue are full a refresh is skipped, and a later view asks again.
+ * At most one refresh per key runs at a time, and each is one short attempt
+ * ({@code ReleaseSession.openForPageRead}).
  */
 @Extension
 public final class LiveStatusCache {
@@ -28,6 +36,12 @@ public final class LiveStatusCache {
     /** Entries nobody asked for during this long are dropped (deleted jobs, renamed targets). */
     private static final long FORGET_AFTER_MILLIS = 10 * 60_000;
 
+    /** Reading threads; a page shows a handful of targets, and a reading takes one request or a few seconds. */
+    static final int READERS = 2;
+    /** Refreshes that may wait for a thread; more are skipped until a later view. */
+    static final int QUEUED = 16;
+
+    private final ThreadPoolExecutor readers = readers();
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
     private volatile long lastSweep;
 
@@ -35,8 +49,19 @@ public final class LiveStatusCache {
         return ExtensionList.lookupSingleton(LiveStatusCache.class);
     }
 
-    /** One job's one target: the job's full name and the target's {@code namespace/service}. */
+    /**
+     * One job's one target: the job's full name and the target's full identity, the routing
+     * object (namespace, kind, name) and the service, so that two targets of one service (the
+     * mesh VirtualService and a gateway's) are read and shown apart.
+     */
     record Key(String job, String target) {
+    }
+
+    private static ThreadPoolExecutor readers() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(READERS, READERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED),
+                new NamingThreadFactory(new DaemonThreadFactory(), "Gray Release page reads"), new ThreadPoolExecutor.AbortPolicy());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** Reads one target from the cluster; runs on a background thread. */
@@ -80,9 +105,9 @@ public final class LiveStatusCache {
         Reading r = e.last;
         if ((r == null || now - r.readAt() >= FRESH_FOR_MILLIS) && e.refreshing.compareAndSet(false, true)) {
             try {
-                Timer.get().submit(() -> refresh(key, e, reader));
+                readers.execute(() -> refresh(key, e, reader));
             } catch (RejectedExecutionException x) {
-                // Jenkins is shutting down; the page keeps what it has.
+                // Every reader busy and the queue full (a stalling API server): the page keeps what it has.
                 e.refreshing.set(false);
             }
         }

@@ -15,6 +15,8 @@ public final class TargetSnapshot {
 
     private final ReleaseSettings settings;
     private final String label;
+    /** The routing object's namespace/Kind/name and the service; null in records of earlier builds. */
+    private final String key;
     private final String stable;
     private final String canary;
     private final int stableWeight;
@@ -34,7 +36,8 @@ public final class TargetSnapshot {
 
     TargetSnapshot(ReleaseSettings settings, ReleaseStatus status, long seenAt) {
         this.settings = settings;
-        this.label = status.namespace() + "/" + status.service();
+        this.label = label(status);
+        this.key = keyOf(status);
         this.stable = status.stable() == null ? null : status.stable().toString();
         this.canary = status.canary() == null ? null : status.canary().toString();
         this.stableWeight = status.weights() == null ? 100 : status.weights().stable();
@@ -49,6 +52,35 @@ public final class TargetSnapshot {
         this.lastChangeAt = change == null || change.at() == null ? null : change.at().toEpochMilli();
         this.lastChangeOrigin = change == null ? null : change.origin();
         this.seenAt = seenAt;
+    }
+
+    /**
+     * The target's full identity: the routing object (namespace, kind, name) and the service.
+     * Two targets of one service (the mesh VirtualService and a gateway's) differ here, not in
+     * their label.
+     */
+    static String keyOf(ReleaseStatus status) {
+        String object = status.routingObject() == null ? "?" : status.routingObject();
+        String qualified = object.contains("/") ? object : status.namespace() + "/" + object;
+        String ns = qualified.substring(0, qualified.indexOf('/'));
+        String name = qualified.substring(qualified.indexOf('/') + 1);
+        return ns + "/" + (status.routeKind() == null ? "?" : status.routeKind().kind()) + "/" + name
+                + " \u2192 " + status.namespace() + "/" + status.service();
+    }
+
+    /**
+     * {@code namespace/service}, with the routing object when it is not the service's own
+     * ({@code shop/reviews via istio-system/public-routes}), so two targets of one service read apart.
+     */
+    private static String label(ReleaseStatus status) {
+        String service = status.namespace() + "/" + status.service();
+        String object = status.routingObject();
+        return object == null || object.equals(status.service()) ? service : service + " via " + object;
+    }
+
+    /** {@link #keyOf}; a record of an earlier build has only its label. */
+    public String getKey() {
+        return key != null ? key : label;
     }
 
     /** What the steps were given; used by the emergency roll back. Holds no secret. */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.grayrelease.approval;
 
 import hudson.AbortException;
 import hudson.model.Run;
+import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,8 +20,9 @@ public final class ApprovalWaiters {
     private ApprovalWaiters() {
     }
 
+    /** Not the build's name: a job renamed or moved while a step waits keeps its waiters. */
     private static String key(Run<?, ?> run, String approvalId) {
-        return run.getExternalizableId() + "#" + approvalId;
+        return GrayReleaseAction.of(run).waitKey() + "#" + approvalId;
     }
 
     /** A future completed with the decision; already completed when {@code approval} is decided. */

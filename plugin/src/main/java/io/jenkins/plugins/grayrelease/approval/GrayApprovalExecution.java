@@ -8,7 +8,6 @@ import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.config.ReleaseDefaults;
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
-import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -102,7 +101,7 @@ final class GrayApprovalExecution extends AbstractStepExecutionImpl {
         } catch (IOException | InterruptedException e) {
             // The log line is a courtesy; the decision still goes to the Jenkinsfile.
         }
-        getContext().onSuccess(StatusDocument.decision(decision));
+        getContext().onSuccess(new ApprovalResult(decision));
     }
 
     @Override

@@ -8,12 +8,15 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.core.Actor;
+import io.jenkins.plugins.grayrelease.core.RetryPolicy;
+import io.jenkins.plugins.grayrelease.core.cluster.ClusterAccess;
 import io.jenkins.plugins.grayrelease.core.cluster.ClusterConnector;
 import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.SessionCache;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import java.io.IOException;
+import java.time.Duration;
 import jenkins.model.Jenkins;
 
 /**
@@ -47,16 +50,35 @@ public final class ReleaseSession implements AutoCloseable {
         return open(settings, run, actor, null);
     }
 
+    /**
+     * Opens a session for a page that shows the cluster's state: one attempt, each request given
+     * up after {@link #PAGE_READ_TIMEOUT}, so that an API server that is down or stalls on
+     * purpose costs a page-read thread seconds, not minutes.
+     */
+    public static ReleaseSession openForPageRead(ReleaseSettings settings, Run<?, ?> run) throws IOException {
+        return open(settings, run, buildActor(run), null, true);
+    }
+
+    /** How long one request of a page read may take, connecting and answering. */
+    static final Duration PAGE_READ_TIMEOUT = Duration.ofSeconds(5);
+
     private static ReleaseSession open(ReleaseSettings settings, Run<?, ?> run, Actor actor, @CheckForNull SessionCache cache)
             throws IOException {
+        return open(settings, run, actor, cache, false);
+    }
+
+    private static ReleaseSession open(ReleaseSettings settings, Run<?, ?> run, Actor actor, @CheckForNull SessionCache cache,
+            boolean pageRead) throws IOException {
         KubernetesClient client;
         try {
-            client = ClusterConnector.connect(ClusterCredentials.resolve(settings, run));
+            ClusterAccess access = ClusterCredentials.resolve(settings, run);
+            client = pageRead ? ClusterConnector.connect(access, PAGE_READ_TIMEOUT) : ClusterConnector.connect(access);
         } catch (GrayReleaseException e) {
             // The connector words a kubeconfig or client it cannot use as invalid input, like the engine.
             throw new AbortException(e.getMessage());
         }
-        GrayRelease plain = new GrayRelease(client, actor);
+        GrayRelease plain = pageRead ? new GrayRelease(client, actor, new RetryPolicy(1, Duration.ZERO, Duration.ZERO))
+                : new GrayRelease(client, actor);
         GrayRelease engine = cache == null ? plain : plain.withSession(cache);
         try {
             return new ReleaseSession(client, engine, settings.toTarget(client.getNamespace()), null);
@@ -67,19 +89,16 @@ public final class ReleaseSession implements AutoCloseable {
     }
 
     /**
-     * The build as the engine records it, from the build's URL: the person who last answered one
-     * of its approvals (what the build does next is on their say-so), else the user who started
-     * it, else {@code jenkins}.
+     * The build as the engine records it: the user who started it, else {@code jenkins}, from the
+     * build's URL. An approver is named in the origin ("approved by …"), never as the author: the
+     * changes after an approval are the build's, made by its Jenkinsfile, not the approver's.
      */
     public static Actor buildActor(Run<?, ?> run) {
         GrayReleaseAction action = run.getAction(GrayReleaseAction.class);
         String approver = action == null ? null : action.lastApprover();
-        if (approver != null) {
-            return new Actor(approver, origin(run));
-        }
         Cause.UserIdCause cause = run.getCause(Cause.UserIdCause.class);
         String user = cause != null && cause.getUserId() != null ? cause.getUserId() : "jenkins";
-        return new Actor(user, origin(run));
+        return new Actor(user, origin(run) + (approver == null ? "" : " (approved by " + approver + ")"));
     }
 
     /** The build's address, or its name when Jenkins does not know its own URL. */

@@ -2,6 +2,9 @@ package io.jenkins.plugins.grayrelease.config;
 
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import io.jenkins.plugins.grayrelease.cluster.ClusterCredentials;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -38,28 +41,35 @@ final class FormFields {
      * Kubeconfig files and tokens visible in {@code item} (null: Jenkins itself); someone who may
      * not configure it sees only the current value.
      */
-    static ListBoxModel clusterCredentials(@CheckForNull Item item, @CheckForNull String current) {
-        return credentials(item, current, CredentialsMatchers.anyOf(
+    static ListBoxModel clusterCredentials(@CheckForNull Item item, @CheckForNull String current, @CheckForNull String serverUrl) {
+        return credentials(item, current, serverUrl, CredentialsMatchers.anyOf(
                 CredentialsMatchers.instanceOf(FileCredentials.class),
                 CredentialsMatchers.instanceOf(StringCredentials.class)));
     }
 
     /** Tokens visible in {@code item} (null: Jenkins itself), as {@link #clusterCredentials} lists them. */
-    static ListBoxModel tokenCredentials(@CheckForNull Item item, @CheckForNull String current) {
-        return credentials(item, current, CredentialsMatchers.instanceOf(StringCredentials.class));
+    static ListBoxModel tokenCredentials(@CheckForNull Item item, @CheckForNull String current, @CheckForNull String url) {
+        return credentials(item, current, url, CredentialsMatchers.instanceOf(StringCredentials.class));
     }
 
-    private static ListBoxModel credentials(@CheckForNull Item item, @CheckForNull String current, CredentialsMatcher matcher) {
+    /**
+     * Only what a build can resolve: on the system page the Global-scope credentials (a build
+     * never sees System-scoped ones), for the address's domain when an address is given.
+     */
+    private static ListBoxModel credentials(@CheckForNull Item item, @CheckForNull String current, @CheckForNull String url,
+            CredentialsMatcher matcher) {
         String value = current == null ? "" : current;
         if (!mayConfigure(item)) {
             return new StandardListBoxModel().includeCurrentValue(value);
         }
         StandardListBoxModel result = new StandardListBoxModel();
         result.includeEmptyValue();
+        List<DomainRequirement> domain = ClusterCredentials.requirements(clean(url));
         if (item == null) {
-            result.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.of(), matcher);
+            result.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, domain,
+                    CredentialsMatchers.allOf(matcher, CredentialsMatchers.withScope(CredentialsScope.GLOBAL)));
         } else {
-            result.includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, List.of(), matcher);
+            result.includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, domain, matcher);
         }
         return result.includeCurrentValue(value);
     }
@@ -91,6 +101,9 @@ final class FormFields {
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             return FormValidation.error(Messages.FormFields_UrlHost(url));
+        }
+        if (uri.getRawUserInfo() != null) {
+            return FormValidation.error(Messages.FormFields_UrlUserInfo());
         }
         return FormValidation.ok();
     }

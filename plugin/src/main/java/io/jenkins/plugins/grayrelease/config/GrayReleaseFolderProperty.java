@@ -118,15 +118,17 @@ public final class GrayReleaseFolderProperty extends AbstractFolderProperty<Abst
 
         /** Kubeconfig files and tokens this folder can use; listing them needs Configure on the folder. */
         @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return FormFields.clusterCredentials(item, credentialsId);
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId,
+                                                     @QueryParameter String serverUrl) {
+            return FormFields.clusterCredentials(item, credentialsId, serverUrl);
         }
 
         /** Tokens for Prometheus this folder can use; listing them needs Configure on the folder. */
         @POST
         public ListBoxModel doFillPrometheusCredentialsIdItems(@AncestorInPath Item item,
-                                                              @QueryParameter String prometheusCredentialsId) {
-            return FormFields.tokenCredentials(item, prometheusCredentialsId);
+                                                              @QueryParameter String prometheusCredentialsId,
+                                                              @QueryParameter String prometheusUrl) {
+            return FormFields.tokenCredentials(item, prometheusCredentialsId, prometheusUrl);
         }
 
         @POST

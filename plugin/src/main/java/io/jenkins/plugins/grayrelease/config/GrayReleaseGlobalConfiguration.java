@@ -28,6 +28,12 @@ public final class GrayReleaseGlobalConfiguration extends GlobalConfiguration im
     private String prometheusUrl;
     private String prometheusCredentialsId;
     private String approvers;
+    /**
+     * Whether builds that name no credential may use the controller's own Kubernetes identity
+     * (KUBECONFIG, ~/.kube/config, the Jenkins pod's service account). Off: any Jenkinsfile could
+     * otherwise act with whatever rights the controller has.
+     */
+    private boolean useControllerIdentity;
 
     public GrayReleaseGlobalConfiguration() {
         load();
@@ -115,16 +121,27 @@ public final class GrayReleaseGlobalConfiguration extends GlobalConfiguration im
         save();
     }
 
-    /** Kubeconfig files and tokens; only administrators see the ids. */
-    @POST
-    public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-        return FormFields.clusterCredentials(null, credentialsId);
+    public boolean isUseControllerIdentity() {
+        return useControllerIdentity;
     }
 
-    /** Tokens for Prometheus; only administrators see the ids. */
+    @DataBoundSetter
+    public void setUseControllerIdentity(boolean useControllerIdentity) {
+        this.useControllerIdentity = useControllerIdentity;
+        save();
+    }
+
+    /** Kubeconfig files and tokens builds can use for {@code serverUrl}; only administrators see the ids. */
     @POST
-    public ListBoxModel doFillPrometheusCredentialsIdItems(@QueryParameter String prometheusCredentialsId) {
-        return FormFields.tokenCredentials(null, prometheusCredentialsId);
+    public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId, @QueryParameter String serverUrl) {
+        return FormFields.clusterCredentials(null, credentialsId, serverUrl);
+    }
+
+    /** Tokens for Prometheus that builds can use; only administrators see the ids. */
+    @POST
+    public ListBoxModel doFillPrometheusCredentialsIdItems(@QueryParameter String prometheusCredentialsId,
+            @QueryParameter String prometheusUrl) {
+        return FormFields.tokenCredentials(null, prometheusCredentialsId, prometheusUrl);
     }
 
     @POST

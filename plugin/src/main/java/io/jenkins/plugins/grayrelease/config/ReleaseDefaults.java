@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The defaults that apply to one job: for each value, the nearest enclosing folder that sets it
- * wins, then the global configuration. Values are taken one by one, so a folder that only names
- * its own cluster credential still gets the Prometheus address from Jenkins. This is the one
- * place where the layers are combined; the steps only ask {@link #forItem}.
+ * The defaults that apply to one job, in three groups taken each as a whole from the nearest
+ * layer (enclosing folder, then the global configuration) that sets any value of it: the cluster
+ * (credential, server URL, context), Prometheus (URL, credential) and the approvers. A group is
+ * never assembled from two layers: a folder's server URL with Jenkins' token would send that
+ * token to the folder's server. So a folder that names only its own cluster credential still
+ * gets the Prometheus address from Jenkins, but not Jenkins' context. This is the one place
+ * where the layers are combined; the steps only ask {@link #forItem}.
  *
  * <p>A snapshot: it does not follow later configuration changes.
  */
@@ -25,12 +28,16 @@ public final class ReleaseDefaults {
     private final String approvers;
 
     private ReleaseDefaults(List<? extends ReleaseDefaultsSource> nearestFirst) {
-        this.credentialsId = first(nearestFirst, ReleaseDefaultsSource::getCredentialsId);
-        this.serverUrl = first(nearestFirst, ReleaseDefaultsSource::getServerUrl);
-        this.context = first(nearestFirst, ReleaseDefaultsSource::getContext);
-        this.prometheusUrl = first(nearestFirst, ReleaseDefaultsSource::getPrometheusUrl);
-        this.prometheusCredentialsId = first(nearestFirst, ReleaseDefaultsSource::getPrometheusCredentialsId);
-        this.approvers = first(nearestFirst, ReleaseDefaultsSource::getApprovers);
+        ReleaseDefaultsSource cluster = nearestSetting(nearestFirst, ReleaseDefaultsSource::getCredentialsId,
+                ReleaseDefaultsSource::getServerUrl, ReleaseDefaultsSource::getContext);
+        this.credentialsId = value(cluster, ReleaseDefaultsSource::getCredentialsId);
+        this.serverUrl = value(cluster, ReleaseDefaultsSource::getServerUrl);
+        this.context = value(cluster, ReleaseDefaultsSource::getContext);
+        ReleaseDefaultsSource prometheus = nearestSetting(nearestFirst, ReleaseDefaultsSource::getPrometheusUrl,
+                ReleaseDefaultsSource::getPrometheusCredentialsId);
+        this.prometheusUrl = value(prometheus, ReleaseDefaultsSource::getPrometheusUrl);
+        this.prometheusCredentialsId = value(prometheus, ReleaseDefaultsSource::getPrometheusCredentialsId);
+        this.approvers = value(nearestSetting(nearestFirst, ReleaseDefaultsSource::getApprovers), ReleaseDefaultsSource::getApprovers);
     }
 
     /**
@@ -54,14 +61,25 @@ public final class ReleaseDefaults {
         return new ReleaseDefaults(layers);
     }
 
-    private static String first(List<? extends ReleaseDefaultsSource> layers, Function<ReleaseDefaultsSource, String> field) {
+    /** The nearest layer that sets any of {@code group}'s fields, or null. */
+    @SafeVarargs
+    @CheckForNull
+    private static ReleaseDefaultsSource nearestSetting(List<? extends ReleaseDefaultsSource> layers,
+            Function<ReleaseDefaultsSource, String>... group) {
         for (ReleaseDefaultsSource layer : layers) {
-            String v = field.apply(layer);
-            if (v != null && !v.isBlank()) {
-                return v.trim();
+            for (Function<ReleaseDefaultsSource, String> field : group) {
+                if (value(layer, field) != null) {
+                    return layer;
+                }
             }
         }
         return null;
+    }
+
+    @CheckForNull
+    private static String value(@CheckForNull ReleaseDefaultsSource layer, Function<ReleaseDefaultsSource, String> field) {
+        String v = layer == null ? null : field.apply(layer);
+        return v == null || v.isBlank() ? null : v.trim();
     }
 
     /** True when any of credentialsId, serverUrl and context is set, so the defaults name a cluster. */

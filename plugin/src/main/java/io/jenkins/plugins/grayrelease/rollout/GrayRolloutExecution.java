@@ -13,6 +13,7 @@ import io.jenkins.plugins.grayrelease.config.ReleaseDefaults;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.TargetSettings;
 import io.jenkins.plugins.grayrelease.ReleaseRolledBack;
+import io.jenkins.plugins.grayrelease.core.analysis.PrometheusEndpoint;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.ReleaseStoppedException;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
@@ -25,6 +26,7 @@ import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -49,16 +51,19 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
 
     private final String plan;
     private final String submitter;
+    /** False: every outcome is returned, none fails the build. Absent (true) in executions saved by earlier versions. */
+    private final Boolean propagate;
     private transient volatile Future<?> task;
     private transient volatile RolloutRunner runner;
     private transient volatile Throwable stopCause;
     /** The controller this run started under; another one (or its shutdown) means this thread is stale. */
     private transient volatile Jenkins startedUnder;
 
-    GrayRolloutExecution(StepContext context, String plan, String submitter) {
+    GrayRolloutExecution(StepContext context, String plan, String submitter, boolean propagate) {
         super(context);
         this.plan = plan;
         this.submitter = submitter;
+        this.propagate = propagate;
     }
 
     @Override
@@ -104,18 +109,22 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
             ReleaseSettings settings = settingsFor(parsed.target(), around);
             String approvers = submitter != null ? submitter : ReleaseDefaults.forItem(run.getParent()).getApprovers();
             Map<String, String> environment = new HashMap<>(required(EnvVars.class));
-            environment.putAll(prometheus.environment());
             // The run is this build's step (its flow node): the same after a controller restart, another in the next build.
             String runId = run.getExternalizableId() + ":" + required(FlowNode.class).getId();
+            RolloutRunner.Settings runnerSettings = RolloutRunner.Settings.defaults().withEnvironment(environment).withRunId(runId)
+                    // Approvals are answered here, with Jenkins' permissions, and a resumed build skips one
+                    // only when its own record (build.xml) holds the answer.
+                    .withAnswerAt(ReleaseSession.origin(run))
+                    .withApprovalProof((step, givenFor) -> JenkinsGate.answered(run, idPrefix, step, givenFor));
+            Optional<PrometheusEndpoint> configured = prometheus.endpointFor(parsed, environment);
+            if (configured.isPresent()) {
+                runnerSettings = runnerSettings.withPrometheus(configured.get());
+            }
             RolloutRunner r = new RolloutRunner(session.engine(),
                     new JenkinsGate(run, listener, idPrefix, settings.label(), approvers, this::detached),
                     RolloutListener.both(new RolloutNarration(listener.getLogger()::println),
                             new BuildPageRolloutListener(run, settings, this::detached)),
-                    RolloutRunner.Settings.defaults().withEnvironment(environment).withRunId(runId)
-                            // Approvals are answered here, with Jenkins' permissions, and a resumed build skips one
-                            // only when its own record (build.xml) holds the answer.
-                            .withAnswerAt(ReleaseSession.origin(run))
-                            .withApprovalProof((step, givenFor) -> JenkinsGate.answered(run, idPrefix, step, givenFor)));
+                    runnerSettings);
             runner = r;
             if (stopCause != null) {
                 r.cancel();
@@ -153,10 +162,11 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
         }
         if (stopCause != null) {
             getContext().onFailure(stopCause);
+        } else if (result.succeeded() || Boolean.FALSE.equals(propagate)) {
+            // propagate: false returns every outcome's document, a rollback elsewhere included, for the Jenkinsfile to branch on.
+            getContext().onSuccess(StatusDocument.of(result));
         } else if (result.outcome() == RolloutResult.Outcome.STOPPED_ELSEWHERE) {
             getContext().onFailure(ReleaseRolledBack.interruption("grayRollout: " + result.message()));
-        } else if (result.succeeded()) {
-            getContext().onSuccess(StatusDocument.of(result));
         } else {
             getContext().onFailure(new AbortException(Messages.GrayRolloutExecution_failed(result.outcome(), result.message())));
         }

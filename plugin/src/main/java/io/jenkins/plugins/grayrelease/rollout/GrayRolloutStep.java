@@ -21,12 +21,14 @@ import org.kohsuke.stapler.QueryParameter;
  * {@code grayRollout 'rollout/reviews.yaml'} or {@code grayRollout(plan: '''…yaml…''')}: runs a
  * rollout plan (the format {@code grayctl rollout} reads) with approvals answered on the build
  * page. Returns the final status as a map when the canary was promoted; fails the build with the
- * runner's sentence when the plan rolled back or stopped.
+ * runner's sentence when the plan rolled back or stopped, unless {@code propagate: false}, which
+ * returns the map for every outcome (the {@code build} step's convention).
  */
 public final class GrayRolloutStep extends Step {
 
     private final String plan;
     private String submitter;
+    private boolean propagate = true;
 
     @DataBoundConstructor
     public GrayRolloutStep(String plan) {
@@ -41,15 +43,28 @@ public final class GrayRolloutStep extends Step {
         return submitter;
     }
 
-    /** Who may answer the plan's approvals; unset means anyone with Build permission. */
+    /**
+     * Who may answer the plan's approvals; unset means the configured approvers, else anyone with
+     * Build permission (see {@code ReleasePermissions}: Cancel also allows Roll back).
+     */
     @DataBoundSetter
     public void setSubmitter(String submitter) {
         this.submitter = submitter == null || submitter.isBlank() ? null : submitter.trim();
     }
 
+    public boolean isPropagate() {
+        return propagate;
+    }
+
+    /** False: return the rollout document for every outcome instead of failing the build. */
+    @DataBoundSetter
+    public void setPropagate(boolean propagate) {
+        this.propagate = propagate;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
-        return new GrayRolloutExecution(context, plan, submitter);
+        return new GrayRolloutExecution(context, plan, submitter, propagate);
     }
 
     @Extension

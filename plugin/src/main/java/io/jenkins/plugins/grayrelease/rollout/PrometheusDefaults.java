@@ -4,47 +4,56 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.Run;
+import io.jenkins.plugins.grayrelease.cluster.ClusterCredentials;
 import io.jenkins.plugins.grayrelease.config.ReleaseDefaults;
+import io.jenkins.plugins.grayrelease.core.analysis.PrometheusEndpoint;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PrometheusSpec;
-import java.util.List;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import java.util.Map;
+import java.util.Optional;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
  * The configured Prometheus (folder or Jenkins-wide) for plans that name none. Its token, from a
- * Secret text credential, reaches the engine the way a plan's own token does: through a variable
- * of the runner's environment that the plan section names. That environment lives in memory only.
+ * Secret text credential, is handed to the runner as the endpoint itself and only when the plan's
+ * Prometheus address is the configured one: it never travels in an environment variable, so a
+ * plan with its own address (and {@code bearerTokenEnv}) cannot have it sent elsewhere.
  */
 final class PrometheusDefaults {
 
-    /** The variable the configured token travels in; a plan with its own section never reads it. */
-    static final String TOKEN_VARIABLE = "GRAY_RELEASE_CONFIGURED_PROMETHEUS_TOKEN";
-
     private final PrometheusSpec spec;
-    private final Map<String, String> environment;
+    @CheckForNull
+    private final String token;
 
-    private PrometheusDefaults(PrometheusSpec spec, Map<String, String> environment) {
+    private PrometheusDefaults(PrometheusSpec spec, @CheckForNull String token) {
         this.spec = spec;
-        this.environment = environment;
+        this.token = token;
     }
 
     static PrometheusDefaults of(Run<?, ?> run) throws AbortException {
         ReleaseDefaults defaults = ReleaseDefaults.forItem(run.getParent());
         String url = defaults.getPrometheusUrl();
         if (url == null) {
-            return new PrometheusDefaults(null, Map.of());
+            return new PrometheusDefaults(null, null);
+        }
+        PrometheusSpec spec;
+        try {
+            spec = new PrometheusSpec(url, null, null);
+        } catch (RuntimeException e) {
+            // The spec names what is wrong with the address (and never quotes user:password).
+            throw new AbortException(Messages.PrometheusDefaults_badUrl(e.getMessage()));
         }
         String id = defaults.getPrometheusCredentialsId();
         if (id == null) {
-            return new PrometheusDefaults(new PrometheusSpec(url, null, null), Map.of());
+            return new PrometheusDefaults(spec, null);
         }
-        StringCredentials token = CredentialsProvider.findCredentialById(id, StringCredentials.class, run, List.of());
+        StringCredentials token = CredentialsProvider.findCredentialById(id, StringCredentials.class, run,
+                ClusterCredentials.requirements(url));
         if (token == null) {
             throw new AbortException(Messages.PrometheusDefaults_noCredential(id, run.getParent().getFullName()));
         }
         CredentialsProvider.track(run, token);
-        return new PrometheusDefaults(new PrometheusSpec(url, null, TOKEN_VARIABLE),
-                Map.of(TOKEN_VARIABLE, token.getSecret().getPlainText()));
+        return new PrometheusDefaults(spec, token.getSecret().getPlainText());
     }
 
     /** The section for a plan without one, or null when nothing is configured. */
@@ -53,7 +62,15 @@ final class PrometheusDefaults {
         return spec;
     }
 
-    Map<String, String> environment() {
-        return environment;
+    /**
+     * The configured endpoint with its token, for a plan whose Prometheus is the configured
+     * address and names no token of its own; empty otherwise (the plan's own section applies).
+     */
+    Optional<PrometheusEndpoint> endpointFor(RolloutPlan plan, Map<String, String> environment) {
+        PrometheusSpec planned = plan.prometheus();
+        if (token == null || planned == null || planned.bearerTokenEnv() != null || !spec.url().equals(planned.url())) {
+            return Optional.empty();
+        }
+        return Optional.of(planned.toEndpoint(environment).withBearerToken(token));
     }
 }

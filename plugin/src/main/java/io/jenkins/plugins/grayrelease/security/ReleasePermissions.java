@@ -65,6 +65,15 @@ public final class ReleasePermissions {
         }
     }
 
+    /**
+     * Whether the current user may read the cluster's own error text for {@code job}: it can
+     * name the API server, service accounts, credential ids and controller paths, which a
+     * reader of the job has no need to see.
+     */
+    public static boolean canSeeClusterErrors(Job<?, ?> job) {
+        return job.hasPermission(Item.CONFIGURE) || job.hasPermission(Item.BUILD);
+    }
+
     /** The id recorded with a decision: the signed-in user's id, or {@code anonymous}. */
     public static String currentUserId() {
         return Jenkins.getAuthentication2().getName();

@@ -111,16 +111,16 @@ class GlobalConfigurationRoundTripTest {
         GrayReleaseGlobalConfiguration systemForm = GrayReleaseGlobalConfiguration.get();
 
         try (ACLContext ignored = ACL.as2(User.getById("alice", true).impersonate2())) {
-            assertThat(values(folderForm.doFillCredentialsIdItems(team, ""))).contains("k8s-token", "prom-token");
-            assertThat(values(folderForm.doFillPrometheusCredentialsIdItems(team, ""))).contains("prom-token");
-            assertThat(values(systemForm.doFillCredentialsIdItems(""))).doesNotContain("k8s-token");
+            assertThat(values(folderForm.doFillCredentialsIdItems(team, "", null))).contains("k8s-token", "prom-token");
+            assertThat(values(folderForm.doFillPrometheusCredentialsIdItems(team, "", null))).contains("prom-token");
+            assertThat(values(systemForm.doFillCredentialsIdItems("", null))).doesNotContain("k8s-token");
         }
         try (ACLContext ignored = ACL.as2(User.getById("bob", true).impersonate2())) {
-            assertThat(values(folderForm.doFillCredentialsIdItems(team, "k8s-token"))).containsExactly("k8s-token");
-            assertThat(values(folderForm.doFillPrometheusCredentialsIdItems(team, ""))).doesNotContain("prom-token");
+            assertThat(values(folderForm.doFillCredentialsIdItems(team, "k8s-token", null))).containsExactly("k8s-token");
+            assertThat(values(folderForm.doFillPrometheusCredentialsIdItems(team, "", null))).doesNotContain("prom-token");
         }
         try (ACLContext ignored = ACL.as2(User.getById("admin", true).impersonate2())) {
-            assertThat(values(systemForm.doFillCredentialsIdItems(""))).contains("k8s-token", "prom-token");
+            assertThat(values(systemForm.doFillCredentialsIdItems("", null))).contains("k8s-token", "prom-token");
         }
     }
 

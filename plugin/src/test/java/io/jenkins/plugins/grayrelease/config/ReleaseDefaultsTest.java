@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** Which cluster, Prometheus and approvers a job gets: nearest folder first, field by field, then Jenkins. */
+/** Which cluster, Prometheus and approvers a job gets: nearest folder first, each group as a whole, then Jenkins. */
 @WithJenkins
 class ReleaseDefaultsTest {
 
@@ -44,7 +44,7 @@ class ReleaseDefaultsTest {
     }
 
     @Test
-    void aFolderOverridesOneFieldAndJenkinsSuppliesTheOthers(JenkinsRule r) throws Exception {
+    void aFolderThatNamesItsClusterReplacesJenkinsClusterAsAWholeButKeepsTheOtherGroups(JenkinsRule r) throws Exception {
         setGlobal("global-kubeconfig", "https://global.example:6443", null, "http://prometheus.global:9090", "global-prom", "ops");
         Folder team = r.jenkins.createProject(Folder.class, "team");
         GrayReleaseFolderProperty p = new GrayReleaseFolderProperty();
@@ -55,7 +55,7 @@ class ReleaseDefaultsTest {
         ReleaseDefaults d = ReleaseDefaults.forItem(job);
 
         assertThat(d.getCredentialsId()).isEqualTo("team-kubeconfig");
-        assertThat(d.getServerUrl()).isEqualTo("https://global.example:6443");
+        assertThat(d.getServerUrl()).as("Jenkins' server is not combined with the folder's credential").isNull();
         assertThat(d.getContext()).isNull();
         assertThat(d.getPrometheusUrl()).isEqualTo("http://prometheus.global:9090");
         assertThat(d.getPrometheusCredentialsId()).isEqualTo("global-prom");
@@ -83,7 +83,7 @@ class ReleaseDefaultsTest {
         ReleaseDefaults d = ReleaseDefaults.forItem(job);
 
         assertThat(d.getCredentialsId()).isEqualTo("reviews-kubeconfig");
-        assertThat(d.getContext()).as("a blank field is not set").isEqualTo("shop-prod");
+        assertThat(d.getContext()).as("the inner folder's cluster settings replace the outer ones as a whole").isNull();
         assertThat(d.getApprovers()).isEqualTo("shop-leads");
         assertThat(d.getPrometheusUrl()).isEqualTo("http://prometheus.global:9090");
         assertThat(ReleaseDefaults.forItem(outer.createProject(FreeStyleProject.class, "other")).getCredentialsId())
@@ -111,5 +111,23 @@ class ReleaseDefaultsTest {
         c.setPrometheusUrl(prometheusUrl);
         c.setPrometheusCredentialsId(prometheusCredentialsId);
         c.setApprovers(approvers);
+    }
+
+    @Test
+    void aFoldersServerUrlIsNeverCombinedWithTheGlobalToken(JenkinsRule r) throws Exception {
+        setGlobal("global-token", "https://global.example:6443", null, null, null, null);
+        Folder team = r.jenkins.createProject(Folder.class, "team");
+        GrayReleaseFolderProperty p = new GrayReleaseFolderProperty();
+        p.setServerUrl("https://team-owned.example:6443");
+        p.setPrometheusUrl("http://prometheus.team:9090");
+        team.addProperty(p);
+        GrayReleaseGlobalConfiguration.get().setPrometheusCredentialsId("global-prom");
+
+        ReleaseDefaults d = ReleaseDefaults.forItem(team.createProject(FreeStyleProject.class, "app"));
+
+        assertThat(d.getServerUrl()).isEqualTo("https://team-owned.example:6443");
+        assertThat(d.getCredentialsId()).as("the global token would travel to the folder's server").isNull();
+        assertThat(d.getPrometheusUrl()).isEqualTo("http://prometheus.team:9090");
+        assertThat(d.getPrometheusCredentialsId()).as("nor the global Prometheus token to the folder's Prometheus").isNull();
     }
 }

@@ -35,7 +35,8 @@ public final class PrometheusClient {
         this.endpoint = endpoint;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(endpoint.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                // Never: a redirect could carry the token to another host, or read back an address the plan may not name.
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 

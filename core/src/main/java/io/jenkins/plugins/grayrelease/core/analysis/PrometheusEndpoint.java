@@ -22,6 +22,11 @@ public record PrometheusEndpoint(URI url, Duration timeout, Optional<String> bea
         if (url.getScheme() == null || !(url.getScheme().equals("http") || url.getScheme().equals("https"))) {
             throw new IllegalArgumentException("Prometheus url '" + url + "' must start with http:// or https://");
         }
+        if (url.getRawUserInfo() != null) {
+            // It would be printed with the address, and sent to wherever the address leads.
+            throw new IllegalArgumentException("Prometheus url must not carry a user name or password (user:password@);"
+                    + " give the address alone and the token through bearerTokenEnv or a credential");
+        }
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("Prometheus timeout must be positive, got " + timeout);
         }

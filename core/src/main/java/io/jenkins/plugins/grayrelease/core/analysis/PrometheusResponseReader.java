@@ -25,7 +25,14 @@ final class PrometheusResponseReader {
     /** The {@code data} node of a successful answer, or the matching exception. */
     JsonNode data(int status, String body, String promql, PrometheusEndpoint endpoint) {
         JsonNode root = parse(body);
-        String apiError = root == null ? null : root.path("error").asText(null);
+        // Prometheus' own error text only from a Prometheus error envelope; any other answer is never quoted,
+        // because the url may point at a service whose answer the person reading the log must not see.
+        String apiError = root != null && "error".equals(root.path("status").asText()) && root.hasNonNull("errorType")
+                ? root.path("error").asText(null) : null;
+        if (status >= 300 && status < 400) {
+            throw fail(Reason.BAD_RESPONSE, promql, endpoint, "HTTP " + status + ", a redirect, which is never followed"
+                    + "; give the Prometheus server's own address");
+        }
         if (status == 401 || status == 403) {
             throw fail(Reason.UNAUTHORIZED, promql, endpoint, "HTTP " + status
                     + "; check the bearer token and its permissions");
@@ -36,7 +43,7 @@ final class PrometheusResponseReader {
         }
         if (status != 200 || root == null || !"success".equals(root.path("status").asText())) {
             throw fail(Reason.BAD_RESPONSE, promql, endpoint, "HTTP " + status
-                    + (apiError == null ? ", not a Prometheus API answer: " + abbreviate(body) : ": " + apiError)
+                    + (apiError == null ? ", not a Prometheus API answer (" + length(body) + " characters, not shown)" : ": " + apiError)
                     + "; check that the url points at the Prometheus server itself");
         }
         return root.path("data");
@@ -107,8 +114,7 @@ final class PrometheusResponseReader {
                 "Prometheus " + endpoint + ": query `" + promql + "`: " + what, null);
     }
 
-    private static String abbreviate(String body) {
-        String flat = body == null ? "" : body.replaceAll("\\s+", " ").trim();
-        return flat.length() > 120 ? flat.substring(0, 120) + "…" : flat;
+    private static int length(String body) {
+        return body == null ? 0 : body.length();
     }
 }

@@ -6,11 +6,11 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.HttpClient;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import java.io.File;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -18,13 +18,11 @@ import java.util.stream.Collectors;
 /** Turns a {@link ClusterAccess} into a fabric8 client; shared by grayctl and the Jenkins steps. */
 public final class ClusterConnector {
 
-    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
-
     private ClusterConnector() {
     }
 
     public static KubernetesClient connect(ClusterAccess access) {
-        return connect(access, null);
+        return build(config(access), null);
     }
 
     /**
@@ -35,7 +33,23 @@ public final class ClusterConnector {
      *                                 set up from it (e.g. a certificate file it names is unreadable)
      */
     public static KubernetesClient connect(ClusterAccess access, HttpClient.Factory httpClients) {
+        return build(config(access), httpClients);
+    }
+
+    /**
+     * A client whose every request gives up after {@code timeout}, connecting and answering: for
+     * a read someone waits on (a status page), where an API server that stalls must cost seconds,
+     * not fabric8's default ten seconds per request.
+     */
+    public static KubernetesClient connect(ClusterAccess access, Duration timeout) {
         Config config = config(access);
+        int millis = (int) Math.max(1, timeout.toMillis());
+        config.setConnectionTimeout(millis);
+        config.setRequestTimeout(millis);
+        return build(config, null);
+    }
+
+    private static KubernetesClient build(Config config, HttpClient.Factory httpClients) {
         try {
             KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config);
             return (httpClients == null ? builder : builder.withHttpClientFactory(httpClients)).build();
@@ -55,9 +69,22 @@ public final class ClusterConnector {
     public static Config config(ClusterAccess access) {
         Config config;
         if (access.kubeconfigContent() != null) {
-            String content = withCurrentContext(access.kubeconfigContent(), access.context());
-            // The content may be a secret: the error names the parser's failure, never the text.
-            config = parsed("the kubeconfig content", false, () -> Config.fromKubeconfig(content));
+            // Data only: fabric8's own loading would run exec commands and read the files the document names.
+            config = KubeconfigData.toConfig(access.kubeconfigContent(), access.context());
+        } else if (access.serverUrl() != null) {
+            if (access.token() == null || access.token().isBlank()) {
+                throw new InvalidReleaseException(null, "token",
+                        "a server URL (" + access.serverUrl() + ") was given without a token",
+                        "Give a token credential together with the server URL, or a kubeconfig instead");
+            }
+            // Config.empty(): nothing from this process's environment, system properties or files.
+            config = new ConfigBuilder(Config.empty()).withMasterUrl(access.serverUrl())
+                    .withOauthToken(access.token()).build();
+        } else if (!access.localConfiguration()) {
+            throw new InvalidReleaseException(null, "credentialsId", "no cluster credential was given"
+                    + (access.context() == null ? "" : " (context '" + access.context() + "' alone names none)")
+                    + ", and this process's own Kubernetes configuration may not be used",
+                    "Name a kubeconfig (Secret file) or token (Secret text) credential");
         } else if (access.kubeconfigFile() != null) {
             File file = new File(access.kubeconfigFile());
             if (!Files.isReadable(file.toPath())) {
@@ -66,18 +93,10 @@ public final class ClusterConnector {
                         "Check the path given with --kubeconfig or KUBECONFIG");
             }
             // From the file itself, so that certificate paths in it stay relative to its folder.
-            config = requireContext(parsed("the kubeconfig file " + file, true, () -> Config.fromKubeconfig(access.context(), file)),
+            config = requireContext(parsed("the kubeconfig file " + file, () -> Config.fromKubeconfig(access.context(), file)),
                     access.context());
-        } else if (access.serverUrl() != null) {
-            if (access.token() == null || access.token().isBlank()) {
-                throw new InvalidReleaseException(null, "token",
-                        "a server URL (" + access.serverUrl() + ") was given without a token",
-                        "Give a token credential together with the server URL, or a kubeconfig instead");
-            }
-            config = new ConfigBuilder(Config.empty()).withMasterUrl(access.serverUrl())
-                    .withOauthToken(access.token()).build();
         } else {
-            config = requireContext(parsed("the kubeconfig (KUBECONFIG or ~/.kube/config)", true,
+            config = requireContext(parsed("the kubeconfig (KUBECONFIG or ~/.kube/config)",
                     () -> Config.autoConfigure(access.context())), access.context());
         }
         if (access.namespace() != null && !access.namespace().isBlank()) {
@@ -93,16 +112,16 @@ public final class ClusterConnector {
      * What fabric8 made of a kubeconfig; a document it cannot parse (fabric8 throws its own or
      * its YAML parser's exception) is invalid input naming the kubeconfig field.
      *
-     * @param sayWhy whether the error may quote the parser's first line (never for a secret)
+     * Only for the user's own files: the error quotes the parser's first line.
      */
-    private static Config parsed(String what, boolean sayWhy, Supplier<Config> read) {
+    private static Config parsed(String what, Supplier<Config> read) {
         try {
             return read.get();
         } catch (GrayReleaseException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new InvalidReleaseException(null, "kubeconfig", what + " is not a kubeconfig document ("
-                    + (sayWhy ? firstLine(e) : e.getClass().getSimpleName()) + ")", "Give a kubeconfig file as written by kubectl");
+                    + firstLine(e) + ")", "Give a kubeconfig file as written by kubectl");
         }
     }
 
@@ -114,29 +133,6 @@ public final class ClusterConnector {
         }
         String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
         return message.isBlank() ? root.getClass().getSimpleName() : root.getClass().getSimpleName() + ": " + message;
-    }
-
-    /**
-     * The kubeconfig content with {@code context} as its current context (fabric8 reads content
-     * with its current context only). Done on the parsed document, never on a file: the content
-     * may be a Jenkins secret.
-     */
-    private static String withCurrentContext(String content, String context) {
-        if (context == null || context.isBlank()) {
-            return content;
-        }
-        io.fabric8.kubernetes.api.model.Config kubeconfig;
-        try {
-            kubeconfig = SERIALIZATION.unmarshal(content, io.fabric8.kubernetes.api.model.Config.class);
-        } catch (RuntimeException e) {
-            throw new InvalidReleaseException(null, "kubeconfig", "the kubeconfig content is not a kubeconfig document ("
-                    + e.getClass().getSimpleName() + ")", "Give a kubeconfig file as written by kubectl");
-        }
-        if (kubeconfig == null || contextNames(kubeconfig.getContexts()).stream().noneMatch(context::equals)) {
-            throw unknownContext(context, kubeconfig == null ? List.of() : kubeconfig.getContexts());
-        }
-        kubeconfig.setCurrentContext(context);
-        return SERIALIZATION.asYaml(kubeconfig);
     }
 
     /**

@@ -80,14 +80,15 @@ class PrometheusClientFailureTest {
     }
 
     @Test
-    void answerThatIsNotThePrometheusApiNamesTheUrlToCheck() throws IOException {
+    void answerThatIsNotThePrometheusApiNamesTheUrlToCheckWithoutQuotingIt() throws IOException {
         URI url = serve(200, "<html>login</html>", 0, new AtomicReference<>());
         PrometheusClient client = new PrometheusClient(PrometheusEndpoint.of(url.toString()));
 
         assertThatThrownBy(() -> client.instantQuery("up", Instant.now()))
                 .isInstanceOfSatisfying(PrometheusQueryException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.BAD_RESPONSE);
-                    assertThat(e.getMessage()).contains("<html>login</html>", "check that the url");
+                    assertThat(e.getMessage()).contains("not a Prometheus API answer (18 characters, not shown)", "check that the url")
+                            .doesNotContain("login");
                 });
     }
 
@@ -107,5 +108,50 @@ class PrometheusClientFailureTest {
                 CanaryMetrics.context("v2"), Instant.now());
         assertThat(result.outcome()).isEqualTo(Outcome.INCONCLUSIVE);
         assertThat(result.reason()).contains("cannot connect");
+    }
+
+    @Test
+    void aRedirectIsNeverFollowedSoTheTokenStaysAndNothingIsReadBack() throws IOException {
+        AtomicReference<String> elsewhere = new AtomicReference<>();
+        URI target = serve(200, "{\"status\":\"error\",\"error\":\"AKIA-metadata-credentials\"}", 0, elsewhere);
+        HttpServer redirecting = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        redirecting.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Location", target + "/latest/meta-data");
+            exchange.sendResponseHeaders(303, -1);
+            exchange.close();
+        });
+        redirecting.start();
+        try {
+            PrometheusClient client = new PrometheusClient(new PrometheusEndpoint(
+                    URI.create("http://127.0.0.1:" + redirecting.getAddress().getPort()), Duration.ofSeconds(5), Optional.of("s3cret")));
+
+            assertThatThrownBy(() -> client.instantQuery("up", Instant.now()))
+                    .isInstanceOfSatisfying(PrometheusQueryException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.BAD_RESPONSE);
+                        assertThat(e.getMessage()).contains("HTTP 303, a redirect, which is never followed")
+                                .doesNotContain("AKIA");
+                    });
+            assertThat(elsewhere.get()).isNull();
+        } finally {
+            redirecting.stop(0);
+        }
+    }
+
+    @Test
+    void anErrorFieldOutsideAPrometheusErrorEnvelopeIsNotQuoted() throws IOException {
+        URI url = serve(500, "{\"error\":\"internal-secret\"}", 0, new AtomicReference<>());
+        PrometheusClient client = new PrometheusClient(PrometheusEndpoint.of(url.toString()));
+
+        assertThatThrownBy(() -> client.instantQuery("up", Instant.now()))
+                .isInstanceOfSatisfying(PrometheusQueryException.class,
+                        e -> assertThat(e.getMessage()).contains("HTTP 500").doesNotContain("internal-secret"));
+    }
+
+    @Test
+    void aUrlWithUserAndPasswordIsRefusedWithoutQuotingThem() {
+        assertThatThrownBy(() -> PrometheusEndpoint.of("http://admin:hunter2@127.0.0.1:9090"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must not carry a user name or password")
+                .hasMessageNotContaining("hunter2");
     }
 }

@@ -50,7 +50,7 @@ class ClusterConnectorContextTest {
 
     @Test
     void contentUsesItsCurrentContextWhenNoneIsNamed() {
-        Config config = ClusterConnector.config(new ClusterAccess(KUBECONFIG, null, null, null, null, null));
+        Config config = ClusterConnector.config(ClusterAccess.kubeconfigData(KUBECONFIG, null, null));
 
         assertThat(config.getMasterUrl()).isEqualTo("https://127.0.0.1:6443/");
         assertThat(config.getNamespace()).isEqualTo("shop");
@@ -59,7 +59,7 @@ class ClusterConnectorContextTest {
 
     @Test
     void contentUsesTheNamedContext() {
-        Config config = ClusterConnector.config(new ClusterAccess(KUBECONFIG, null, "green", null, null, null));
+        Config config = ClusterConnector.config(ClusterAccess.kubeconfigData(KUBECONFIG, "green", null));
 
         assertThat(config.getMasterUrl()).isEqualTo("https://127.0.0.1:7443/");
         assertThat(config.getNamespace()).isEqualTo("checkout");
@@ -71,7 +71,7 @@ class ClusterConnectorContextTest {
     void fileUsesTheNamedContextAndTheNamespaceOverride() throws IOException {
         Path file = Files.writeString(dir.resolve("config"), KUBECONFIG);
 
-        Config config = ClusterConnector.config(new ClusterAccess(null, file.toString(), "green", null, null, "payments"));
+        Config config = ClusterConnector.config(ClusterAccess.local(file.toString(), "green", "payments"));
 
         assertThat(config.getMasterUrl()).isEqualTo("https://127.0.0.1:7443/");
         assertThat(config.getAutoOAuthToken()).isEqualTo("green-token");
@@ -80,7 +80,7 @@ class ClusterConnectorContextTest {
 
     @Test
     void unknownContextInContentIsAnErrorListingTheContexts() {
-        assertThatThrownBy(() -> ClusterConnector.config(new ClusterAccess(KUBECONFIG, null, "red", null, null, null)))
+        assertThatThrownBy(() -> ClusterConnector.config(ClusterAccess.kubeconfigData(KUBECONFIG, "red", null)))
                 .isInstanceOf(InvalidReleaseException.class)
                 .hasMessageStartingWith("context: the kubeconfig has no context named 'red'; its contexts: blue, green");
     }
@@ -89,7 +89,7 @@ class ClusterConnectorContextTest {
     void unknownContextInFileIsAnErrorListingTheContextsRatherThanTheCurrentOne() throws IOException {
         Path file = Files.writeString(dir.resolve("config"), KUBECONFIG);
 
-        assertThatThrownBy(() -> ClusterConnector.config(new ClusterAccess(null, file.toString(), "red", null, null, null)))
+        assertThatThrownBy(() -> ClusterConnector.config(ClusterAccess.local(file.toString(), "red", null)))
                 .isInstanceOf(InvalidReleaseException.class)
                 .hasMessageStartingWith("context: the kubeconfig has no context named 'red'; its contexts: blue, green");
     }
@@ -98,7 +98,7 @@ class ClusterConnectorContextTest {
     void missingKubeconfigFileIsNamed() {
         String missing = dir.resolve("nope").toString();
 
-        assertThatThrownBy(() -> ClusterConnector.config(new ClusterAccess(null, missing, null, null, null, null)))
+        assertThatThrownBy(() -> ClusterConnector.config(ClusterAccess.local(missing, null, null)))
                 .isInstanceOf(InvalidReleaseException.class)
                 .hasMessageStartingWith("kubeconfig: cannot read kubeconfig file " + missing + " (no such file)");
     }
@@ -107,7 +107,7 @@ class ClusterConnectorContextTest {
     void kubeconfigFileThatIsNotYamlIsInvalidInputNamingTheFile() throws IOException {
         Path file = Files.writeString(dir.resolve("config"), "clusters: [ {name: x} ]\ncontexts: {oops\n");
 
-        assertThatThrownBy(() -> ClusterConnector.config(new ClusterAccess(null, file.toString(), null, null, null, null)))
+        assertThatThrownBy(() -> ClusterConnector.config(ClusterAccess.local(file.toString(), null, null)))
                 .isInstanceOf(InvalidReleaseException.class)
                 .hasMessage("kubeconfig: the kubeconfig file " + file + " is not a kubeconfig document"
                         + " (ParserException: while parsing a flow mapping). Give a kubeconfig file as written by kubectl");
@@ -115,9 +115,9 @@ class ClusterConnectorContextTest {
 
     @Test
     void kubeconfigContentThatIsNotYamlIsInvalidInputWithoutQuotingIt() {
-        assertThatThrownBy(() -> ClusterConnector.connect(new ClusterAccess("{token: s3cret, [", null, null, null, null, null)))
+        assertThatThrownBy(() -> ClusterConnector.connect(ClusterAccess.kubeconfigData("{token: s3cret, [", null, null)))
                 .isInstanceOf(InvalidReleaseException.class)
-                .hasMessage("kubeconfig: the kubeconfig content is not a kubeconfig document (KubernetesClientException)."
+                .hasMessage("kubeconfig: the kubeconfig content is not a kubeconfig document (not valid YAML)."
                         + " Give a kubeconfig file as written by kubectl")
                 .hasMessageNotContaining("s3cret");
     }
@@ -128,7 +128,7 @@ class ClusterConnectorContextTest {
         Path file = Files.writeString(dir.resolve("config"), KUBECONFIG.replace(
                 "server: https://127.0.0.1:6443\n", "server: https://127.0.0.1:6443\n    certificate-authority: " + missing + "\n"));
 
-        assertThatThrownBy(() -> ClusterConnector.connect(new ClusterAccess(null, file.toString(), null, null, null, null)))
+        assertThatThrownBy(() -> ClusterConnector.connect(ClusterAccess.local(file.toString(), null, null)))
                 .isInstanceOf(InvalidReleaseException.class)
                 .hasMessage("kubeconfig: cannot set up a Kubernetes client for https://127.0.0.1:6443/ (NoSuchFileException: "
                         + missing + "). Check the cluster's certificates and credentials in the kubeconfig or credential");
@@ -136,7 +136,7 @@ class ClusterConnectorContextTest {
 
     @Test
     void tokenAndServerNeedNoKubeconfig() {
-        Config config = ClusterConnector.config(new ClusterAccess(null, null, null, "https://127.0.0.1:6443", "s3cret", "shop"));
+        Config config = ClusterConnector.config(ClusterAccess.token("https://127.0.0.1:6443", "s3cret", "shop"));
 
         assertThat(config.getMasterUrl()).isEqualTo("https://127.0.0.1:6443/");
         assertThat(config.getOauthToken()).isEqualTo("s3cret");

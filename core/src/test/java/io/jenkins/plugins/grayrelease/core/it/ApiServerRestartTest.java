@@ -74,7 +74,7 @@ class ApiServerRestartTest {
 
     /** A client configured as grayctl and Jenkins configure theirs (fabric8's own retries off), with an optional interceptor. */
     private static KubernetesClient client(Interceptor interceptor) {
-        Config config = ClusterConnector.config(new ClusterAccess(null, server.kubeconfig().toString(), null, null, null, null));
+        Config config = ClusterConnector.config(ClusterAccess.local(server.kubeconfig().toString(), null, null));
         return new KubernetesClientBuilder().withConfig(config).withHttpClientBuilderConsumer(h -> {
             if (interceptor != null) {
                 h.addOrReplaceInterceptor("restart", interceptor);

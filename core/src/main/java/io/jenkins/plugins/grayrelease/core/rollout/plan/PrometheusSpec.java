@@ -19,6 +19,11 @@ public record PrometheusSpec(String url, String timeout, String bearerTokenEnv) 
             if (!"http".equals(parsed.getScheme()) && !"https".equals(parsed.getScheme())) {
                 throw new FieldProblem("url", "'url' must start with http:// or https://, got '" + url + "'");
             }
+            if (parsed.getRawUserInfo() != null) {
+                // Never quoted: the user:password part is a secret.
+                throw new FieldProblem("url", "'url' must not carry a user name or password (user:password@);"
+                        + " give the address alone and the token through bearerTokenEnv");
+            }
         } catch (URISyntaxException e) {
             throw new FieldProblem("url", "'url' is not a URL: " + e.getMessage(), e);
         }

@@ -11,8 +11,8 @@ import io.jenkins.plugins.grayrelease.core.routing.Re2Check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * Builds the engine's tester rule and reads its matches back. Each tester match is one
