@@ -3,7 +3,6 @@ package io.jenkins.plugins.grayrelease.core.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
@@ -42,20 +41,16 @@ class ResumeBoundToApprovalTest {
     void start() {
         cluster = SandboxCluster.withSubsets("v1", "v2");
         engine = new GrayRelease(cluster.client(), new Actor("resume-test", "junit"));
-        cluster.client().apps().deployments().inNamespace("shop").resource(canary("example.org/reviews:2.0")).create();
+        // The sandbox runs a reviews-v2 Deployment for subset v2; the approvals below are given for its image 2.0.
+        cluster.client().apps().deployments().inNamespace("shop").withName("reviews-v2").edit(d -> {
+            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("example.org/reviews:2.0");
+            return d;
+        });
     }
 
     @AfterEach
     void stop() {
         cluster.close();
-    }
-
-    static Deployment canary(String image) {
-        return new DeploymentBuilder().withNewMetadata().withName("reviews-v2").withNamespace("shop").endMetadata()
-                .withNewSpec().withNewSelector().addToMatchLabels("app", "reviews").addToMatchLabels("version", "v2").endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels("app", "reviews").addToLabels("version", "v2").endMetadata()
-                .withNewSpec().addNewContainer().withName("reviews").withImage(image).endContainer().endSpec().endTemplate()
-                .endSpec().build();
     }
 
     static ReleaseTarget target() {
