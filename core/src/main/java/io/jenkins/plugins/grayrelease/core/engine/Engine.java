@@ -22,6 +22,9 @@ import io.jenkins.plugins.grayrelease.core.status.StatusAssembler;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryWorkloads;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
+import io.jenkins.plugins.grayrelease.core.workload.CanaryScale;
+import io.jenkins.plugins.grayrelease.core.workload.WorkloadWait;
+import io.jenkins.plugins.grayrelease.core.workload.WorkloadWatch;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +43,30 @@ final class Engine {
     private final SideLabels sideLabels;
     private final Promotion promotion;
     private final SessionCache session;
+    private final KubernetesClient client;
+    private final SideWorkloads sideWorkloads;
+    private final CanaryScaler scaler;
+    /** The canary's scale and how to wait for it, or null: the engine leaves replicas alone. */
+    private final Scaling scaling;
+
+    /** How the canary is scaled while traffic shifts, and how its pods are waited for. */
+    record Scaling(CanaryScale scale, WorkloadWait waiting) {
+    }
 
     /**
      * @param session what a session remembers between operations (see {@link SessionCache}), or
      *                null: every operation reads what it needs
      */
     Engine(KubernetesClient client, Actor actor, RetryPolicy policy, boolean serverDryRun, Clock clock, SessionCache session) {
+        this(client, actor, policy, serverDryRun, clock, session, null);
+    }
+
+    /** @param scaling how the canary is scaled with its traffic, or null to leave its replicas alone */
+    Engine(KubernetesClient client, Actor actor, RetryPolicy policy, boolean serverDryRun, Clock clock, SessionCache session,
+           Scaling scaling) {
         this.session = session;
+        this.client = client;
+        this.scaling = scaling;
         this.istio = new IstioResources(client);
         this.retry = new RetryLoop(policy);
         // One writer: route changes and rollout progress are guarded and stored the same way.
@@ -56,10 +76,29 @@ final class Engine {
         this.workloads = new CanaryWorkloads(client);
         this.sideLabels = new SideLabels(client, retry);
         this.promotion = new Promotion(istio, routes, retry, sideLabels, workloads);
+        this.sideWorkloads = new SideWorkloads(client, retry, sideLabels);
+        this.scaler = new CanaryScaler(client, istio, retry, sideWorkloads);
     }
 
     RouteOperation.Outcome route(ReleaseTarget target, RouteChange change, WriteOptions options) {
         return routes.run(target, List.of(change), options, session);
+    }
+
+    /** A weight change; with a canary scale, the canary has the replicas for it before it rises and keeps them until it has fallen. */
+    OperationResult setWeight(ReleaseTarget target, int canaryPercent, WriteOptions options) {
+        if (scaling == null || options.dryRun()) {
+            return route(target, new RouteChange.SetWeight(canaryPercent), options).result();
+        }
+        return scaler.around(target, canaryPercent, scaling.scale(), scaling.waiting(),
+                () -> route(target, new RouteChange.SetWeight(canaryPercent), options).result());
+    }
+
+    /** Scales the canary for the share it has now and waits for its pods; needs a canary scale. */
+    void scaleCanary(ReleaseTarget target) {
+        if (scaling == null) {
+            throw new IllegalStateException("no canary scale: use GrayRelease.withCanaryScale");
+        }
+        scaler.now(target, scaling.scale(), scaling.waiting());
     }
 
     /** Several changes planned together and written as one guarded patch. */
@@ -76,9 +115,40 @@ final class Engine {
         });
     }
 
+    /** {@link #status} with each side's Deployments, their readiness and their pods' problem. */
+    ReleaseStatus statusWithWorkloads(ReleaseTarget target) {
+        return retry.run(target.routingRef(), p -> {
+            Snapshot snap = Snapshot.read(istio, target, session, true);
+            RouteSides sides = SideResolver.resolve(target, snap);
+            ReleaseStatus status = StatusAssembler.assemble(target, snap.routing(), snap.subsets(), sides, snap.router());
+            return status.withWorkloads(sideWorkloads.summarize(target, snap, sides));
+        });
+    }
+
     /** See {@link GrayRelease#promote}. */
     OperationResult promote(ReleaseTarget target, PromoteOptions options) {
-        return promotion.run(target, options, session);
+        boolean write = !options.write().dryRun();
+        WorkloadWait wait = scaling != null ? scaling.waiting() : WorkloadWait.defaults();
+        if (scaling != null && write) {
+            // All traffic is about to go to the canary: it gets the replicas for 100 % first.
+            scaler.beforePromotion(target, wait);
+        }
+        OldStable old = write && options.scaleDownDelay() != null && !options.cleanup() ? oldStable(target) : null;
+        OperationResult result = promotion.run(target, options, session);
+        if (old != null && !old.names().isEmpty() && result.status().phase() == io.jenkins.plugins.grayrelease.core.state.Phase.PROMOTED) {
+            scaler.scaleDownOldStable(target, old.side(), old.names(), options.scaleDownDelay(), wait);
+        }
+        return result;
+    }
+
+    /** The stable side and its Deployments before a promotion moves the sides. */
+    private record OldStable(Destination side, List<String> names) {
+    }
+
+    private OldStable oldStable(ReleaseTarget target) {
+        Snapshot snap = retry.run(target.routingRef(), p -> Snapshot.read(istio, target));
+        RouteSides sides = SideResolver.resolve(target, snap);
+        return new OldStable(sides.stable(), sideWorkloads.of(target, snap, sides.stable()).stream().map(d -> d.getMetadata().getName()).toList());
     }
 
     /** See {@link GrayRelease#canaryMetricVersion}. */
@@ -126,6 +196,15 @@ final class Engine {
         // Create-or-update is idempotent, so a conflict or a lost answer is retried from a fresh read.
         return retry.run(canaryRef(target, request.version()),
                 p -> workloads.deploy(target.namespace(), target.service(), request, stableLabels, canarySide));
+    }
+
+    /** {@link #deployCanary}, then (unless told not to) waits for the canary's pods like {@code kubectl rollout status}. */
+    WorkloadStatus deployCanary(ReleaseTarget target, CanaryDeployment request, WorkloadWait wait) {
+        WorkloadStatus written = deployCanary(target, request);
+        if (wait.enabled()) {
+            new WorkloadWatch(client).await(target.namespace(), written.name(), "canary", wait);
+        }
+        return written;
     }
 
     private static ObjectRef canaryRef(ReleaseTarget target, String version) {

@@ -66,12 +66,12 @@ public final class CanaryWorkloads {
             throw new InvalidReleaseException(ref, "spec.selector.matchLabels", "is " + existingSelector + " but the canary needs "
                     + selector + " (a Deployment's selector cannot change)", "Delete the Deployment and deploy the canary again");
         }
-        client.apps().deployments().inNamespace(namespace).withName(name).edit(d -> {
-            d.getSpec().setReplicas(replicas);
-            d.getSpec().getTemplate().getMetadata().setLabels(podLabels);
-            setImage(d, template.getName(), request.image());
-            return d;
-        });
+        // Guarded by what was read (uid, resourceVersion): a concurrent change is a conflict, retried from a fresh read.
+        Deployment wanted = new DeploymentBuilder(existing).build();
+        wanted.getSpec().setReplicas(replicas);
+        wanted.getSpec().getTemplate().getMetadata().setLabels(podLabels);
+        setImage(wanted, template.getName(), request.image());
+        new DeploymentWrites(client).write(existing, wanted);
         return new WorkloadStatus(name, request.image(), request.version(), replicas, podLabels, false);
     }
 
