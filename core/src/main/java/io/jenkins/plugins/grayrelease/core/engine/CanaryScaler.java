@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease.core.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.core.Destination;
@@ -134,6 +135,7 @@ final class CanaryScaler {
         }
         List<String> idle = oldStable.stream().filter(n -> !serving.contains(n)).toList();
         if (idle.isEmpty()) {
+            wait.progress().accept("not scaling " + oldStable + " down: the release's sides still select their pods");
             return idle;
         }
         wait.progress().accept("scaling " + idle + " down to 0 in " + io.jenkins.plugins.grayrelease.core.support.Durations.format(delay)
@@ -157,15 +159,21 @@ final class CanaryScaler {
         return idle;
     }
 
-    /** Whether any destination anywhere in the routing object is {@code side} (its host's short name and its subset). */
-    private static boolean sendsTo(com.fasterxml.jackson.databind.JsonNode node, Destination side) {
+    /**
+     * Whether any destination anywhere in the routing object is {@code side} (its host's short
+     * name and its subset) and may get requests: a route entry with weight 0 gets none.
+     */
+    private static boolean sendsTo(JsonNode node, Destination side) {
+        if (node.isObject() && node.path("destination").isObject() && node.path("weight").isInt() && node.path("weight").asInt() == 0) {
+            return false;
+        }
         if (node.isObject() && node.has("subset") && node.has("host")) {
             String host = node.path("host").asText().split("\\.")[0];
             if (host.equals(side.host().split("\\.")[0]) && side.subset().equals(node.path("subset").asText())) {
                 return true;
             }
         }
-        for (com.fasterxml.jackson.databind.JsonNode child : node) {
+        for (JsonNode child : node) {
             if (sendsTo(child, side)) {
                 return true;
             }

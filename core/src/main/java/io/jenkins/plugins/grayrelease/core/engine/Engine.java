@@ -136,7 +136,9 @@ final class Engine {
         OldStable old = write && options.scaleDownDelay() != null && !options.cleanup() ? oldStable(target) : null;
         OperationResult result = promotion.run(target, options, session);
         if (old != null && !old.names().isEmpty() && result.status().phase() == io.jenkins.plugins.grayrelease.core.state.Phase.PROMOTED) {
-            scaler.scaleDownOldStable(target, old.side(), old.names(), options.scaleDownDelay(), wait);
+            // The sides as the promotion recorded them: the caller's names still call the old version stable.
+            ReleaseTarget promoted = target.toBuilder().stable(result.status().stable()).canary(result.status().canary()).build();
+            scaler.scaleDownOldStable(promoted, old.side(), old.names(), options.scaleDownDelay(), wait);
         }
         return result;
     }
