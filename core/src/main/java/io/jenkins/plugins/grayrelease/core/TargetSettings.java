@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease.core;
 
+import io.jenkins.plugins.grayrelease.core.workload.CanaryScale;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.TargetSpec;
 import java.io.Serializable;
 import java.util.EnumMap;
@@ -38,7 +39,13 @@ public final class TargetSettings implements Serializable {
          * The Gateway API HTTPRoute to manage instead of a VirtualService; {@link #STABLE} and
          * {@link #CANARY} then name Services ({@code reviews-stable}).
          */
-        HTTP_ROUTE("httpRoute");
+        HTTP_ROUTE("httpRoute"),
+        /**
+         * How the canary Deployment is scaled while traffic shifts: {@code traffic} or a number of
+         * replicas (see {@link CanaryScale}); unset leaves its replicas alone. Not part of the
+         * routing target: the steps that move traffic read it with {@link #canaryScale()}.
+         */
+        CANARY_SCALE("canaryScale");
 
         private final String parameter;
 
@@ -167,6 +174,20 @@ public final class TargetSettings implements Serializable {
             return new Destination(host, subset);
         }
         return subset == null || service == null ? null : Destination.subset(service, subset);
+    }
+
+    /**
+     * The canary scale, or null when unset.
+     *
+     * @throws IllegalArgumentException naming the field and what is allowed
+     */
+    public CanaryScale canaryScale() {
+        String value = get(Field.CANARY_SCALE);
+        try {
+            return value == null ? null : CanaryScale.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("release target: canaryScale: " + e.getMessage(), e);
+        }
     }
 
     /** A short label for logs and pages: {@code namespace/service}. */

@@ -22,9 +22,13 @@ public final class StatusTable {
         int stableWeight = s.weights() == null ? 0 : s.weights().stable();
         int canaryWeight = s.weights() == null ? 0 : s.weights().canary();
         row(out, "STABLE", side(s.stable(), stableWeight));
-        deployments(out, s.workloads() == null ? null : s.workloads().stable());
+        boolean read = s.workloads() != null && s.workloads().problem() == null;
+        deployments(out, read ? s.workloads().stable() : null);
         row(out, "CANARY", s.canary() == null ? "none (no release under way)" : side(s.canary(), canaryWeight));
-        deployments(out, s.workloads() == null ? null : s.workloads().canary());
+        deployments(out, read && s.canary() != null ? s.workloads().canary() : null);
+        if (s.workloads() != null && s.workloads().problem() != null) {
+            row(out, "DEPLOYMENTS", "cannot be read: " + s.workloads().problem());
+        }
         row(out, "PHASE", s.phase() == null ? "not recorded" : s.phase().name());
         row(out, "TESTERS", s.testers().isEmpty() ? "none" : TesterMatch.describe(s.testers()));
         row(out, "MIRROR", s.mirrorPercent() == 0 ? "none" : s.mirrorPercent() + " % to the canary");

@@ -74,7 +74,9 @@ final class CanaryScaler {
         if (sizes.wanted() != sizes.current()) {
             scale(target, sizes.canary(), sizes.wanted(), wait, sizes.wanted() > sizes.current() ? "up" : "down");
         } else if (wait.enabled()) {
-            new WorkloadWatch(client).await(target.namespace(), sizes.canary().getMetadata().getName(), "canary", wait);
+            String name = sizes.canary().getMetadata().getName();
+            retry.run(ObjectRef.deployment(target.namespace(), name), "status",
+                    p -> new WorkloadWatch(client).await(target.namespace(), name, "canary", wait));
         }
     }
 
@@ -194,7 +196,7 @@ final class CanaryScaler {
         });
         wait.progress().accept(ref + ": canary scaled " + direction + " to " + replicas + (replicas == 1 ? " replica" : " replicas"));
         if (wait.enabled() && "up".equals(direction)) {
-            new WorkloadWatch(client).await(target.namespace(), name, "canary", wait);
+            retry.run(ref, "status", p -> new WorkloadWatch(client).await(target.namespace(), name, "canary", wait));
         }
     }
 }

@@ -23,6 +23,7 @@ import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryWorkloads;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryScale;
+import io.jenkins.plugins.grayrelease.core.workload.ReleaseWorkloads;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadWait;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadWatch;
 import java.time.Clock;
@@ -93,6 +94,16 @@ final class Engine {
                 () -> route(target, new RouteChange.SetWeight(canaryPercent), options).result());
     }
 
+    /** Several changes in one guarded write; with a canary scale, a weight among them is scaled for like {@link #setWeight}. */
+    OperationResult apply(ReleaseTarget target, List<RouteChange> changes, WriteOptions options) {
+        java.util.Optional<Integer> weight = changes.stream().filter(RouteChange.SetWeight.class::isInstance)
+                .map(c -> ((RouteChange.SetWeight) c).canaryPercent()).reduce((a, b) -> b);
+        if (scaling == null || options.dryRun() || weight.isEmpty()) {
+            return route(target, changes, options).result();
+        }
+        return scaler.around(target, weight.get(), scaling.scale(), scaling.waiting(), () -> route(target, changes, options).result());
+    }
+
     /** Scales the canary for the share it has now and waits for its pods; needs a canary scale. */
     void scaleCanary(ReleaseTarget target) {
         if (scaling == null) {
@@ -115,13 +126,26 @@ final class Engine {
         });
     }
 
+    /** See {@link GrayRelease#watchStatus}; a refused or failed watch is reported like any request (naming the verb). */
+    void watchStatus(ReleaseTarget target, java.util.function.Consumer<ReleaseStatus> onChange, java.time.Duration bound) {
+        retry.run(target.routingRef(), "watch", p -> {
+            new StatusWatch(client).watch(target, () -> statusWithWorkloads(target), onChange, bound);
+            return null;
+        });
+    }
+
     /** {@link #status} with each side's Deployments, their readiness and their pods' problem. */
     ReleaseStatus statusWithWorkloads(ReleaseTarget target) {
         return retry.run(target.routingRef(), p -> {
             Snapshot snap = Snapshot.read(istio, target, session, true);
             RouteSides sides = SideResolver.resolve(target, snap);
             ReleaseStatus status = StatusAssembler.assemble(target, snap.routing(), snap.subsets(), sides, snap.router());
-            return status.withWorkloads(sideWorkloads.summarize(target, snap, sides));
+            try {
+                return status.withWorkloads(sideWorkloads.summarize(target, snap, sides));
+            } catch (io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException e) {
+                // The routes are what a status is for: a namespace whose pods this identity may not list still has them.
+                return status.withWorkloads(ReleaseWorkloads.unreadable(e.getMessage()));
+            }
         });
     }
 
@@ -204,7 +228,9 @@ final class Engine {
     WorkloadStatus deployCanary(ReleaseTarget target, CanaryDeployment request, WorkloadWait wait) {
         WorkloadStatus written = deployCanary(target, request);
         if (wait.enabled()) {
-            new WorkloadWatch(client).await(target.namespace(), written.name(), "canary", wait);
+            // In the retry loop: a refused watch (403) is reported naming the verb, like any other request.
+            retry.run(ObjectRef.deployment(target.namespace(), written.name()), "status",
+                    p -> new WorkloadWatch(client).await(target.namespace(), written.name(), "canary", wait));
         }
         return written;
     }

@@ -140,6 +140,15 @@ public final class GrayRelease {
         return engine.statusWithWorkloads(target);
     }
 
+    /**
+     * Tells {@link #statusWithWorkloads} now and again whenever it changes, woken by a watch on the
+     * routing object, the Deployments and the pods of the namespace (never a poll loop). Returns
+     * after {@code bound} (null: when the thread is interrupted).
+     */
+    public void watchStatus(ReleaseTarget target, java.util.function.Consumer<ReleaseStatus> onChange, java.time.Duration bound) {
+        engine.watchStatus(target, onChange, bound);
+    }
+
     /** Sends {@code canaryPercent} (0–100) of the managed route's traffic to the canary, the rest to stable. */
     public OperationResult setWeight(ReleaseTarget target, int canaryPercent, WriteOptions options) {
         return engine.setWeight(target, canaryPercent, options);
@@ -162,7 +171,7 @@ public final class GrayRelease {
      */
     public OperationResult apply(ReleaseTarget target, List<RouteChange> changes, WriteOptions options) {
         RequestValidator.validateAll(changes, target.virtualServiceRef());
-        return engine.route(target, List.copyOf(changes), options).result();
+        return engine.apply(target, List.copyOf(changes), options);
     }
 
     /** Puts (or replaces) the engine's tester route, sending matching requests 100 % to the canary, just before the managed route. */

@@ -61,7 +61,7 @@ public final class StatusDocument {
         return doc;
     }
 
-    /** {@code {stable: [...], canary: [...]}}, each Deployment with its readiness; null when not read. */
+    /** {@code {stable: [...], canary: [...], problem}}, each Deployment with its readiness; null when not read. */
     private static Map<String, Object> workloads(ReleaseWorkloads w) {
         if (w == null) {
             return null;
@@ -69,6 +69,7 @@ public final class StatusDocument {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("stable", new ArrayList<>(w.stable().stream().map(StatusDocument::deployment).toList()));
         doc.put("canary", new ArrayList<>(w.canary().stream().map(StatusDocument::deployment).toList()));
+        doc.put("problem", w.problem());
         return doc;
     }
 

@@ -5,7 +5,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.grayrelease.core.ObjectRef;
+import io.jenkins.plugins.grayrelease.core.cluster.WatchRefusal;
 import io.jenkins.plugins.grayrelease.core.errors.MissingObjectException;
 import io.jenkins.plugins.grayrelease.core.errors.WorkloadNotAvailableException;
 import io.jenkins.plugins.grayrelease.core.support.Durations;
@@ -55,8 +57,16 @@ public final class WorkloadWatch {
         SharedIndexInformer<Deployment> deployments = null;
         SharedIndexInformer<Pod> pods = null;
         try {
-            deployments = client.apps().deployments().inNamespace(namespace).withName(name).inform(cast(wake));
-            pods = client.pods().inNamespace(namespace).withLabelSelector(first.getSpec().getSelector()).inform(cast(wake));
+            try {
+                deployments = client.apps().deployments().inNamespace(namespace).withName(name).inform(cast(wake));
+            } catch (KubernetesClientException e) {
+                throw WatchRefusal.named(e, "apps", "deployments", namespace);
+            }
+            try {
+                pods = client.pods().inNamespace(namespace).withLabelSelector(first.getSpec().getSelector()).inform(cast(wake));
+            } catch (KubernetesClientException e) {
+                throw WatchRefusal.named(e, "", "pods", namespace);
+            }
             return loop(ref, role, deployments, pods, changed, timeout, wait);
         } finally {
             if (pods != null) {

@@ -97,7 +97,7 @@ class StatusDocumentTest {
         canary.put("replicas", 2);
         canary.put("problem", "ImagePullBackOff: Back-off pulling image \"example.org/reviews:2.0\"");
         assertThat(doc.get("workloads")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                .containsOnlyKeys("stable", "canary").containsEntry("canary", List.of(canary));
+                .containsOnlyKeys("stable", "canary", "problem").containsEntry("canary", List.of(canary)).containsEntry("problem", null);
         Map<?, ?> stable = (Map<?, ?>) ((List<?>) ((Map<?, ?>) doc.get("workloads")).get("stable")).get(0);
         assertThat(new ArrayList<Object>(stable.keySet())).containsExactly("name", "image", "readyReplicas", "replicas", "problem");
         assertThat(stable.get("problem")).isNull();
