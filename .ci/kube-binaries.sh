@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Builds the real servers the `apiserver`-tagged tests need, into a cache, only when missing:
+# Builds the real servers the `apiserver`- and `workloads`-tagged tests need, into a cache, only when missing:
 #   $CACHE/kube-api-test/k8s/<version>-linux-amd64/{kube-apiserver,kubectl,etcd}
-#       the layout io.fabric8:kube-api-test reads in offline mode (testDir = $CACHE/kube-api-test)
+#       the layout io.fabric8:kube-api-test reads in offline mode (testDir = $CACHE/kube-api-test);
+#       etcd is etcd 3.6 built from source (tools/etcd), stamped in etcd.VERSION
+#   $CACHE/kube-api-test/k8s/<version>-linux-amd64/{kube-controller-manager,kube-scheduler}
+#       from the same module as the API server (tools/kube), for the `workloads` tests
+#   $CACHE/kwok/kwok                                  KWOK, the fake nodes' kubelet (tools/kwok), stamped in VERSION
 #   $CACHE/istio/istio-validate                       Istio's own validation code (tools/istio-validate)
 #   $CACHE/istio/customresourcedefinitions.gen.yaml   Istio's CRDs, from the same istio.io/api module
 #   $CACHE/istio/pilot-discovery                      istiod built from source (tools/istiod), same istio.io/istio
@@ -9,7 +13,7 @@
 #   $CACHE/gateway-api/standard-crds.yaml             the Gateway API's standard-channel CRDs (HTTPRoute …),
 #                                                     from the sigs.k8s.io/gateway-api module that Istio uses
 # CACHE is $GRAY_RELEASE_CACHE, default ~/.cache/gray-release. Needs Go (>= the version in the
-# tools' go.mod files) and, when etcd is missing, apt-get (Debian's etcd-server).
+# tools' go.mod files).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -30,8 +34,9 @@ k8s_major=${BASH_REMATCH[1]}
 k8s_minor=${BASH_REMATCH[2]}
 k8s_dir=$CACHE/kube-api-test/k8s/$k8s_version-linux-amd64
 
+# Builds the named k8s.io/kubernetes commands (cmd/<name>) of tools/kube into the version folder.
 build_kube() {
-  local t tmp ldflags pkg
+  local t tmp ldflags pkg name pkgs=()
   t=$(date +%s)
   tmp=$(mktemp -d "$CACHE/.kube-build.XXXXXX")
   # Without these the binaries report a development version instead of the release.
@@ -40,31 +45,49 @@ build_kube() {
     ldflags+=" -X $pkg.gitVersion=$k8s_tag -X $pkg.gitMajor=$k8s_major -X $pkg.gitMinor=$k8s_minor"
     ldflags+=" -X $pkg.gitTreeState=clean -X $pkg.buildDate=1970-01-01T00:00:00Z"
   done
-  step "building kube-apiserver and kubectl $k8s_tag (slow the first time: several minutes)"
-  (cd tools/kube && go build -trimpath -ldflags "$ldflags" -o "$tmp/" \
-    k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kubectl)
+  for name in "$@"; do pkgs+=("k8s.io/kubernetes/cmd/$name"); done
+  step "building $* $k8s_tag (slow the first time: several minutes)"
+  (cd tools/kube && go build -trimpath -ldflags "$ldflags" -o "$tmp/" "${pkgs[@]}")
   mkdir -p "$k8s_dir"
-  mv "$tmp/kube-apiserver" "$tmp/kubectl" "$k8s_dir/"
+  for name in "$@"; do mv "$tmp/$name" "$k8s_dir/"; done
   rmdir "$tmp"
-  step "built kube-apiserver and kubectl in $(elapsed "$t")"
+  step "built $* in $(elapsed "$t")"
 }
 
-install_etcd() {
-  local etcd t
-  etcd=$(command -v etcd || true)
-  if [[ -z $etcd ]]; then
-    t=$(date +%s)
-    step "installing Debian's etcd-server"
-    local sudo=""
-    [[ $(id -u) -eq 0 ]] || sudo=sudo
-    $sudo apt-get install -y -q etcd-server >/dev/null || { $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q etcd-server >/dev/null; }
-    etcd=$(command -v etcd)
-    step "installed etcd-server in $(elapsed "$t")"
-  fi
+# etcd 3.6 from source, not Debian's 3.4: kube-apiserver 1.35 refuses watches from
+# resourceVersion 0 on etcd 3.4, and KWOK watches that way. The stamp also replaces a Debian etcd
+# copied here by an older version of this script.
+etcd_stamp=$(cd tools/etcd && go list -m -f '{{.Path}} {{.Version}}' go.etcd.io/etcd/server/v3)
+
+build_etcd() {
+  local t tmp
+  t=$(date +%s)
+  step "building etcd ($etcd_stamp)"
   mkdir -p "$k8s_dir"
-  # A copy, not a link: the cache folder stays usable if the package is removed or upgraded.
-  cp "$etcd" "$k8s_dir/etcd"
-  step "etcd: $("$k8s_dir/etcd" --version | head -1)"
+  tmp=$(mktemp -d "$CACHE/.etcd-build.XXXXXX")
+  (cd tools/etcd && go build -trimpath -ldflags "-s -w" -o "$tmp/etcd" .)
+  mv "$tmp/etcd" "$k8s_dir/etcd"
+  rmdir "$tmp"
+  echo "$etcd_stamp" > "$k8s_dir/etcd.VERSION"
+  step "built $("$k8s_dir/etcd" --version | head -1) in $(elapsed "$t")"
+}
+
+kwok_dir=$CACHE/kwok
+kwok_stamp=$(cd tools/kwok && go list -m -f '{{.Path}} {{.Version}}' sigs.k8s.io/kwok)
+kwok_version=$(cd tools/kwok && go list -m -f '{{.Version}}' sigs.k8s.io/kwok)
+
+build_kwok() {
+  local t tmp
+  t=$(date +%s)
+  step "building kwok ($kwok_stamp)"
+  mkdir -p "$kwok_dir"
+  tmp=$(mktemp -d "$CACHE/.kwok-build.XXXXXX")
+  (cd tools/kwok && go build -trimpath -ldflags "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=$kwok_version" \
+    -o "$tmp/kwok" sigs.k8s.io/kwok/cmd/kwok)
+  mv "$tmp/kwok" "$kwok_dir/kwok"
+  rmdir "$tmp"
+  echo "$kwok_stamp" > "$kwok_dir/VERSION"
+  step "built kwok in $(elapsed "$t")"
 }
 
 istio_dir=$CACHE/istio
@@ -148,12 +171,22 @@ mkdir -p "$CACHE"
 if [[ -x $k8s_dir/kube-apiserver && -x $k8s_dir/kubectl ]]; then
   step "kube-apiserver and kubectl $k8s_tag cached in $k8s_dir"
 else
-  build_kube
+  build_kube kube-apiserver kubectl
 fi
-if [[ -x $k8s_dir/etcd ]]; then
-  step "etcd cached in $k8s_dir"
+if [[ -x $k8s_dir/kube-controller-manager && -x $k8s_dir/kube-scheduler ]]; then
+  step "kube-controller-manager and kube-scheduler $k8s_tag cached in $k8s_dir"
 else
-  install_etcd
+  build_kube kube-controller-manager kube-scheduler
+fi
+if [[ -x $k8s_dir/etcd && $(cat "$k8s_dir/etcd.VERSION" 2>/dev/null) == "$etcd_stamp" ]]; then
+  step "etcd cached in $k8s_dir ($etcd_stamp)"
+else
+  build_etcd
+fi
+if [[ -x $kwok_dir/kwok && $(cat "$kwok_dir/VERSION" 2>/dev/null) == "$kwok_stamp" ]]; then
+  step "kwok cached in $kwok_dir ($kwok_stamp)"
+else
+  build_kwok
 fi
 if [[ -x $istio_dir/istio-validate && -f $istio_dir/customresourcedefinitions.gen.yaml \
       && $(cat "$istio_dir/VERSION" 2>/dev/null) == "$istio_stamp" ]]; then

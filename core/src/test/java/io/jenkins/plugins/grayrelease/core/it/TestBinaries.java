@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
  * {@code $GRAY_RELEASE_CACHE} (default {@code ~/.cache/gray-release}) holding
  * {@code kube-api-test/k8s/<version>-linux-amd64/{kube-apiserver,etcd,kubectl}} in the layout
  * fabric8 kube-api-test reads offline, {@code istio/{istio-validate,customresourcedefinitions.gen.yaml}},
- * {@code gateway-api/standard-crds.yaml}, and for the {@code istiod} tests {@code istio/{pilot-discovery,xds-client}} (tools/istiod).
+ * {@code gateway-api/standard-crds.yaml}, for the {@code istiod} tests {@code istio/{pilot-discovery,xds-client}} (tools/istiod),
+ * and for the {@code workloads} tests {@code kube-controller-manager} and {@code kube-scheduler} next to the API server
+ * and {@code kwok/kwok} (tools/kwok).
  */
 public final class TestBinaries {
 
@@ -73,6 +75,19 @@ public final class TestBinaries {
         return cache.resolve("istio").resolve("xds-client");
     }
 
+    public Path kubeControllerManager() {
+        return kubernetesBinaries().resolve("kube-controller-manager");
+    }
+
+    public Path kubeScheduler() {
+        return kubernetesBinaries().resolve("kube-scheduler");
+    }
+
+    /** KWOK, the kubelet of the {@code workloads} tests' fake nodes (tools/kwok). */
+    public Path kwok() {
+        return cache.resolve("kwok").resolve("kwok");
+    }
+
     /** Fails, naming every missing file and the command that builds them. */
     public TestBinaries requirePresent() {
         return require("a real kube-apiserver, etcd, kubectl, Istio's validator and the Gateway API CRDs", List.of(
@@ -85,10 +100,15 @@ public final class TestBinaries {
         return require("istiod (pilot-discovery) and the proxyless gRPC client", List.of(istiod(), xdsClient()));
     }
 
+    /** As {@link #requirePresent()}, for the {@code workloads} tests' controller manager, scheduler and KWOK. */
+    public TestBinaries requireWorkloads() {
+        return require("kube-controller-manager, kube-scheduler and KWOK", List.of(kubeControllerManager(), kubeScheduler(), kwok()));
+    }
+
     private TestBinaries require(String what, List<Path> required) {
         List<Path> missing = required.stream().filter(p -> !Files.isRegularFile(p)).toList();
         if (!missing.isEmpty()) {
-            throw new MissingTestBinariesException("The apiserver tests need " + what + ", and these are missing: "
+            throw new MissingTestBinariesException("The integration tests need " + what + ", and these are missing: "
                     + missing.stream().map(Path::toString).collect(Collectors.joining(", "))
                     + ". Build them once with `" + BUILD_COMMAND + "` from the repository root (cache: " + cache
                     + ", set " + CACHE_ENV + " to use another folder).");

@@ -27,4 +27,16 @@ class TestBinariesTest {
                 .hasMessageContaining(emptyCache.resolve("istio/xds-client").toString())
                 .hasMessageContaining("bash .ci/kube-binaries.sh");
     }
+
+    @Test
+    void missingControlPlaneBinariesFailNamingTheFilesAndTheCommandThatBuildsThem(@TempDir Path emptyCache) {
+        assertThatThrownBy(() -> new TestBinaries(emptyCache).requireWorkloads())
+                .isInstanceOf(MissingTestBinariesException.class)
+                .hasMessageContaining(emptyCache.resolve("kube-api-test/k8s/" + TestBinaries.KUBERNETES_VERSION
+                        + "-linux-amd64/kube-controller-manager").toString())
+                .hasMessageContaining(emptyCache.resolve("kube-api-test/k8s/" + TestBinaries.KUBERNETES_VERSION
+                        + "-linux-amd64/kube-scheduler").toString())
+                .hasMessageContaining(emptyCache.resolve("kwok/kwok").toString())
+                .hasMessageContaining("bash .ci/kube-binaries.sh");
+    }
 }
