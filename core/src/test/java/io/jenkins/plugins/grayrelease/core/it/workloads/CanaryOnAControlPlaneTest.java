@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
@@ -35,33 +33,19 @@ import org.junit.jupiter.api.Test;
 @WorkloadsTest
 class CanaryOnAControlPlaneTest {
 
-    private static final String STABLE_IMAGE = "registry.example/reviews:1.0";
+    private static final String STABLE_IMAGE = ReleaseWithWorkloads.STABLE_IMAGE;
     private static final String CANARY_IMAGE = "registry.example/reviews:2.0";
 
-    /** The sample release (VirtualService and DestinationRule of reviews, subsets v1 and v2), its Service, and a stable Deployment of {@code stableReplicas} ready pods. */
     private static SampleRelease release(WorkloadCluster cluster, String prefix, int stableReplicas) {
-        return release(cluster, prefix, stableReplicas, Map.of());
+        return ReleaseWithWorkloads.install(cluster, prefix, stableReplicas, Map.of());
     }
 
-    /** @param podAnnotations of the stable's pod template, which a deployed canary copies (e.g. a {@link PodBehaviour#startDelay}) */
     private static SampleRelease release(WorkloadCluster cluster, String prefix, int stableReplicas, Map<String, String> podAnnotations) {
-        SampleRelease release = SampleRelease.install(cluster.server(), prefix);
-        KubernetesClient client = cluster.client();
-        client.services().inNamespace(release.namespace()).resource(new ServiceBuilder().withNewMetadata().withName("reviews").endMetadata()
-                .withNewSpec().addToSelector("app", "reviews").addNewPort().withName("http").withPort(9080).endPort().endSpec().build()).create();
-        client.apps().deployments().inNamespace(release.namespace()).resource(deployment("reviews-v1", "v1", STABLE_IMAGE, stableReplicas, podAnnotations))
-                .create();
-        SampleDeployments.awaitAvailable(client, release.namespace(), "reviews-v1");
-        return release;
+        return ReleaseWithWorkloads.install(cluster, prefix, stableReplicas, podAnnotations);
     }
 
     private static Deployment deployment(String name, String version, String image, int replicas, Map<String, String> podAnnotations) {
-        Map<String, String> labels = Map.of("app", "reviews", "version", version);
-        return new DeploymentBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata()
-                .withNewSpec().withReplicas(replicas).withNewSelector().withMatchLabels(labels).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(labels).withAnnotations(podAnnotations).endMetadata()
-                .withNewSpec().addNewContainer().withName("reviews").withImage(image).endContainer().endSpec()
-                .endTemplate().endSpec().build();
+        return ReleaseWithWorkloads.deployment(name, version, image, replicas, podAnnotations);
     }
 
     private static Deployment read(WorkloadCluster cluster, String ns, String name) {
