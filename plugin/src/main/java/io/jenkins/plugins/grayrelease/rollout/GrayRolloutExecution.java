@@ -14,7 +14,10 @@ import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.TargetSettings;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
+import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutRunner;
+import io.jenkins.plugins.grayrelease.core.workload.CanaryScale;
+import io.jenkins.plugins.grayrelease.core.workload.WorkloadWait;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutNarration;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutListener;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
@@ -103,7 +106,11 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
             String approvers = submitter != null ? submitter : ReleaseDefaults.forItem(run.getParent()).getApprovers();
             Map<String, String> environment = new HashMap<>(required(EnvVars.class));
             environment.putAll(prometheus.environment());
-            RolloutRunner r = new RolloutRunner(session.engine(),
+            // The block's canaryScale, unless the plan says its own (the plan's wins, step by step).
+            CanaryScale blockScale = around == null ? null : around.getTarget().canaryScale();
+            GrayRelease engine = session.engine().withCanaryScale(blockScale,
+                    WorkloadWait.defaults().withProgress(line -> listener.getLogger().println("  " + line)));
+            RolloutRunner r = new RolloutRunner(engine,
                     new JenkinsGate(run, listener, idPrefix, settings.label(), approvers, this::detached),
                     RolloutListener.both(new RolloutNarration(listener.getLogger()::println),
                             new BuildPageRolloutListener(run, settings, this::detached)),

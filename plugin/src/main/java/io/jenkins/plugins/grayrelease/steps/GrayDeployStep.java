@@ -142,7 +142,7 @@ public final class GrayDeployStep extends Step {
     }
 
     /** The release with its Deployments on the build page, or (a service not routed yet) the history line alone. */
-    private static void recordOnTheBuildPage(ReleaseStepExecution.Operation op, String what) {
+    private static void recordOnTheBuildPage(ReleaseStepExecution.Operation op, String what) throws AbortException {
         String user = ReleaseSession.buildActor(op.run).user();
         try {
             GrayReleaseAction.of(op.run).record(op.settings, op.session.engine().statusWithWorkloads(op.session.target()), user, what);
