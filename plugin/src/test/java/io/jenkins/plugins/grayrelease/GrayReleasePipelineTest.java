@@ -100,6 +100,29 @@ class GrayReleasePipelineTest {
     }
 
     @Test
+    void aCanaryWithoutReadyPodsIsRefusedByTheEngineAndTheOptOutLetsItThrough(JenkinsRule r) throws Exception {
+        ReleaseJenkins.addTokenCredential(r);
+        String block = "withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v9',%s"
+                + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
+                + "  grayRelease(weight: 10, addCanarySubset: true)\n"
+                + "}\n";
+        WorkflowJob refused = r.createProject(WorkflowJob.class, "no-v9-pods");
+        refused.setDefinition(new CpsFlowDefinition(block.formatted(""), true));
+        String before = cluster.resourceVersion();
+
+        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, refused);
+
+        r.assertLogContains("grayRelease: shop/Service/reviews: spec.selector: no Deployment's pods carry app=reviews,version=v9,"
+                + " so nothing would answer the 10 % of the traffic sent to the canary reviews/v9", b);
+        assertThat(cluster.resourceVersion()).isEqualTo(before);
+
+        WorkflowJob elsewhere = r.createProject(WorkflowJob.class, "v9-elsewhere");
+        elsewhere.setDefinition(new CpsFlowDefinition(block.formatted(" readinessGate: false,"), true));
+        r.buildAndAssertSuccess(elsewhere);
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 90, "v9", 10));
+    }
+
+    @Test
     void aDryRunPromoteOrRollBackShowsWhatItWouldDoAndWritesNothing(JenkinsRule r) throws Exception {
         ReleaseJenkins.addTokenCredential(r);
         WorkflowJob p = r.createProject(WorkflowJob.class, "dry-runs");
@@ -107,7 +130,7 @@ class GrayReleasePipelineTest {
                 + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
                 + "  grayRelease(weight: 10)\n"
                 + "  echo \"written: ${grayStatus().weights.canary} %\"\n"
-                + "  grayPromote(dryRun: true, cleanup: true)\n"
+                + "  grayPromote(dryRun: true, cleanup: true, from: 'reviews-v1')\n"
                 + "  grayRollback(dryRun: true)\n"
                 + "}\n", true));
 

@@ -14,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.jenkins.plugins.grayrelease.core.testing.FakeDeploymentController;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -30,21 +28,14 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 class ReadmeJenkinsfileTest {
 
     private MockCluster cluster;
-    private KubernetesClient controllerClient;
-    /** grayDeploy waits for the canary's pods: this plays the Deployment controller the sandbox lacks. */
-    private FakeDeploymentController controller;
 
     @BeforeEach
     void startCluster() {
         cluster = MockCluster.startWithSampleApp();
-        controllerClient = cluster.client();
-        controller = FakeDeploymentController.start(controllerClient, "shop");
     }
 
     @AfterEach
     void stopCluster() {
-        controller.close();
-        controllerClient.close();
         cluster.close();
     }
 

@@ -54,6 +54,13 @@ class SnippetGeneratorRoundTripTest {
     }
 
     @Test
+    void withGrayReleaseForWorkloadsElsewhere(JenkinsRule r) throws Exception {
+        WithGrayReleaseStep s = new WithGrayReleaseStep("reviews");
+        s.setReadinessGate(false);
+        roundTrip(r, s, "withGrayRelease(readinessGate: false, service: 'reviews') {\n    // some block\n}");
+    }
+
+    @Test
     void withGrayReleaseWithOnlyTheService(JenkinsRule r) throws Exception {
         roundTrip(r, new WithGrayReleaseStep("reviews"), "withGrayRelease('reviews') {\n    // some block\n}");
     }
@@ -118,6 +125,8 @@ class SnippetGeneratorRoundTripTest {
         GrayPromoteStep s = new GrayPromoteStep();
         s.setCleanup(true);
         roundTrip(r, s, "grayPromote cleanup: true");
+        s.setFrom("reviews-v1");
+        roundTrip(r, s, "grayPromote cleanup: true, from: 'reviews-v1'");
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
-import io.jenkins.plugins.grayrelease.core.testing.FakeDeploymentController;
 import io.jenkins.plugins.grayrelease.core.testing.Workloads;
 import io.jenkins.plugins.grayrelease.core.testing.Workloads.PodState;
 import java.util.Map;
@@ -24,8 +23,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 /**
  * The steps and pages that know the workloads: {@code grayDeploy} waits for the canary's pods,
  * {@code canaryScale} scales it with its traffic, and the build and job pages show each side's
- * Deployments. The sandbox has no Deployment controller: {@link FakeDeploymentController} or pod
- * statuses written by hand stand in for it.
+ * Deployments. The sandbox reports written Deployments rolled out at once; a test that needs pods
+ * that do not get ready turns that off and writes pod statuses by hand.
  */
 @WithJenkins
 class WorkloadPipelineTest {
@@ -61,10 +60,7 @@ class WorkloadPipelineTest {
         WorkflowJob p = job(r, "deploy-waits", "  def d = grayDeploy(image: 'example.org/reviews:2.0', version: 'v2', replicas: 2)\n"
                 + "  echo \"deployed ${d.name}\"\n");
 
-        WorkflowRun b;
-        try (KubernetesClient client = cluster.client(); FakeDeploymentController controller = FakeDeploymentController.start(client, "shop")) {
-            b = r.buildAndAssertSuccess(p);
-        }
+        WorkflowRun b = r.buildAndAssertSuccess(p);
 
         r.assertLogContains("[gray release] shop/reviews: shop/Deployment/reviews-v2: 2 of 2 canary pods ready", b);
         r.assertLogContains("deployed reviews-v2", b);
@@ -72,28 +68,30 @@ class WorkloadPipelineTest {
 
     @Test
     void aCanaryWhosePodsCrashFailsTheStepNamingTheReasonAndNothingIsRouted(JenkinsRule r) throws Exception {
+        cluster.simulateRollouts(false);
         try (KubernetesClient client = cluster.client()) {
-            pod(client, Workloads.pod("shop", "reviews-v2-a", CANARY_PODS, PodState.CRASH_LOOP));
+            pod(client, Workloads.pod("shop", "reviews-v3-a", Map.of("app", "reviews", "version", "v3"), PodState.CRASH_LOOP));
         }
-        WorkflowJob p = job(r, "deploy-crashes", "  grayDeploy(image: 'example.org/reviews:2.0', version: 'v2', timeout: '1s')\n"
+        WorkflowJob p = job(r, "deploy-crashes", "  grayDeploy(image: 'example.org/reviews:3.0', version: 'v3', timeout: '1s')\n"
                 + "  grayRelease(weight: 10)\n");
 
         WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, p);
 
-        r.assertLogContains("grayDeploy: shop/Deployment/reviews-v2: not ready after 1s", b);
-        r.assertLogContains("CrashLoopBackOff (1 pod, e.g. reviews-v2-a", b);
+        r.assertLogContains("grayDeploy: shop/Deployment/reviews-v3: not ready after 1s", b);
+        r.assertLogContains("CrashLoopBackOff (1 pod, e.g. reviews-v3-a", b);
         assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 100));
     }
 
     @Test
     void waitFalseReturnsOnceTheDeploymentIsWritten(JenkinsRule r) throws Exception {
-        WorkflowJob p = job(r, "deploy-no-wait", "  grayDeploy(image: 'example.org/reviews:2.0', version: 'v2', wait: false)\n");
+        cluster.simulateRollouts(false);
+        WorkflowJob p = job(r, "deploy-no-wait", "  grayDeploy(image: 'example.org/reviews:3.0', version: 'v3', wait: false)\n");
 
         WorkflowRun b = r.buildAndAssertSuccess(p);
 
         r.assertLogNotContains("canary pods ready", b);
         try (KubernetesClient client = cluster.client()) {
-            assertThat(client.apps().deployments().inNamespace("shop").withName("reviews-v2").get().getStatus()).isNull();
+            assertThat(client.apps().deployments().inNamespace("shop").withName("reviews-v3").get().getStatus()).as("no pod is ready").isNull();
         }
     }
 
@@ -107,9 +105,8 @@ class WorkloadPipelineTest {
                 + "  grayRelease(weight: 60)\n"
                 + "}\n", true));
 
-        WorkflowRun b;
-        try (KubernetesClient client = cluster.client(); FakeDeploymentController controller = FakeDeploymentController.start(client, "shop")) {
-            b = r.buildAndAssertSuccess(p);
+        WorkflowRun b = r.buildAndAssertSuccess(p);
+        try (KubernetesClient client = cluster.client()) {
             assertThat(client.apps().deployments().inNamespace("shop").withName("reviews-v2").get().getSpec().getReplicas())
                     .as("ceil(2 stable replicas x 60 / 100)").isEqualTo(2);
         }
@@ -133,14 +130,13 @@ class WorkloadPipelineTest {
 
     @Test
     void theBuildPageShowsEachSidesDeploymentsWithReadinessAndThePodsProblemEscaped(JenkinsRule r) throws Exception {
-        try (KubernetesClient client = cluster.client()) {
-            Deployment stable = client.apps().deployments().inNamespace("shop").withName("reviews-v1").get();
-            Workloads.storeStatus(client, Workloads.rolledOut(stable));
-        }
         WorkflowJob p = job(r, "page", "  grayDeploy(image: 'example.org/reviews:2.0', version: 'v2', replicas: 1, wait: false)\n"
                 + "  grayRelease(weight: 10)\n");
         r.buildAndAssertSuccess(p);
         try (KubernetesClient client = cluster.client()) {
+            // What a controller reports for a canary whose only pod cannot pull its image.
+            Deployment canary = client.apps().deployments().inNamespace("shop").withName("reviews-v2").get();
+            Workloads.storeStatus(client, Workloads.withStatus(canary, Workloads.status(canary.getMetadata().getGeneration(), 1, 1, 0)));
             // A pod message is text from the cluster: the page must show it, never run it.
             pod(client, new PodBuilder(Workloads.pod("shop", "reviews-v2-a", CANARY_PODS, PodState.IMAGE_PULL_BACK_OFF)).editStatus()
                     .editFirstContainerStatus().editState().editWaiting().withMessage("pull <b>failed</b>").endWaiting().endState()

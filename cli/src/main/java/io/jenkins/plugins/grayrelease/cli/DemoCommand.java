@@ -10,7 +10,6 @@ import io.jenkins.plugins.grayrelease.sandbox.SampleApplication;
 import io.jenkins.plugins.grayrelease.sandbox.SandboxKubeconfig;
 import io.jenkins.plugins.grayrelease.sandbox.SandboxObjects;
 import io.jenkins.plugins.grayrelease.sandbox.SandboxServer;
-import io.jenkins.plugins.grayrelease.sandbox.SimulatedDeployments;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,10 +76,7 @@ final class DemoCommand implements Callable<Integer> {
             result = new DemoWalk(engine, sandbox.url(), terminal, root.output(), yes, actor.user(), requests, seed).run();
             progress.step(String.format("demo finished in %.1f s", (System.nanoTime() - started) / 1e9));
             if (keep) {
-                // grayctl deploy waits for the canary's pods: the kept sandbox plays the Deployment controller.
-                try (SimulatedDeployments controller = SimulatedDeployments.start(client, SampleApplication.NAMESPACE)) {
-                    interrupted = !keepRunning(sandbox, terminal);
-                }
+                interrupted = !keepRunning(sandbox, terminal);
             }
         }
         if (interrupted) {

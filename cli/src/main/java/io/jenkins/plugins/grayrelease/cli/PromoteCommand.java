@@ -12,8 +12,13 @@ import picocli.CommandLine.Option;
         description = "Send all traffic to the canary and record it as the new stable; tester and mirror routes are removed.")
 final class PromoteCommand extends ReleaseCommand {
 
-    @Option(names = "--cleanup", description = "Delete the old stable Deployment once all traffic is on the canary.")
+    @Option(names = "--cleanup", description = "Delete the old stable Deployment once all traffic is on the canary: the one the"
+            + " canary was created from, or one Gray Release created, among those the old stable side selects (its Service's"
+            + " selector and subset's labels). Several such, or one Gray Release did not create, are refused unless --from names it.")
     boolean cleanup;
+
+    @Option(names = "--from", paramLabel = "DEPLOYMENT", description = "With --cleanup: the old stable Deployment to delete.")
+    String from;
 
     @Option(names = "--scale-down-delay", paramLabel = "DURATION", converter = WorkloadConverters.Wait.class,
             description = "Scale the old stable Deployment to 0 replicas this long after all traffic has left it (e.g. 30s),"
@@ -31,7 +36,7 @@ final class PromoteCommand extends ReleaseCommand {
         progress().step((write.dryRun ? "planning promotion of " : "promoting ") + target.routingRef()
                 + (cleanup ? ", then deleting the old stable Deployment" : ""));
         printer.result(scale.apply(session.engine(), progress()).promote(target,
-                new PromoteOptions(write.writeOptions(), cleanup, scaleDownDelay)));
+                new PromoteOptions(write.writeOptions(), cleanup, from).withScaleDownDelay(scaleDownDelay)));
         return ExitCodes.OK;
     }
 }

@@ -54,6 +54,12 @@ public final class TargetOptions {
             description = "per-version or fixed-subsets. Default: fixed-subsets when the subsets are named stable and canary.")
     String layout;
 
+    @Option(names = "--no-readiness-gate", negatable = false,
+            description = "Do not check that the canary's Deployments are rolled out and ready before sending it traffic: for"
+                    + " workloads this cluster does not hold (another cluster, a ServiceEntry). Nothing then stops traffic"
+                    + " going to pods that are not there.")
+    boolean noReadinessGate;
+
     /** The settings as given; a malformed value fails in {@link #toTarget}. */
     TargetSettings settings(String service) {
         return TargetSettings.empty().with(Field.SERVICE, service)
@@ -62,7 +68,8 @@ public final class TargetOptions {
                 .with(Field.ROUTE, route).with(Field.VIRTUAL_SERVICE, virtualService)
                 .with(Field.DESTINATION_RULE, destinationRule)
                 .with(Field.CANARY_VERSION, canaryVersion).with(Field.LAYOUT, layout)
-                .with(Field.HTTP_ROUTE, httpRoute);
+                .with(Field.HTTP_ROUTE, httpRoute)
+                .with(Field.READINESS_GATE, noReadinessGate ? "false" : null);
     }
 
     /** @throws IllegalArgumentException for a malformed --virtual-service, --http-route or --layout, or both routing objects */

@@ -57,7 +57,9 @@ class ApiFailuresTest {
         server.expect().patch().withPath(VS_PATH).andReturn(409, new StatusBuilder().withCode(409).withReason("Conflict")
                 .withMessage("the object has been modified").build()).always();
 
-        CliRun run = CliRun.run("--kubeconfig", kubeconfig.toString(), "weight", "reviews", "10", "--stable", "v1", "--canary", "v2");
+        CliRun run = CliRun.run("--kubeconfig", kubeconfig.toString(), "weight", "reviews", "10", "--stable", "v1", "--canary", "v2",
+                // This mock server holds only the routing objects: the write's failure is the subject.
+                "--no-readiness-gate");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
@@ -70,7 +72,9 @@ class ApiFailuresTest {
         server.expect().patch().withPath(VS_PATH).andReturn(500, new StatusBuilder().withCode(500).withReason("InternalError")
                 .withMessage("etcdserver: request timed out").build()).always();
 
-        CliRun run = CliRun.run("--kubeconfig", kubeconfig.toString(), "weight", "reviews", "10", "--stable", "v1", "--canary", "v2");
+        CliRun run = CliRun.run("--kubeconfig", kubeconfig.toString(), "weight", "reviews", "10", "--stable", "v1", "--canary", "v2",
+                // This mock server holds only the routing objects: the write's failure is the subject.
+                "--no-readiness-gate");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.err()).startsWith("» setting demo/VirtualService/reviews").contains("error: demo/VirtualService/reviews")

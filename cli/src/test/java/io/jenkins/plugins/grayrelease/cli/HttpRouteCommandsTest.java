@@ -20,6 +20,9 @@ class HttpRouteCommandsTest extends SandboxCommandTest {
         ((ObjectNode) route.get("metadata")).put("namespace", namespace);
         cluster.client().genericKubernetesResources(RouteResources.of(RouteKind.HTTP_ROUTE)).inNamespace(namespace)
                 .resource(cluster.client().getKubernetesSerialization().convertValue(route, GenericKubernetesResource.class)).create();
+        // The Services the rules send to, and their workloads.
+        io.jenkins.plugins.grayrelease.sandbox.SandboxObjects.create(cluster.client(), namespace, Variant.HTTP_ROUTE.objects("Service"));
+        io.jenkins.plugins.grayrelease.sandbox.SandboxObjects.create(cluster.client(), namespace, Variant.HTTP_ROUTE.objects("Deployment"));
     }
 
     private JsonNode mainBackends() {

@@ -7,6 +7,7 @@ import io.jenkins.plugins.grayrelease.core.it.RbacFixture;
 import io.jenkins.plugins.grayrelease.core.it.RbacUser;
 import io.jenkins.plugins.grayrelease.core.it.ReadmeRbac;
 import io.jenkins.plugins.grayrelease.core.it.RealApiServer;
+import io.jenkins.plugins.grayrelease.core.testing.Workloads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,8 @@ class LeastPrivilegeCommandsTest {
         ok(grayctl(kc, ns, "deploy", "reviews", "--image", "example.org/reviews:3.1", "--version", "v3", "--replicas", "2",
                 "--stable", "v1", "--canary", "v3", "--no-wait"));
         ok(grayctl(kc, ns, "status", "reviews", "--watch", "--timeout", "1s"));
+        // The bare API server runs no Deployment controller: the test reports the canary rolled out.
+        Workloads.rolloutDone(server.client(), ns, "reviews-v3");
         CliRun dry = grayctl(kc, ns, "-o", "json", "weight", "reviews", "10", "--stable", "v1", "--canary", "v3", "--add-canary-subset", "--dry-run");
         ok(dry);
         assertThat(dry.json().get("serverValidated").asBoolean()).as(dry.toString()).isTrue();
@@ -72,6 +75,7 @@ class LeastPrivilegeCommandsTest {
         // Two hosts, named with --stable-host/--canary-host; promote --cleanup deletes the old Deployment.
         ok(grayctl(kc, ns, "deploy", "checkout", "--image", "example.org/checkout:2", "--version", "v2",
                 "--stable-host", "checkout-stable", "--canary-host", "checkout-canary", "--no-wait"));
+        Workloads.rolloutDone(server.client(), ns, "checkout-v2");
         CliRun twoHosts = grayctl(kc, ns, "-o", "json", "weight", "checkout", "30", "--stable-host", "checkout-stable", "--canary-host", "checkout-canary");
         ok(twoHosts);
         assertThat(twoHosts.json().get("canary").get("host").asText()).isEqualTo("checkout-canary");

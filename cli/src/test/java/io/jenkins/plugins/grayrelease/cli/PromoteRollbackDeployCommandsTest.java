@@ -40,11 +40,45 @@ class PromoteRollbackDeployCommandsTest extends SandboxCommandTest {
     void promoteWithCleanupDeletesTheOldStableDeployment() {
         releaseUnderWay();
 
-        CliRun run = grayctl("promote", "reviews", "--cleanup");
+        // The sample's reviews-v2 was not created by grayctl deploy, so the old stable is named.
+        CliRun run = grayctl("promote", "reviews", "--cleanup", "--from", "reviews-v1");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("Clean-up: deleted " + namespace + "/Deployment/reviews-v1 (the old stable).");
         assertThat(deployment("reviews-v1")).isNull();
         assertThat(deployment("reviews-v2")).isNotNull();
+    }
+
+    @Test
+    void cleanupOfAStableGrayctlDidNotCreateIsRefusedBeforeAnythingIsWritten() {
+        releaseUnderWay();
+        String before = cluster.virtualService(namespace).getMetadata().getResourceVersion();
+
+        CliRun run = grayctl("promote", "reviews", "--cleanup");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.INVALID);
+        assertThat(run.err()).contains("error: " + namespace + "/Deployment/(serving app=reviews,version=v1): cleanup: the old stable"
+                + " side's Deployments [reviews-v1] were not created by Gray Release for this release")
+                .contains("hint: Name the one to delete with from (grayctl promote --cleanup --from NAME");
+        assertThat(cluster.virtualService(namespace).getMetadata().getResourceVersion()).isEqualTo(before);
+        assertThat(deployment("reviews-v1")).isNotNull();
+    }
+
+    @Test
+    void rollbackAfterAPromotionChangesNothingAndSaysSo() {
+        releaseUnderWay();
+        assertThat(grayctl("promote", "reviews").exitCode()).isZero();
+        String before = cluster.virtualService(namespace).getMetadata().getResourceVersion();
+
+        CliRun run = grayctl("rollback", "reviews");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("Nothing to roll back: the release was promoted (reviews/v2 is the stable and takes all traffic);"
+                + " nothing was written. To go back, release the previous version as a new canary.");
+        assertThat(cluster.virtualService(namespace).getMetadata().getResourceVersion()).isEqualTo(before);
+        CliRun status = grayctl("-o", "json", "status", "reviews");
+        assertThat(status.json().get("phase").asText()).isEqualTo("PROMOTED");
+        assertThat(route("primary").getRoute()).extracting(d -> d.getDestination().getSubset()).containsExactly("v2");
     }
 
     @Test
@@ -52,7 +86,7 @@ class PromoteRollbackDeployCommandsTest extends SandboxCommandTest {
         releaseUnderWay();
         String before = cluster.virtualService(namespace).getMetadata().getResourceVersion();
 
-        CliRun run = grayctl("-o", "json", "promote", "reviews", "--cleanup", "--dry-run");
+        CliRun run = grayctl("-o", "json", "promote", "reviews", "--cleanup", "--from", "reviews-v1", "--dry-run");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.json().get("dryRun").asBoolean()).isTrue();

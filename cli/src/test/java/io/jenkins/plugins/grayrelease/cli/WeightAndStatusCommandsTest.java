@@ -132,7 +132,31 @@ class WeightAndStatusCommandsTest extends SandboxCommandTest {
     }
 
     @Test
+    void aTypoedCanaryWithAddCanarySubsetIsRefusedAsInvalidInputAndNothingIsWritten() {
+        String vs = cluster.virtualService(namespace).getMetadata().getResourceVersion();
+
+        CliRun run = grayctl("weight", "reviews", "10", "--canary", "v9", "--add-canary-subset");
+
+        // Before the readiness gate this exited 0 with 10 % of the traffic sent to no pods at all.
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.INVALID);
+        assertThat(run.err()).contains("error: " + namespace + "/Service/reviews: spec.selector: no Deployment's pods carry"
+                + " app=reviews,version=v9, so nothing would answer the 10 % of the traffic sent to the canary reviews/v9")
+                .contains("hint: Deploy the canary first");
+        assertThat(cluster.virtualService(namespace).getMetadata().getResourceVersion()).isEqualTo(vs);
+        assertThat(cluster.destinationRule(namespace).getSpec().getSubsets()).extracting("name").containsExactly("v1", "v2");
+    }
+
+    @Test
+    void theReadinessGateCanBeTurnedOffForWorkloadsElsewhere() {
+        CliRun run = grayctl("weight", "reviews", "10", "--canary", "v9", "--add-canary-subset", "--no-readiness-gate");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(route("primary").getRoute()).extracting(d -> d.getDestination().getSubset()).containsExactly("v1", "v9");
+    }
+
+    @Test
     void addCanarySubsetAddsTheMissingSubsetAndRoutesToIt() {
+        io.jenkins.plugins.grayrelease.core.testing.Workloads.serve(cluster.client(), namespace, "reviews", "v3");
         CliRun run = grayctl("weight", "reviews", "5", "--stable", "v1", "--canary", "v3", "--add-canary-subset");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.jenkins.plugins.grayrelease.core.testing.FakeDeploymentController;
 import io.jenkins.plugins.grayrelease.core.testing.Workloads;
 import io.jenkins.plugins.grayrelease.core.testing.Workloads.PodState;
 import java.io.BufferedReader;
@@ -19,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What grayctl shows and does about the workloads: deploy waits for the canary's pods (progress on
  * stderr), {@code --canary-scale}, the Deployments in {@code status}, and {@code status --watch}.
- * The sandbox has no Deployment controller: {@link FakeDeploymentController} or hand-written pod
- * statuses stand in for it.
+ * The sandbox reports written Deployments rolled out at once; a test that needs pods that do not get
+ * ready turns that off and writes pod statuses by hand.
  */
 class WorkloadCommandsTest extends SandboxCommandTest {
 
@@ -35,11 +34,8 @@ class WorkloadCommandsTest extends SandboxCommandTest {
 
     @Test
     void deployWaitsForTheCanarysPodsAndTellsItsProgressOnStderr() {
-        CliRun run;
-        try (FakeDeploymentController controller = FakeDeploymentController.start(cluster.client(), namespace)) {
-            run = grayctl("-o", "json", "deploy", "reviews", "--image", "example.org/reviews:3", "--version", "v3", "--replicas", "3",
-                    "--stable", "v1");
-        }
+        CliRun run = grayctl("-o", "json", "deploy", "reviews", "--image", "example.org/reviews:3", "--version", "v3", "--replicas", "3",
+                "--stable", "v1");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.err()).contains("» " + namespace + "/Deployment/reviews-v3: 3 of 3 canary pods ready");
@@ -51,8 +47,13 @@ class WorkloadCommandsTest extends SandboxCommandTest {
         pod("reviews-v3-a", "v3", PodState.CRASH_LOOP);
         String routes = cluster.virtualService(namespace).getSpec().toString();
 
-        CliRun run = grayctl("deploy", "reviews", "--image", "example.org/reviews:3", "--version", "v3", "--stable", "v1",
-                "--timeout", "1s");
+        CliRun run;
+        cluster.simulateRollouts(false);
+        try {
+            run = grayctl("deploy", "reviews", "--image", "example.org/reviews:3", "--version", "v3", "--stable", "v1", "--timeout", "1s");
+        } finally {
+            cluster.simulateRollouts(true);
+        }
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.err()).contains("error: " + namespace + "/Deployment/reviews-v3: not ready after 1s: ")
@@ -72,10 +73,12 @@ class WorkloadCommandsTest extends SandboxCommandTest {
 
     @Test
     void weightWithCanaryScaleGivesTheCanaryItsShareOfTheStablesReplicasFirst() {
-        CliRun run;
-        try (FakeDeploymentController controller = FakeDeploymentController.start(cluster.client(), namespace)) {
-            run = grayctl("weight", "reviews", "60", "--stable", "v1", "--canary", "v2", "--canary-scale", "traffic");
-        }
+        cluster.client().apps().deployments().inNamespace(namespace).withName("reviews-v2").edit(d -> {
+            d.getSpec().setReplicas(1);
+            return d;
+        });
+
+        CliRun run = grayctl("weight", "reviews", "60", "--stable", "v1", "--canary", "v2", "--canary-scale", "traffic");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(deployment("reviews-v2").getSpec().getReplicas()).isEqualTo(2); // ceil(2 x 60 / 100)
@@ -95,7 +98,7 @@ class WorkloadCommandsTest extends SandboxCommandTest {
     void statusShowsEachSidesDeploymentsWithReadyOfDesiredAndThePodsProblem() {
         grayctl("weight", "reviews", "10", "--stable", "v1", "--canary", "v2");
         Workloads.storeStatus(cluster.client(), Workloads.withStatus(deployment("reviews-v1"), Workloads.status(1, 2, 2, 2)));
-        Workloads.storeStatus(cluster.client(), Workloads.withStatus(deployment("reviews-v2"), Workloads.status(1, 1, 1, 0)));
+        Workloads.storeStatus(cluster.client(), Workloads.withStatus(deployment("reviews-v2"), Workloads.status(1, 2, 2, 0)));
         pod("reviews-v2-a", "v2", PodState.IMAGE_PULL_BACK_OFF);
 
         CliRun table = grayctl("status", "reviews");
@@ -103,7 +106,7 @@ class WorkloadCommandsTest extends SandboxCommandTest {
 
         assertThat(table.out()).containsPattern("STABLE .*\\n  DEPLOYMENT    reviews-v1  \\S+  2/2 ready\\nCANARY")
                 .contains("  DEPLOYMENT    reviews-v2  ")
-                .contains("  0/1 ready  ImagePullBackOff (1 pod, e.g. reviews-v2-a: Back-off pulling image \"example.org/app:9\")");
+                .contains("  0/2 ready  ImagePullBackOff (1 pod, e.g. reviews-v2-a: Back-off pulling image \"example.org/app:9\")");
         assertThat(json.json().get("workloads").get("canary").get(0).get("readyReplicas").asInt()).isZero();
         assertThat(json.json().get("workloads").get("canary").get(0).get("problem").asText()).startsWith("ImagePullBackOff");
     }

@@ -29,6 +29,7 @@ public final class ReleaseTarget {
     private final Layout layout;
     private final String canaryVersion;
     private final RouteKind routeKind;
+    private final boolean readinessGate;
 
     private ReleaseTarget(Builder b) {
         this.namespace = requireName(b.namespace, "namespace");
@@ -52,6 +53,7 @@ public final class ReleaseTarget {
         this.canary = qualified(b.canary);
         this.layout = b.layout;
         this.canaryVersion = b.canaryVersion;
+        this.readinessGate = b.readinessGate;
     }
 
     private Destination qualified(Destination side) {
@@ -89,7 +91,7 @@ public final class ReleaseTarget {
         } else {
             b.virtualService(virtualService()).destinationRule(destinationRule);
         }
-        return b.route(route).stable(stable).canary(canary).layout(layout).canaryVersion(canaryVersion);
+        return b.route(route).stable(stable).canary(canary).layout(layout).canaryVersion(canaryVersion).readinessGate(readinessGate);
     }
 
     public String namespace() {
@@ -190,6 +192,16 @@ public final class ReleaseTarget {
         return canaryVersion;
     }
 
+    /**
+     * Whether writes that send requests to the canary first check that its Deployments are rolled
+     * out and have ready pods for the share (true unless opted out): see the engine's readiness gate.
+     * False for workloads the engine cannot see (another cluster, VMs behind a ServiceEntry); then
+     * nothing stops traffic going to pods that are not there.
+     */
+    public boolean readinessGate() {
+        return readinessGate;
+    }
+
     /** The routing object's reference (kept for callers written for VirtualServices; see {@link #routingRef}). */
     public ObjectRef virtualServiceRef() {
         return routingRef();
@@ -205,19 +217,20 @@ public final class ReleaseTarget {
                 && virtualServiceNamespace.equals(t.virtualServiceNamespace)
                 && virtualService.equals(t.virtualService) && destinationRule.equals(t.destinationRule)
                 && Objects.equals(route, t.route) && Objects.equals(stable, t.stable) && Objects.equals(canary, t.canary)
-                && layout == t.layout && Objects.equals(canaryVersion, t.canaryVersion) && routeKind == t.routeKind;
+                && layout == t.layout && Objects.equals(canaryVersion, t.canaryVersion) && routeKind == t.routeKind && readinessGate == t.readinessGate;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(namespace, service, virtualServiceNamespace, virtualService, destinationRule, route, stable, canary, layout, canaryVersion, routeKind);
+        return Objects.hash(namespace, service, virtualServiceNamespace, virtualService, destinationRule, route, stable, canary, layout, canaryVersion, routeKind, readinessGate);
     }
 
     @Override
     public String toString() {
         return "ReleaseTarget{" + routingRef() + (route != null ? " route " + route : "")
                 + ", stable=" + stable + ", canary=" + canary
-                + (layout != null ? ", layout=" + layout.spelling() : "") + (canaryVersion != null ? ", canaryVersion=" + canaryVersion : "") + "}";
+                + (layout != null ? ", layout=" + layout.spelling() : "") + (canaryVersion != null ? ", canaryVersion=" + canaryVersion : "")
+                + (readinessGate ? "" : ", readinessGate=false") + "}";
     }
 
     /** Builds a target; {@link #stableSubset}/{@link #canarySubset} use the service as host. */
@@ -233,6 +246,7 @@ public final class ReleaseTarget {
         private Layout layout;
         private String canaryVersion;
         private String httpRoute;
+        private boolean readinessGate = true;
 
         public Builder namespace(String namespace) {
             this.namespace = namespace;
@@ -312,6 +326,12 @@ public final class ReleaseTarget {
         /** The canary's version label value; blank: as the DestinationRule says. */
         public Builder canaryVersion(String version) {
             this.canaryVersion = blankToNull(version);
+            return this;
+        }
+
+        /** False: no readiness check of the canary's workloads (see {@link ReleaseTarget#readinessGate}). */
+        public Builder readinessGate(boolean check) {
+            this.readinessGate = check;
             return this;
         }
 

@@ -28,6 +28,7 @@ public final class SessionCache {
     }
 
     private final Map<ObjectRef, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<ObjectRef, Map<String, String>> serviceSelectors = new ConcurrentHashMap<>();
 
     /** The entry for a VirtualService, or null. */
     public Entry get(ObjectRef virtualService) {
@@ -64,5 +65,19 @@ public final class SessionCache {
     /** Forgets everything about a VirtualService (after a fault: the object is as the server last stored it, unknown here). */
     public void forget(ObjectRef virtualService) {
         entries.remove(virtualService);
+    }
+
+    /**
+     * The selector of a Service as read earlier in this session, or null. The readiness gate reads a
+     * Service once per session: a selector change during a release is not expected, and a stale one
+     * can only make the gate look at other Deployments, never make a write unguarded.
+     */
+    public Map<String, String> serviceSelector(ObjectRef service) {
+        return serviceSelectors.get(service);
+    }
+
+    /** Remembers a Service's selector (see {@link #serviceSelector}). */
+    public void serviceSelector(ObjectRef service, Map<String, String> selector) {
+        serviceSelectors.put(service, Map.copyOf(selector));
     }
 }

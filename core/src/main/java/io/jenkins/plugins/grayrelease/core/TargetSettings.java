@@ -41,6 +41,11 @@ public final class TargetSettings implements Serializable {
          */
         HTTP_ROUTE("httpRoute"),
         /**
+         * {@code false} turns the readiness gate off, for workloads the engine cannot see (another
+         * cluster, VMs behind a ServiceEntry); unset or {@code true}: on. See {@link ReleaseTarget#readinessGate}.
+         */
+        READINESS_GATE("readinessGate"),
+        /**
          * How the canary Deployment is scaled while traffic shifts: {@code traffic} or a number of
          * replicas (see {@link CanaryScale}); unset leaves its replicas alone. Not part of the
          * routing target: the steps that move traffic read it with {@link #canaryScale()}.
@@ -78,7 +83,8 @@ public final class TargetSettings implements Serializable {
                 .with(Field.STABLE, spec.stable().subset()).with(Field.STABLE_HOST, spec.stable().host())
                 .with(Field.CANARY, spec.canary().subset()).with(Field.CANARY_HOST, spec.canary().host())
                 .with(Field.CANARY_VERSION, spec.canaryVersion()).with(Field.LAYOUT, spec.layout())
-                .with(Field.HTTP_ROUTE, spec.httpRoute());
+                .with(Field.HTTP_ROUTE, spec.httpRoute())
+                .with(Field.READINESS_GATE, spec.readinessGate() == null ? null : spec.readinessGate().toString());
     }
 
     /** These settings with {@code field} set to {@code value} (blank: unset). */
@@ -127,7 +133,7 @@ public final class TargetSettings implements Serializable {
      * when no namespace is set.
      *
      * @throws IllegalArgumentException naming the missing field when service or namespace is missing,
-     *     or the field that is malformed (virtualService, layout), or httpRoute given with virtualService
+     *     or the field that is malformed (virtualService, layout, readinessGate), or httpRoute given with virtualService
      */
     public ReleaseTarget toTarget(String defaultNamespace) {
         String ns = values.getOrDefault(Field.NAMESPACE, defaultNamespace);
@@ -143,6 +149,7 @@ public final class TargetSettings implements Serializable {
                     .canary(serviceSide(Field.CANARY_HOST, Field.CANARY))
                     .layout(Layout.parse(get(Field.LAYOUT)))
                     .canaryVersion(get(Field.CANARY_VERSION))
+                    .readinessGate(readinessGate())
                     .build();
         }
         return ReleaseTarget.builder(ns, service)
@@ -153,7 +160,21 @@ public final class TargetSettings implements Serializable {
                 .canary(side(service, get(Field.CANARY_HOST), get(Field.CANARY)))
                 .layout(Layout.parse(get(Field.LAYOUT)))
                 .canaryVersion(get(Field.CANARY_VERSION))
+                .readinessGate(readinessGate())
                 .build();
+    }
+
+    /** {@link Field#READINESS_GATE}: on unless {@code false}; anything but true/false is refused naming the field. */
+    private boolean readinessGate() {
+        String value = get(Field.READINESS_GATE);
+        if (value == null || value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("release target: readinessGate '" + value + "' is neither true nor false"
+                + " (false turns the readiness check of the canary's workloads off)");
     }
 
     /** An HTTPRoute's side: a Service named as host or as the side itself; both at once is a subset, which it has not. */

@@ -17,6 +17,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 public final class GrayPromoteStep extends RoutingStep {
 
     private boolean cleanup;
+    private String from;
     private String scaleDownDelay;
 
     @DataBoundConstructor
@@ -27,10 +28,20 @@ public final class GrayPromoteStep extends RoutingStep {
         return cleanup;
     }
 
-    /** Delete the old stable Deployment once all traffic is on the canary. */
+    /** Delete the old stable Deployment once all traffic is on the canary (see {@link PromoteOptions#cleanup}). */
     @DataBoundSetter
     public void setCleanup(boolean cleanup) {
         this.cleanup = cleanup;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    /** With cleanup: the old stable Deployment to delete, by name; null to let the engine find it. */
+    @DataBoundSetter
+    public void setFrom(String from) {
+        this.from = from == null || from.isBlank() ? null : from.trim();
     }
 
     public String getScaleDownDelay() {
@@ -54,7 +65,7 @@ public final class GrayPromoteStep extends RoutingStep {
                 throw new AbortException("grayPromote: scaleDownDelay: " + e.getMessage());
             }
         }
-        PromoteOptions options = new PromoteOptions(writeOptions(), cleanup, delay);
+        PromoteOptions options = new PromoteOptions(writeOptions(), cleanup, from).withScaleDownDelay(delay);
         String what = cleanup ? Messages.GrayPromoteStep_doneWithCleanup() : Messages.GrayPromoteStep_done();
         return new RoutingStepExecution(context, "grayPromote", what, (engine, target) -> engine.promote(target, options));
     }

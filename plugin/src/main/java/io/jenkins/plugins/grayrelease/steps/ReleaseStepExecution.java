@@ -100,6 +100,8 @@ abstract class ReleaseStepExecution<T> extends SynchronousNonBlockingStepExecuti
             } else {
                 record(result.status(), what, result.changed());
             }
+            // The engine's own sentences: why nothing changed (a rollback after a promotion), what a clean-up deleted.
+            result.notes().forEach(listener.getLogger()::println);
         }
 
         /** Puts the status on the build page, adds the change to the history, and prints one line. */

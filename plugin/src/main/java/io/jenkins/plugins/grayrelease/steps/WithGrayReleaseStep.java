@@ -159,6 +159,21 @@ public final class WithGrayReleaseStep extends Step {
         settings = settings.with(Field.CANARY_SCALE, canaryScale);
     }
 
+    /** True (the default) unless this block turns the gate off. */
+    public boolean isReadinessGate() {
+        return !"false".equals(settings.get(Field.READINESS_GATE));
+    }
+
+    /**
+     * {@code false} turns the engine's readiness gate off for the steps inside (nested blocks too): for
+     * workloads this cluster does not hold (another cluster, a ServiceEntry). Nothing then stops traffic
+     * going to pods that are not there. {@code true} leaves it as the enclosing block says (on by default).
+     */
+    @DataBoundSetter
+    public void setReadinessGate(boolean readinessGate) {
+        settings = settings.with(Field.READINESS_GATE, readinessGate ? null : "false");
+    }
+
     public String getCredentialsId() {
         return settings.getCredentialsId();
     }

@@ -32,6 +32,7 @@ public final class ApiServerDispatcher extends KubernetesCrudDispatcher {
     private static final String JSON_PATCH = "application/json-patch+json";
 
     private volatile boolean honourDryRun = true;
+    private volatile boolean simulateRollouts = true;
 
     ApiServerDispatcher() {
         super(SandboxKinds.ALL);
@@ -42,8 +43,82 @@ public final class ApiServerDispatcher extends KubernetesCrudDispatcher {
         this.honourDryRun = honour;
     }
 
+    /**
+     * Whether a Deployment whose spec is written is reported rolled out at once (true from the start);
+     * see {@link SimulatedRollouts}. False leaves its status as written, for tests of the engine's
+     * readiness checks that set it by hand.
+     */
+    public void simulateRollouts(boolean simulate) {
+        this.simulateRollouts = simulate;
+    }
+
+    @Override
+    public MockResponse handleCreate(RecordedRequest request) {
+        return rolledOut(request, super.handleCreate(request));
+    }
+
+    @Override
+    public MockResponse handleUpdate(RecordedRequest request) {
+        return rolledOut(request, super.handleUpdate(request));
+    }
+
+    /**
+     * Deletes honour {@code DeleteOptions.preconditions} (uid, resourceVersion) as the API server
+     * does: 409 Conflict and nothing deleted when the stored object differs. (The mock server ignores them.)
+     */
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        if (!"DELETE".equals(request.getMethod())) {
+            return super.dispatch(request);
+        }
+        String body = request.getBody() == null ? "" : request.getUtf8Body();
+        if (!body.isBlank()) {
+            try {
+                JsonNode preconditions = JSON.readTree(body).path("preconditions");
+                if (!preconditions.isMissingNode() && !preconditions.isNull()) {
+                    MockResponse current = handleGet(withoutQuery(request.getPath()));
+                    if (current.code() == 200) {
+                        JsonNode meta = JSON.readTree(current.getBody().readUtf8()).path("metadata");
+                        for (String field : new String[] {"uid", "resourceVersion"}) {
+                            JsonNode wanted = preconditions.path(field);
+                            if (wanted.isTextual() && !wanted.asText().equals(meta.path(field).asText())) {
+                                return status(409, "Conflict", "Precondition failed: " + field + " in precondition: " + wanted.asText()
+                                        + ", " + field + " in object meta: " + meta.path(field).asText());
+                            }
+                        }
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                return status(400, "BadRequest", "the delete options are not JSON: " + e.getOriginalMessage());
+            }
+        }
+        return super.handleDelete(request.getPath());
+    }
+
     @Override
     public MockResponse handlePatch(RecordedRequest request) {
+        return rolledOut(request, patch(request));
+    }
+
+    /** After a successful write of a Deployment's spec: its status as a controller would report it, answered with the stored object. */
+    private MockResponse rolledOut(RecordedRequest request, MockResponse written) {
+        String path = request.getPath();
+        if (!simulateRollouts || written.code() >= 300 || !SimulatedRollouts.isDeploymentWrite(path)) {
+            return written;
+        }
+        try {
+            ObjectNode stored = (ObjectNode) JSON.readTree(written.getBody().readUtf8());
+            stored.set("status", SimulatedRollouts.rolledOut(stored));
+            String objectPath = SimulatedRollouts.objectPath(path, stored.path("metadata").path("name").asText());
+            MockResponse answer = super.handleUpdate(new RecordedRequest(request.getHttpVersion(), io.fabric8.mockwebserver.dsl.HttpMethod.PUT, objectPath + "/status", request.getHeaders(),
+                    new Buffer(stored.toString().getBytes(StandardCharsets.UTF_8))));
+            return answer.code() < 300 ? answer.setResponseCode(written.code()) : answer;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the mock server answered a Deployment write with something not JSON", e);
+        }
+    }
+
+    private MockResponse patch(RecordedRequest request) {
         if (String.valueOf(request.getHeader("Content-Type")).startsWith(JSON_PATCH)) {
             // Reading the body drains it: the request handed on is rebuilt from what was read.
             String text = request.getUtf8Body();

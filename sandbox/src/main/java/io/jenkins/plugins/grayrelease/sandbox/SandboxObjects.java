@@ -53,7 +53,13 @@ public final class SandboxObjects {
         create(client, namespace, read(yaml));
     }
 
-    /** Creates {@code objects} in {@code namespace}; a Namespace among them is created as {@code namespace} itself. */
+    /**
+     * Creates {@code objects} in {@code namespace}; a Namespace among them is created as {@code namespace} itself.
+     * A Deployment's status is then written as its controller would once it is rolled out (every
+     * replica ready and available): neither the sandbox nor a bare API server runs a controller, and
+     * the engine sends traffic only to rolled-out workloads. Tests of workloads that are not ready
+     * overwrite that status, or run on the control plane with a controller manager.
+     */
     public static void create(KubernetesClient client, String namespace, List<HasMetadata> objects) {
         for (HasMetadata object : objects) {
             if (object instanceof Namespace ns) {
@@ -65,6 +71,10 @@ public final class SandboxObjects {
             CustomResourceDefinitionContext kind = SandboxKinds.of(object.getApiVersion(), object.getKind());
             if (kind != null) {
                 client.genericKubernetesResources(kind).inNamespace(namespace).resource((GenericKubernetesResource) object).create();
+            } else if (object instanceof Deployment deployment) {
+                Deployment created = client.apps().deployments().inNamespace(namespace).resource(deployment).create();
+                created.setStatus(SimulatedRollouts.rolledOutStatus(created));
+                client.apps().deployments().inNamespace(namespace).resource(created).updateStatus();
             } else {
                 client.resource(object).inNamespace(namespace).create();
             }

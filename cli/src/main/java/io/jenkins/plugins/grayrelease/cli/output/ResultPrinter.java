@@ -61,9 +61,10 @@ public final class ResultPrinter {
             }
             out.println();
             out.println("Status after the change:");
-        } else if (!result.changed()) {
+        } else if (!result.changed() && result.notes().isEmpty()) {
             out.println("Already so; nothing was written.");
         }
+        result.notes().forEach(out::println);
         StatusTable.print(result.status(), out);
     }
 

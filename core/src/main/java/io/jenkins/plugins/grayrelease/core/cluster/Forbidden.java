@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  */
 public record Forbidden(String verb, String resource, String namespace, String user) {
 
+    private static final Pattern IN_NAMESPACE = Pattern.compile("in the namespace \"([^\"]+)\"");
     private static final Pattern RBAC = Pattern.compile("User \"([^\"]*)\" cannot ([a-z]+) resource \"([^\"]+)\"");
 
     /** Null unless the exception is a 403. */
@@ -30,7 +31,13 @@ public record Forbidden(String verb, String resource, String namespace, String u
         String plural = e.getResourcePlural() != null ? e.getResourcePlural() : said ? m.group(3) : "the resource";
         String group = e.getGroup();
         String resource = group == null || group.isBlank() ? plural : plural + "." + group;
-        return new Forbidden(said ? m.group(2) : "the verb", resource, e.getNamespace(), said ? m.group(1) : null);
+        String namespace = e.getNamespace();
+        if (namespace == null) {
+            // fabric8 leaves it out for some requests (a pod list); the server's sentence names it.
+            Matcher ns = IN_NAMESPACE.matcher(message);
+            namespace = ns.find() ? ns.group(1) : null;
+        }
+        return new Forbidden(said ? m.group(2) : "the verb", resource, namespace, said ? m.group(1) : null);
     }
 
     /** {@code system:serviceaccount:ci:deployer cannot patch virtualservices.networking.istio.io in namespace shop}. */

@@ -14,6 +14,7 @@ import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
+import io.jenkins.plugins.grayrelease.core.routing.RouteObservation;
 import io.jenkins.plugins.grayrelease.core.routing.RouteSides;
 import io.jenkins.plugins.grayrelease.core.routing.SubsetVersions;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
@@ -21,12 +22,19 @@ import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.status.StatusAssembler;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryWorkloads;
+import io.jenkins.plugins.grayrelease.core.routing.SubsetCheck;
+import io.jenkins.plugins.grayrelease.core.workload.SideSelector;
+import io.jenkins.plugins.grayrelease.core.workload.WorkloadReader;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryScale;
 import io.jenkins.plugins.grayrelease.core.workload.ReleaseWorkloads;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadWait;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadWatch;
+import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Map;
 
@@ -41,9 +49,10 @@ final class Engine {
     private final StateRecorder recorder;
     private final CanaryWorkloads workloads;
     private final RetryLoop retry;
-    private final SideLabels sideLabels;
     private final Promotion promotion;
     private final SessionCache session;
+    private final SideSelectors selectors;
+    private final ReadinessGate gate;
     private final KubernetesClient client;
     private final SideWorkloads sideWorkloads;
     private final CanaryScaler scaler;
@@ -72,12 +81,13 @@ final class Engine {
         this.retry = new RetryLoop(policy);
         // One writer: route changes and rollout progress are guarded and stored the same way.
         GuardedWriter writer = new GuardedWriter(istio);
-        this.routes = new RouteOperation(istio, writer, new OperationPlanner(actor, clock), retry, serverDryRun);
+        this.selectors = new SideSelectors(client, retry);
+        this.gate = new ReadinessGate(new WorkloadReader(client), selectors, retry);
+        this.routes = new RouteOperation(istio, writer, new OperationPlanner(actor, clock), retry, serverDryRun, gate);
         this.recorder = new StateRecorder(istio, writer, retry, actor, clock);
         this.workloads = new CanaryWorkloads(client);
-        this.sideLabels = new SideLabels(client, retry);
-        this.promotion = new Promotion(istio, routes, retry, sideLabels, workloads);
-        this.sideWorkloads = new SideWorkloads(client, retry, sideLabels);
+        this.promotion = new Promotion(routes, new OldStableCleanup(istio, retry, selectors, new WorkloadReader(client), workloads));
+        this.sideWorkloads = new SideWorkloads(new WorkloadReader(client), selectors, retry, session);
         this.scaler = new CanaryScaler(client, istio, retry, sideWorkloads);
     }
 
@@ -85,18 +95,19 @@ final class Engine {
         return routes.run(target, List.of(change), options, session);
     }
 
+    /** Several changes planned together and written as one guarded patch. */
+    RouteOperation.Outcome route(ReleaseTarget target, List<RouteChange> changes, WriteOptions options) {
+        return routes.run(target, changes, options, session);
+    }
+
     /** A weight change; with a canary scale, the canary has the replicas for it before it rises and keeps them until it has fallen. */
     OperationResult setWeight(ReleaseTarget target, int canaryPercent, WriteOptions options) {
-        if (scaling == null || options.dryRun()) {
-            return route(target, new RouteChange.SetWeight(canaryPercent), options).result();
-        }
-        return scaler.around(target, canaryPercent, scaling.scale(), scaling.waiting(),
-                () -> route(target, new RouteChange.SetWeight(canaryPercent), options).result());
+        return apply(target, List.of(new RouteChange.SetWeight(canaryPercent)), options);
     }
 
     /** Several changes in one guarded write; with a canary scale, a weight among them is scaled for like {@link #setWeight}. */
     OperationResult apply(ReleaseTarget target, List<RouteChange> changes, WriteOptions options) {
-        java.util.Optional<Integer> weight = changes.stream().filter(RouteChange.SetWeight.class::isInstance)
+        Optional<Integer> weight = changes.stream().filter(RouteChange.SetWeight.class::isInstance)
                 .map(c -> ((RouteChange.SetWeight) c).canaryPercent()).reduce((a, b) -> b);
         if (scaling == null || options.dryRun() || weight.isEmpty()) {
             return route(target, changes, options).result();
@@ -112,22 +123,8 @@ final class Engine {
         scaler.now(target, scaling.scale(), scaling.waiting());
     }
 
-    /** Several changes planned together and written as one guarded patch. */
-    RouteOperation.Outcome route(ReleaseTarget target, List<RouteChange> changes, WriteOptions options) {
-        return routes.run(target, changes, options, session);
-    }
-
-    /** Reads the routing object (and subsets) from the server (a status is never answered from memory), and a session remembers them. */
-    ReleaseStatus status(ReleaseTarget target) {
-        return retry.run(target.routingRef(), p -> {
-            Snapshot snap = Snapshot.read(istio, target, session, true);
-            RouteSides sides = SideResolver.resolve(target, snap);
-            return StatusAssembler.assemble(target, snap.routing(), snap.subsets(), sides, snap.router());
-        });
-    }
-
     /** See {@link GrayRelease#watchStatus}; a refused or failed watch is reported like any request (naming the verb). */
-    void watchStatus(ReleaseTarget target, java.util.function.Consumer<ReleaseStatus> onChange, java.time.Duration bound) {
+    void watchStatus(ReleaseTarget target, Consumer<ReleaseStatus> onChange, Duration bound) {
         retry.run(target.routingRef(), "watch", p -> {
             new StatusWatch(client).watch(target, () -> statusWithWorkloads(target), onChange, bound);
             return null;
@@ -142,10 +139,40 @@ final class Engine {
             ReleaseStatus status = StatusAssembler.assemble(target, snap.routing(), snap.subsets(), sides, snap.router());
             try {
                 return status.withWorkloads(sideWorkloads.summarize(target, snap, sides));
-            } catch (io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException e) {
+            } catch (GrayReleaseException e) {
                 // The routes are what a status is for: a namespace whose pods this identity may not list still has them.
                 return status.withWorkloads(ReleaseWorkloads.unreadable(e.getMessage()));
             }
+        });
+    }
+
+    /** Reads the routing object (and subsets) from the server (a status is never answered from memory), and a session remembers them. */
+    ReleaseStatus status(ReleaseTarget target) {
+        return retry.run(target.routingRef(), p -> {
+            Snapshot snap = Snapshot.read(istio, target, session, true);
+            RouteSides sides = SideResolver.resolve(target, snap);
+            return StatusAssembler.assemble(target, snap.routing(), snap.subsets(), sides, snap.router());
+        });
+    }
+
+    /** See {@link GrayRelease#checkCanaryReadiness}. */
+    void checkCanaryReadiness(ReleaseTarget target) {
+        if (!target.readinessGate()) {
+            return;
+        }
+        retry.run(target.routingRef(), p -> {
+            // In a session the routing object is the one last read or written: no request for it.
+            Snapshot snap = Snapshot.read(istio, target, session, false);
+            RouteSides sides = SideResolver.resolve(target, snap);
+            if (sides.canary() == null) {
+                return null;
+            }
+            RouteObservation now = snap.router().observe(snap.routing(), target.routingRef(), target.route(), sides);
+            int share = Math.max(now.weights().canary(), Math.max(now.mirrorPercent(), now.testers().isEmpty() ? 0 : 1));
+            if (share > 0) {
+                gate.check(target, snap.subsets(), sides, share, session);
+            }
+            return null;
         });
     }
 
@@ -159,7 +186,7 @@ final class Engine {
         }
         OldStable old = write && options.scaleDownDelay() != null && !options.cleanup() ? oldStable(target) : null;
         OperationResult result = promotion.run(target, options, session);
-        if (old != null && !old.names().isEmpty() && result.status().phase() == io.jenkins.plugins.grayrelease.core.state.Phase.PROMOTED) {
+        if (old != null && !old.names().isEmpty() && result.status().phase() == Phase.PROMOTED) {
             // The sides as the promotion recorded them: the caller's names still call the old version stable.
             ReleaseTarget promoted = target.toBuilder().stable(result.status().stable()).canary(result.status().canary()).build();
             scaler.scaleDownOldStable(promoted, old.side(), old.names(), options.scaleDownDelay(), wait);
@@ -198,21 +225,22 @@ final class Engine {
     WorkloadStatus deployCanary(ReleaseTarget target, CanaryDeployment request) {
         Snapshot snap = retry.run(target.routingRef(), p -> Snapshot.read(istio, target));
         RouteSides sides = SideResolver.resolve(target, snap);
-        Map<String, String> stableLabels = sideLabels.of(target.namespace(), snap.subsets(), sides.stable());
-        if (stableLabels == null) {
+        SideSelector stableSide = selectors.of(target, snap.subsets(), sides.stable(), session);
+        if (stableSide == null) {
             throw new InvalidReleaseException(target.destinationRuleRef(), "spec.subsets",
                     "the stable subset " + sides.stable().subset() + " does not exist", "Add the stable subset to the DestinationRule");
         }
         Destination canary = sides.canary();
-        Map<String, String> canaryLabels = canary == null ? null : sideLabels.of(target.namespace(), snap.subsets(), canary);
-        if (canaryLabels != null && sides.fixedSubsets()) {
+        Map<String, String> canaryLabels = null;
+        if (canary != null && sides.fixedSubsets()) {
             // The canary subset is pointed at this version by the next weight change (canaryVersion).
-            Map<String, String> moved = new java.util.LinkedHashMap<>(canaryLabels);
-            moved.put(SubsetVersions.key(canaryLabels), request.version());
+            Map<String, String> moved = new java.util.LinkedHashMap<>(SubsetCheck.labels(snap.subsets(), canary.subset()));
+            moved.put(SubsetVersions.key(moved), request.version());
             canaryLabels = moved;
-        } else if (canary != null && !canary.equals(target.canary()) && !sides.fixedSubsets()) {
-            // A recorded canary of an earlier release says nothing about this version's labels.
-            canaryLabels = null;
+        } else if (canary != null && canary.equals(target.canary())) {
+            // A recorded canary of an earlier release says nothing about this version's labels; a named one does.
+            SideSelector canarySide = selectors.of(target, snap.subsets(), canary, session);
+            canaryLabels = canarySide == null ? null : canarySide.subsetLabels().isEmpty() ? canarySide.serviceSelector() : canarySide.subsetLabels();
         }
         if (canaryLabels == null) {
             // The subset is added later (addCanarySubset) with exactly this label.
@@ -221,7 +249,7 @@ final class Engine {
         Map<String, String> canarySide = canaryLabels;
         // Create-or-update is idempotent, so a conflict or a lost answer is retried from a fresh read.
         return retry.run(canaryRef(target, request.version()),
-                p -> workloads.deploy(target.namespace(), target.service(), request, stableLabels, canarySide));
+                p -> workloads.deploy(target.namespace(), target.service(), request, stableSide, canarySide));
     }
 
     /** {@link #deployCanary}, then (unless told not to) waits for the canary's pods like {@code kubectl rollout status}. */

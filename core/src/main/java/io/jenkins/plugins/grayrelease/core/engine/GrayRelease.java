@@ -211,7 +211,23 @@ public final class GrayRelease {
         return engine.canaryMetricVersion(target);
     }
 
-    /** All traffic to stable; the engine's tester and mirror routes removed. */
+    /**
+     * Checks that the canary can take what it receives now (its weight, mirror or tester route): its
+     * Deployments rolled out, with enough available pods (see the readiness gate). For a run that
+     * waits: a canary whose pods crash after the shift is found here. Nothing when the target opts out
+     * or the canary receives nothing. Reads only: one list of Deployments in a session.
+     *
+     * @throws io.jenkins.plugins.grayrelease.core.errors.WorkloadNotReadyException naming the Deployment,
+     *     its numbers and the pods' reason
+     */
+    public void checkCanaryReadiness(ReleaseTarget target) {
+        engine.checkCanaryReadiness(target);
+    }
+
+    /**
+     * All traffic to stable; the engine's tester and mirror routes removed. After a promotion there is
+     * nothing to roll back: nothing is written and the result's notes say so.
+     */
     public OperationResult rollback(ReleaseTarget target, WriteOptions options) {
         return engine.route(target, new RouteChange.Rollback(), options).result();
     }

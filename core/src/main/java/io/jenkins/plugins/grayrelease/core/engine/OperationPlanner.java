@@ -45,6 +45,14 @@ final class OperationPlanner {
             ArrayNode none = JsonNodeFactory.instance.arrayNode();
             return new PlannedOperation(snap.routing(), none, snap.subsets(), none, sides, sides);
         }
+        if (changes.size() == 1 && changes.get(0) instanceof RouteChange.Rollback && old != null && old.phase() == Phase.PROMOTED) {
+            // A promotion ended the release: "all traffic to stable" is what is in place, and the old
+            // stable is no side any more (it may be deleted). Rewriting the record would only lie.
+            ArrayNode none = JsonNodeFactory.instance.arrayNode();
+            return new PlannedOperation(snap.routing(), none, snap.subsets(), none, sides, sides,
+                    "Nothing to roll back: the release was promoted" + (old.stable() == null ? "" : " (" + old.stable() + " is the stable and takes"
+                            + " all traffic)") + "; nothing was written. To go back, release the previous version as a new canary.");
+        }
         ObjectNode after = snap.routing();
         ObjectNode dr = snap.subsets();
         boolean needsSubset = false;

@@ -13,9 +13,15 @@ import io.jenkins.plugins.grayrelease.core.routing.RouteSides;
  * @param subsetsDiff  their difference ({@code []} when unchanged)
  * @param sides        the sides the operation used
  * @param resultSides  the sides after it (after promote: the canary is stable)
+ * @param note         why the plan is empty when the user should be told (see {@link io.jenkins.plugins.grayrelease.core.OperationResult#notes}), or null
  */
 record PlannedOperation(ObjectNode routing, ArrayNode routingDiff, ObjectNode subsets, ArrayNode subsetsDiff,
-                        RouteSides sides, RouteSides resultSides) {
+                        RouteSides sides, RouteSides resultSides, String note) {
+
+    PlannedOperation(ObjectNode routing, ArrayNode routingDiff, ObjectNode subsets, ArrayNode subsetsDiff,
+                     RouteSides sides, RouteSides resultSides) {
+        this(routing, routingDiff, subsets, subsetsDiff, sides, resultSides, null);
+    }
 
     boolean isEmpty() {
         return routingDiff.isEmpty() && subsetsDiff.isEmpty();

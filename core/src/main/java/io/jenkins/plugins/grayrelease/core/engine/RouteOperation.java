@@ -40,9 +40,12 @@ final class RouteOperation {
     private final RetryLoop retry;
     private final boolean serverDryRun;
     private final GuardedWriter writer;
+    private final ReadinessGate gate;
 
-    RouteOperation(IstioResources istio, GuardedWriter writer, OperationPlanner planner, RetryLoop retry, boolean serverDryRun) {
+    RouteOperation(IstioResources istio, GuardedWriter writer, OperationPlanner planner, RetryLoop retry, boolean serverDryRun,
+                   ReadinessGate gate) {
         this.istio = istio;
+        this.gate = gate;
         this.writer = writer;
         this.planner = planner;
         this.retry = retry;
@@ -51,6 +54,7 @@ final class RouteOperation {
 
     Outcome run(ReleaseTarget target, List<RouteChange> changes, WriteOptions options, SessionCache cache) {
         String ns = target.namespace();
+        int[] checkedShare = {-1};
         return retry.run(target.routingRef(), progress -> {
             int subsetWrites = 0;
             try {
@@ -60,6 +64,13 @@ final class RouteOperation {
                     PlannedOperation plan = planner.plan(target, snap, changes, options);
                     if (options.dryRun()) {
                         return dryRun(target, snap, plan);
+                    }
+                    int share = gate.shareToCheck(target, snap, plan);
+                    if (share > checkedShare[0]) {
+                        // Before the first write (the added subset's too); a re-plan after a write or a
+                        // conflict is checked again only if it would send the canary more.
+                        gate.check(target, plan.subsets(), plan.sides(), share, cache);
+                        checkedShare[0] = share;
                     }
                     if (!plan.subsetsDiff().isEmpty()) {
                         if (subsetWrites++ > 0) {
@@ -79,7 +90,8 @@ final class RouteOperation {
                     }
                     if (plan.routingDiff().isEmpty()) {
                         // Nothing (left) to do: changed if an earlier attempt's change is what is now in place.
-                        return new Outcome(result(target, snap, snap.routing(), plan, progress.hasPlanned(), null), plan);
+                        OperationResult same = result(target, snap, snap.routing(), plan, progress.hasPlanned(), null);
+                        return new Outcome(plan.note() == null ? same : same.withNote(plan.note()), plan);
                     }
                     progress.planned();
                     GuardedWriter.Written stored = writer.write(target, snap.routing(), plan.routing(), cache);
@@ -103,7 +115,8 @@ final class RouteOperation {
         boolean validated = serverDryRun && !plan.isEmpty() && validateOnServer(target, plan);
         PlannedChange change = new PlannedChange(patch, diff(target, snap, plan), validated);
         ReleaseStatus status = StatusAssembler.assemble(target, plan.routing(), plan.subsets(), plan.resultSides(), snap.router());
-        return new Outcome(new OperationResult(status, !plan.isEmpty(), true, change), plan);
+        OperationResult result = new OperationResult(status, !plan.isEmpty(), true, change);
+        return new Outcome(plan.note() == null ? result : result.withNote(plan.note()), plan);
     }
 
     /**

@@ -28,6 +28,21 @@ final class Endings {
                 recorded, Optional.of(verdict), Optional.empty());
     }
 
+    /**
+     * Rolls back because the canary stopped being ready (or was refused traffic for not being ready);
+     * the message names the Deployment, its numbers and the pods' reason. Ends like a failed analysis.
+     */
+    static RolloutResult rollBackForNotReady(RunContext run, int index, io.jenkins.plugins.grayrelease.core.errors.WorkloadNotReadyException e) {
+        OperationResult r = run.engine().rollback(run.target(), run.settings().write());
+        run.listener().routingChanged("rolled back: all traffic to stable", r.status());
+        String kind = index < run.plan().steps().size() ? run.plan().steps().get(index).kind() : "promote";
+        ReleaseStatus recorded = run.engine().recordRollout(run.target(), new RolloutProgress(run.plan().name(),
+                index, kind, RolloutProgress.DONE, null), Phase.ROLLED_BACK);
+        return new RolloutResult(RolloutResult.Outcome.ROLLED_BACK_BY_ANALYSIS, index,
+                "canary not ready: " + e.object() + ": " + e.problem() + "; rolled back, all traffic on stable",
+                recorded, Optional.empty(), Optional.empty());
+    }
+
     static String split(ReleaseStatus status) {
         if (status == null || status.weights() == null) {
             return "an unknown split";

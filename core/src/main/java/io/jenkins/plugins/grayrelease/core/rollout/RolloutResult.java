@@ -20,7 +20,10 @@ public record RolloutResult(Outcome outcome, int stoppedAtStep, String message, 
     public enum Outcome {
         /** Every step ran and the canary was promoted. */
         PROMOTED,
-        /** An analysis failed (or stayed inconclusive) and the release was rolled back. */
+        /**
+         * An analysis failed (or stayed inconclusive), or the canary's pods stopped being ready, and the
+         * release was rolled back; the message says which.
+         */
         ROLLED_BACK_BY_ANALYSIS,
         /** An approval decided roll back (or timed out into it). */
         ROLLED_BACK_BY_DECISION,

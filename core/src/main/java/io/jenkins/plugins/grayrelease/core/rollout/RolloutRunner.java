@@ -19,7 +19,9 @@ import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.Step;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
+import io.jenkins.plugins.grayrelease.core.errors.WorkloadNotReadyException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +38,9 @@ import io.jenkins.plugins.grayrelease.core.errors.AnalysisUnavailableException;
  */
 public final class RolloutRunner {
 
+    /** How often a run re-checks the canary's readiness while it waits, unless told otherwise. */
+    public static final Duration DEFAULT_READINESS_INTERVAL = Duration.ofSeconds(5);
+
     /**
      * How the runner writes, measures and waits.
      *
@@ -45,9 +50,11 @@ public final class RolloutRunner {
      * @param approvalClock what an approval's timeout is measured with (tests move it on)
      * @param environment where {@code prometheus.bearerTokenEnv} is looked up
      * @param prometheusOverride replaces the plan's Prometheus endpoint when present
+     * @param readinessInterval how often the canary's readiness is re-checked while the run waits
+     *                          (pauses, approvals, analyses); each check is one list of Deployments
      */
     public record Settings(WriteOptions write, PromoteOptions promote, Clock analysisClock, Clock approvalClock,
-            Map<String, String> environment, Optional<PrometheusEndpoint> prometheusOverride) {
+            Map<String, String> environment, Optional<PrometheusEndpoint> prometheusOverride, Duration readinessInterval) {
         public Settings {
             Objects.requireNonNull(write, "write");
             Objects.requireNonNull(promote, "promote");
@@ -55,28 +62,33 @@ public final class RolloutRunner {
             Objects.requireNonNull(approvalClock, "approvalClock");
             environment = Map.copyOf(environment);
             Objects.requireNonNull(prometheusOverride, "prometheusOverride");
+            Objects.requireNonNull(readinessInterval, "readinessInterval");
         }
 
         /** Default writes, the wall clock, this process's environment, the plan's Prometheus. */
         public static Settings defaults() {
             return new Settings(WriteOptions.defaults(), PromoteOptions.defaults(), Clock.systemUTC(), Clock.systemUTC(),
-                    System.getenv(), Optional.empty());
+                    System.getenv(), Optional.empty(), DEFAULT_READINESS_INTERVAL);
+        }
+
+        public Settings withReadinessInterval(Duration interval) {
+            return new Settings(write, promote, analysisClock, approvalClock, environment, prometheusOverride, interval);
         }
 
         public Settings withAnalysisClock(Clock clock) {
-            return new Settings(write, promote, clock, approvalClock, environment, prometheusOverride);
+            return new Settings(write, promote, clock, approvalClock, environment, prometheusOverride, readinessInterval);
         }
 
         public Settings withApprovalClock(Clock clock) {
-            return new Settings(write, promote, analysisClock, clock, environment, prometheusOverride);
+            return new Settings(write, promote, analysisClock, clock, environment, prometheusOverride, readinessInterval);
         }
 
         public Settings withEnvironment(Map<String, String> variables) {
-            return new Settings(write, promote, analysisClock, approvalClock, variables, prometheusOverride);
+            return new Settings(write, promote, analysisClock, approvalClock, variables, prometheusOverride, readinessInterval);
         }
 
         public Settings withPrometheus(PrometheusEndpoint endpoint) {
-            return new Settings(write, promote, analysisClock, approvalClock, environment, Optional.of(endpoint));
+            return new Settings(write, promote, analysisClock, approvalClock, environment, Optional.of(endpoint), readinessInterval);
         }
     }
 
@@ -135,10 +147,13 @@ public final class RolloutRunner {
         if (background != null) {
             background.start();
         }
+        ReadinessWatch readiness = new ReadinessWatch(engine, target, settings.readinessInterval(), signal);
+        readiness.start();
         RolloutResult result;
         try {
             result = runSteps(run, start);
         } finally {
+            readiness.stop(settings.readinessInterval().plusSeconds(10));
             if (background != null) {
                 background.stop(endpoint(plan).timeout());
             }
@@ -157,6 +172,10 @@ public final class RolloutRunner {
                 Step step = plan.steps().get(index);
                 record(run, index, step, RolloutProgress.RUNNING, null, phaseWhile(step));
                 listener.stepStarted(index, step);
+                if (step.waits() || step instanceof io.jenkins.plugins.grayrelease.core.rollout.plan.AnalysisStep) {
+                    // A step that sends nothing new (pause, approval, analysis) still needs a canary that answers.
+                    engine.checkCanaryReadiness(run.target());
+                }
                 StepOutcome outcome = executor.execute(index, step);
                 if (outcome.end().isPresent()) {
                     return outcome.end().get();
@@ -176,6 +195,13 @@ public final class RolloutRunner {
                 return stoppedAt(run, index);
             } catch (GrayReleaseException e) {
                 return failed(run, index, e);
+            }
+        } catch (WorkloadNotReadyException e) {
+            // Refused more traffic, or found not ready at a step: the release goes back, like a failed analysis.
+            try {
+                return Endings.rollBackForNotReady(run, index, e);
+            } catch (GrayReleaseException rollbackFailed) {
+                return failed(run, index, rollbackFailed);
             }
         } catch (GrayReleaseException e) {
             return failed(run, index, e);
@@ -201,6 +227,9 @@ public final class RolloutRunner {
     private RolloutResult stoppedAt(RunContext run, int index) {
         if (signal.failedBackground() != null) {
             return Endings.rollBackForAnalysis(run, index, signal.failedBackground());
+        }
+        if (signal.notReady() != null) {
+            return Endings.rollBackForNotReady(run, index, signal.notReady());
         }
         Step step = index < run.plan().steps().size() ? run.plan().steps().get(index) : null;
         ReleaseStatus recorded = engine.recordRollout(run.target(), new RolloutProgress(run.plan().name(), index,

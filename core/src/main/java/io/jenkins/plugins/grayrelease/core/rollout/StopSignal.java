@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 final class StopSignal {
     private final CountDownLatch raised = new CountDownLatch(1);
     private volatile AnalysisVerdict failedBackground;
+    private volatile io.jenkins.plugins.grayrelease.core.errors.WorkloadNotReadyException notReady;
 
     void cancel() {
         raised.countDown();
@@ -21,6 +22,17 @@ final class StopSignal {
     void backgroundAnalysisFailed(AnalysisVerdict verdict) {
         failedBackground = verdict;
         raised.countDown();
+    }
+
+    /** The canary stopped being ready (see {@link ReadinessWatch}): the release must go back. */
+    void canaryNotReady(io.jenkins.plugins.grayrelease.core.errors.WorkloadNotReadyException reason) {
+        notReady = reason;
+        raised.countDown();
+    }
+
+    /** Why the canary is not ready, when that raised the signal; null otherwise. */
+    io.jenkins.plugins.grayrelease.core.errors.WorkloadNotReadyException notReady() {
+        return notReady;
     }
 
     boolean isRaised() {

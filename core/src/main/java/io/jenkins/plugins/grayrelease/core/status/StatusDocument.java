@@ -87,7 +87,8 @@ public final class StatusDocument {
      * A writing operation's result: the status after it (in a dry run: as it would be), then
      * {@code changed}, {@code dryRun}, {@code patch} (the JSON Patch operations sent or planned,
      * guards first; empty when nothing changes), {@code diff} (unified diff of the routes that
-     * change; empty when nothing changes) and {@code serverValidated}.
+     * change; empty when nothing changes), {@code serverValidated} and {@code notes} (sentences for the
+     * user: why nothing changed, what a clean-up deleted).
      */
     public static Map<String, Object> of(OperationResult r) {
         Map<String, Object> doc = of(r.status());
@@ -97,6 +98,7 @@ public final class StatusDocument {
         doc.put("patch", change == null ? new ArrayList<>() : patch(change.patch()));
         doc.put("diff", change == null || change.diff() == null ? "" : change.diff());
         doc.put("serverValidated", change != null && change.serverValidated());
+        doc.put("notes", new ArrayList<>(r.notes()));
         return doc;
     }
 

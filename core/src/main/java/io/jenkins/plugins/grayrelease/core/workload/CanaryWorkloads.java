@@ -15,9 +15,12 @@ import java.util.regex.Pattern;
 /**
  * Canary Deployments: created from the stable Deployment (same pod spec, new image, the canary
  * side's labels), named {@code <service>-<version>}, and the old stable one removed
- * after a promotion when asked.
+ * after a promotion when asked. Updates and deletes are guarded by the uid and resourceVersion read.
  */
 public final class CanaryWorkloads {
+
+    /** The annotation a canary Deployment the engine created carries: the name of the Deployment it was created from. */
+    public static final String CREATED_FROM = "grayrelease.jenkins.io/created-from";
 
     private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)");
 
@@ -33,15 +36,18 @@ public final class CanaryWorkloads {
     }
 
     /**
-     * @param stableLabels the labels that select the stable side's pods (its subset's, or its Service's selector)
+     * @param stableSide   the pods of the stable side (its Service's selector and subset's labels): the stable
+     *                     Deployment is the one whose pods it selects; the labels that tell the sides apart (the
+     *                     subset's, or in the two-host layout the Service's selector) are replaced by {@code canaryLabels}
      * @param canaryLabels the labels the canary side's pods must carry
      */
     public WorkloadStatus deploy(String namespace, String service, CanaryDeployment request,
-                                 Map<String, String> stableLabels, Map<String, String> canaryLabels) {
+                                 SideSelector stableSide, Map<String, String> canaryLabels) {
         String name = canaryName(service, request.version());
         ObjectRef ref = ObjectRef.deployment(namespace, name);
         validate(ref, request);
-        Deployment stable = findStable(namespace, request.from(), stableLabels, name);
+        Map<String, String> stableLabels = stableSide.subsetLabels().isEmpty() ? stableSide.serviceSelector() : stableSide.subsetLabels();
+        Deployment stable = findStable(namespace, request.from(), stableSide, name);
         ObjectRef stableRef = ObjectRef.deployment(namespace, stable.getMetadata().getName());
         Container template = container(stableRef, stable, request.container());
         Map<String, String> podLabels = WorkloadLabels.derive(stable.getSpec().getTemplate().getMetadata().getLabels(), stableLabels, canaryLabels);
@@ -53,7 +59,7 @@ public final class CanaryWorkloads {
             Deployment canary = new DeploymentBuilder(stable)
                     .withNewMetadata().withName(name).withNamespace(namespace)
                     .withLabels(WorkloadLabels.derive(stable.getMetadata().getLabels(), stableLabels, canaryLabels))
-                    .addToAnnotations("grayrelease.jenkins.io/created-from", stable.getMetadata().getName()).endMetadata()
+                    .addToAnnotations(CREATED_FROM, stable.getMetadata().getName()).endMetadata()
                     .editSpec().withReplicas(replicas).editSelector().withMatchLabels(selector).endSelector()
                     .editTemplate().editOrNewMetadata().withLabels(podLabels).endMetadata().endTemplate().endSpec()
                     .withStatus(null).build();
@@ -76,21 +82,17 @@ public final class CanaryWorkloads {
     }
 
     /**
-     * Deletes the Deployments serving the old stable side after a promotion: those whose pods
-     * carry {@code oldStableLabels} and not {@code newStableLabels}.
+     * Deletes {@code seen} if it is still exactly that object (uid and resourceVersion preconditions):
+     * a Deployment changed or replaced since it was read is refused by the API server with 409, which
+     * the engine's retry loop answers by reading and deciding again.
      *
-     * @return the names deleted
+     * @return false when it was gone already
      */
-    public List<String> deleteOldStable(String namespace, Map<String, String> oldStableLabels, Map<String, String> newStableLabels) {
-        List<Deployment> old = client.apps().deployments().inNamespace(namespace).list().getItems().stream()
-                .filter(d -> WorkloadLabels.selects(oldStableLabels, d.getSpec().getTemplate().getMetadata().getLabels()))
-                .filter(d -> !WorkloadLabels.selects(newStableLabels, d.getSpec().getTemplate().getMetadata().getLabels()))
-                .toList();
-        old.forEach(d -> client.apps().deployments().inNamespace(namespace).withName(d.getMetadata().getName()).delete());
-        return old.stream().map(d -> d.getMetadata().getName()).toList();
+    public boolean delete(Deployment seen) {
+        return GuardedDelete.delete(client, seen);
     }
 
-    private Deployment findStable(String namespace, String from, Map<String, String> stableLabels, String canaryName) {
+    private Deployment findStable(String namespace, String from, SideSelector stableSide, String canaryName) {
         if (from != null && !from.isBlank()) {
             Deployment d = client.apps().deployments().inNamespace(namespace).withName(from).get();
             if (d == null) {
@@ -98,14 +100,14 @@ public final class CanaryWorkloads {
             }
             return d;
         }
-        List<Deployment> serving = client.apps().deployments().inNamespace(namespace).list().getItems().stream()
+        List<Deployment> serving = stableSide.select(client.apps().deployments().inNamespace(namespace).list().getItems()).stream()
                 .filter(d -> !d.getMetadata().getName().equals(canaryName))
-                .filter(d -> WorkloadLabels.selects(stableLabels, d.getSpec().getTemplate().getMetadata().getLabels()))
                 .toList();
         if (serving.size() != 1) {
-            throw new InvalidReleaseException(new ObjectRef(namespace, "Deployment", "(serving " + stableLabels + ")"), "from",
-                    serving.isEmpty() ? "no Deployment's pods carry the stable labels " + stableLabels
-                            : "several Deployments serve the stable side: " + serving.stream().map(d -> d.getMetadata().getName()).toList(),
+            throw new InvalidReleaseException(new ObjectRef(namespace, "Deployment", "(serving " + stableSide.labelSelector() + ")"), "from",
+                    serving.isEmpty() ? "no Deployment's pods carry the stable side's labels " + stableSide.labelSelector()
+                            : "several Deployments serve the stable side (" + stableSide.labelSelector() + "): "
+                            + serving.stream().map(d -> d.getMetadata().getName()).toList(),
                     "Name the stable Deployment with 'from'");
         }
         return serving.get(0);

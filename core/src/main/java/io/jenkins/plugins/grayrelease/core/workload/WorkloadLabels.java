@@ -19,11 +19,4 @@ final class WorkloadLabels {
         labels.putAll(canarySide);
         return labels;
     }
-
-    static boolean selects(Map<String, String> selector, Map<String, String> labels) {
-        if (selector.isEmpty() || labels == null) {
-            return false;
-        }
-        return selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
-    }
 }

@@ -25,13 +25,16 @@ public final class GrayReleaseBenchmarks {
             report.add("server", "kube-apiserver " + server.client().getKubernetesVersion().getGitVersion()
                     + ", etcd " + etcdVersion(server),
                     "same machine as the benchmark, " + Runtime.getRuntime().availableProcessors() + " CPUs");
-            // -Dbench.only=latency,requests,patch,big,releases,propagation runs some parts only (all by default).
-            java.util.Set<String> only = java.util.Set.of(System.getProperty("bench.only", "latency,requests,patch,big,releases,propagation").split(","));
+            // -Dbench.only=latency,requests,gate,patch,big,releases,propagation runs some parts only (all by default).
+            java.util.Set<String> only = java.util.Set.of(System.getProperty("bench.only", "latency,requests,gate,patch,big,releases,propagation").split(","));
             if (only.contains("latency")) {
                 SetWeightLatency.run(server, report);
             }
             if (only.contains("requests")) {
                 RequestsPerShift.run(server, report);
+            }
+            if (only.contains("gate")) {
+                ReadinessGateCost.run(server, report);
             }
             if (only.contains("patch")) {
                 PatchSize.run(server, report);

@@ -39,6 +39,7 @@ class EngineOnRealApiServerTest {
     private static ReleaseTarget install(RealApiServer server, String prefix) {
         String namespace = server.createNamespace(prefix);
         SandboxObjects.create(server.client(), namespace, Variant.SUBSETS.yaml());
+        io.jenkins.plugins.grayrelease.core.testing.Workloads.serve(server.client(), namespace, "reviews", "v3");
         return SampleTargets.reviews().toBuilder().namespace(namespace).build();
     }
 

@@ -15,6 +15,8 @@ class RequestsPerWriteTest {
 
     private static final String VS = "/apis/networking.istio.io/v1/namespaces/shop/virtualservices/reviews";
     private static final String DR = "/apis/networking.istio.io/v1/namespaces/shop/destinationrules/reviews";
+    private static final String SERVICE = "/api/v1/namespaces/shop/services/reviews";
+    private static final String DEPLOYMENTS = "/apis/apps/v1/namespaces/shop/deployments";
 
     private final SandboxCluster cluster = SandboxCluster.withSampleApp();
     private final GrayRelease engine = cluster.engine();
@@ -26,7 +28,27 @@ class RequestsPerWriteTest {
     }
 
     @Test
-    void weightShiftReadsEachObjectOnceAndSendsOnePatch() {
+    void weightShiftReadsEachObjectOnceChecksTheCanaryAndSendsOnePatch() {
+        List<String> calls = requestsOf(() -> engine.setWeight(target, 10, WriteOptions.defaults()));
+
+        // The readiness gate: the Service's selector, and one list of the namespace's Deployments for both sides.
+        assertThat(calls).containsExactly("GET " + VS, "GET " + DR, "GET " + SERVICE, "GET " + DEPLOYMENTS, "PATCH " + VS);
+    }
+
+    @Test
+    void inASessionTheGateCostsOneListPerShift() {
+        GrayRelease session = engine.session();
+        session.setWeight(target, 10, WriteOptions.defaults());
+
+        List<String> calls = requestsOf(() -> session.setWeight(target, 20, WriteOptions.defaults()));
+
+        assertThat(calls).containsExactly("GET " + DEPLOYMENTS, "PATCH " + VS);
+    }
+
+    @Test
+    void loweringTheWeightIsNeverCheckedSoTheWayBackCostsNothingExtra() {
+        engine.setWeight(target, 20, WriteOptions.defaults());
+
         List<String> calls = requestsOf(() -> engine.setWeight(target, 10, WriteOptions.defaults()));
 
         assertThat(calls).containsExactly("GET " + VS, "GET " + DR, "PATCH " + VS);
@@ -38,7 +60,9 @@ class RequestsPerWriteTest {
 
         List<String> calls = requestsOf(() -> engine.setWeight(target, 10, WriteOptions.defaults()));
 
-        assertThat(calls).containsExactly("GET " + VS, "GET " + DR, "PATCH " + VS, "GET " + VS, "GET " + DR, "PATCH " + VS);
+        // The canary was checked before the refused patch; the re-planned one sends it no more.
+        assertThat(calls).containsExactly("GET " + VS, "GET " + DR, "GET " + SERVICE, "GET " + DEPLOYMENTS, "PATCH " + VS,
+                "GET " + VS, "GET " + DR, "PATCH " + VS);
     }
 
     @Test
@@ -49,7 +73,8 @@ class RequestsPerWriteTest {
 
         List<String> calls = requestsOf(() -> engine.setWeight(target, 10, WriteOptions.defaults().withAddCanarySubset(true)));
 
-        assertThat(calls).containsExactly("GET " + VS, "GET " + DR, "PATCH " + DR, "GET " + VS, "GET " + DR, "PATCH " + VS);
+        assertThat(calls).containsExactly("GET " + VS, "GET " + DR, "GET " + SERVICE, "GET " + DEPLOYMENTS, "PATCH " + DR,
+                "GET " + VS, "GET " + DR, "PATCH " + VS);
     }
 
     private List<String> requestsOf(Runnable operation) {

@@ -36,7 +36,7 @@ class SafeWritesTest {
     /** Another writer's edit of a route the engine does not own. */
     private static final String OTHER_EDIT = "[{\"op\":\"replace\",\"path\":\"/spec/http/1/retries/attempts\",\"value\":7}]";
 
-    private final SandboxCluster cluster = SandboxCluster.withSampleApp();
+    private final SandboxCluster cluster = SandboxCluster.withSampleApp().withWorkload("v3");
     /** Gives up after one second: the injected timeouts answer after three. */
     private final GrayRelease engine = cluster.impatientEngine(new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(10)), Duration.ofSeconds(1));
     private final ReleaseTarget target = SampleTargets.reviews();

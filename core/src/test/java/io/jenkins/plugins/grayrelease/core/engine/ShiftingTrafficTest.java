@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Route operations against the mock API server in CRUD mode. */
 class ShiftingTrafficTest {
 
-    private final SandboxCluster cluster = SandboxCluster.withSampleApp();
+    private final SandboxCluster cluster = SandboxCluster.withSampleApp().withWorkload("v3");
     private final GrayRelease engine = cluster.engine();
     private final ReleaseTarget target = SampleTargets.reviews();
 

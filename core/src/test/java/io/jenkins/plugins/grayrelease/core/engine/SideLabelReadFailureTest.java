@@ -64,13 +64,14 @@ class SideLabelReadFailureTest {
     }
 
     @Test
-    void aFailedServiceReadDuringPromoteCleanUpLeavesThePromotionStoredAndSaysSo() {
+    void aFailedServiceReadBeforeAPromotionNamesTheServiceAndWritesNothing() {
         engine.setWeight(target, 50, WriteOptions.defaults());
         cluster.faults().fail("GET", "/services/checkout-canary", Fault.HTTP_503, 5);
 
+        // The readiness gate reads the canary's Service before the promotion's first write.
         assertThatThrownBy(() -> engine.promote(target, new PromoteOptions(WriteOptions.defaults(), true)))
                 .isInstanceOf(ClusterApiException.class)
                 .hasMessageStartingWith("shop/Service/checkout-canary: spec.selector: the API server failed on 5 attempts");
-        assertThat(engine.status(target).weights().canary()).isEqualTo(100);
+        assertThat(engine.status(target).weights().canary()).isEqualTo(50);
     }
 }

@@ -15,6 +15,10 @@ class CanaryDeploymentTest {
 
     private static void createStableDeployment(RealApiServer server, String namespace) {
         Map<String, String> labels = Map.of("app", "reviews", "version", "v1");
+        // This test's stable (3 replicas) instead of the sample's workloads.
+        server.client().apps().deployments().inNamespace(namespace).withName("reviews-v1").withGracePeriod(0).delete();
+        server.client().apps().deployments().inNamespace(namespace).withName("reviews-v2").withGracePeriod(0).delete();
+        org.awaitility.Awaitility.await().until(() -> server.client().apps().deployments().inNamespace(namespace).list().getItems().isEmpty());
         server.client().apps().deployments().inNamespace(namespace).resource(new DeploymentBuilder()
                 .withNewMetadata().withName("reviews-v1").withLabels(labels).endMetadata()
                 .withNewSpec().withReplicas(3)

@@ -131,6 +131,7 @@ public class FixedSubsetLayoutTest {
     void rollbackSendsEverythingToTheStableSubsetAndLeavesItsLabels(RealApiServer server, IstioValidator istio) {
         String ns = server.createNamespace("fixed-rb");
         Variant.FIXED_SUBSETS.install(server.client(), ns);
+        io.jenkins.plugins.grayrelease.core.testing.Workloads.serve(server.client(), ns, "reviews", "v3");
         GrayRelease engine = new GrayRelease(server.client(), SampleRelease.ACTOR);
         // Chosen explicitly, with subsets named stable/canary as well.
         ReleaseTarget target = ReleaseTarget.builder(ns, "reviews").layout(Layout.FIXED_SUBSETS)

@@ -84,6 +84,7 @@ class GatewayVirtualServiceTest {
         String fqdn = "ratings." + shop + ".svc.cluster.local";
         Cluster.install(server.client(), shop, DR);
         Cluster.install(server.client(), GATEWAY_NS, gatewayVs(vsName, fqdn, "v1"));
+        io.jenkins.plugins.grayrelease.core.testing.Workloads.serve(server.client(), shop, "ratings", "v1", "v2");
         GrayRelease engine = new GrayRelease(server.client(), SampleRelease.ACTOR);
         ReleaseTarget target = ReleaseTarget.builder(shop, "ratings").virtualService(GATEWAY_NS + "/" + vsName)
                 .route("ratings").stableSubset("v1").canarySubset("v2").build();
@@ -124,6 +125,10 @@ class GatewayVirtualServiceTest {
         String vsName = "public-" + shop;
         Cluster.install(server.client(), shop, DR);
         Cluster.install(server.client(), GATEWAY_NS, gatewayVs(vsName, "ratings-stable." + shop + ".svc.cluster.local", null));
+        io.jenkins.plugins.grayrelease.core.testing.Workloads.serveService(server.client(), shop, "ratings-stable",
+                java.util.Map.of("app", "ratings", "track", "stable"), "ratings-v1");
+        io.jenkins.plugins.grayrelease.core.testing.Workloads.serveService(server.client(), shop, "ratings-canary",
+                java.util.Map.of("app", "ratings", "track", "canary"), "ratings-v2");
         GrayRelease engine = new GrayRelease(server.client(), SampleRelease.ACTOR);
         ReleaseTarget target = ReleaseTarget.builder(shop, "ratings").virtualService(GATEWAY_NS + "/" + vsName).route("ratings")
                 .stable(Destination.host("ratings-stable")).canary(Destination.host("ratings-canary")).build();

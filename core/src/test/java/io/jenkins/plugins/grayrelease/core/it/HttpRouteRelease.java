@@ -28,6 +28,7 @@ public record HttpRouteRelease(RealApiServer server, String namespace, ReleaseTa
         String namespace = server.createNamespace(namespacePrefix);
         KubernetesClient client = server.client();
         SandboxObjects.create(client, namespace, Variant.HTTP_ROUTE.objects("Service"));
+        SandboxObjects.create(client, namespace, Variant.HTTP_ROUTE.objects("Deployment"));
         ObjectNode copy = route.deepCopy();
         ((ObjectNode) copy.get("metadata")).put("namespace", namespace);
         GenericKubernetesResource resource = client.getKubernetesSerialization().convertValue(copy, GenericKubernetesResource.class);

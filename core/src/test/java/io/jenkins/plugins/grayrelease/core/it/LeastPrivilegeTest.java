@@ -11,6 +11,8 @@ import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.TesterRoute;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import io.jenkins.plugins.grayrelease.core.errors.WorkloadNotReadyException;
+import io.jenkins.plugins.grayrelease.core.testing.Workloads;
 import io.jenkins.plugins.grayrelease.core.errors.ClusterApiException;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
@@ -30,25 +32,36 @@ import org.junit.jupiter.api.Test;
 @ApiServerTest
 class LeastPrivilegeTest {
 
-    /** Every engine operation, as {@code client}'s user. */
-    static void everyOperation(KubernetesClient client, String ns) {
+    /**
+     * Every engine operation, as {@code client}'s user; {@code admin} plays the Deployment controller (the
+     * bare API server runs none) by reporting the canaries the engine creates rolled out.
+     */
+    static void everyOperation(KubernetesClient client, KubernetesClient admin, String ns) {
         GrayRelease engine = new GrayRelease(client, SampleRelease.ACTOR);
         ReleaseTarget reviews = ReleaseTarget.builder(ns, "reviews").stableSubset("v1").canarySubset("v3").build();
         ReleaseTarget byName = ReleaseTarget.builder(ns, "reviews").build();
         WriteOptions write = WriteOptions.defaults().withAddCanarySubset(true);
 
         engine.status(ReleaseTarget.builder(ns, "reviews").stableSubset("v1").build());
-        engine.deployCanary(reviews, new CanaryDeployment("example.org/reviews:3.0", "v3", 1, null, null)); // list, get, create
-        engine.deployCanary(reviews, new CanaryDeployment("example.org/reviews:3.1", "v3", 1, null, null)); // get, patch
+        engine.deployCanary(reviews, new CanaryDeployment("example.org/reviews:3.0", "v3", 2, null, null)); // list, get, create
+        engine.deployCanary(reviews, new CanaryDeployment("example.org/reviews:3.1", "v3", 2, null, null)); // get, patch
         // Waiting for the canary's pods lists and watches its Deployment and pods; no controller runs here, so it times out.
         try {
-            engine.deployCanary(reviews, new CanaryDeployment("example.org/reviews:3.1", "v3", 1, null, null),
+            engine.deployCanary(reviews, new CanaryDeployment("example.org/reviews:3.1", "v3", 2, null, null),
                     WorkloadWait.defaults().withTimeout(java.time.Duration.ofMillis(300)));
         } catch (WorkloadNotAvailableException expected) {
             // nothing makes pods here
         }
         engine.watchStatus(byName, status -> { }, java.time.Duration.ofMillis(300)); // watch the VirtualService, Deployments and pods
         engine.setWeight(reviews, 10, write.withDryRun(true)); // server-side dry run: patch with dryRun=All
+        // Not rolled out yet: refused by the readiness gate, which lists the canary's pods for their reason.
+        try {
+            engine.setWeight(reviews, 10, write);
+            throw new AssertionError("a canary that is not rolled out was sent traffic");
+        } catch (WorkloadNotReadyException expected) {
+            // nothing written; a refused pod list would have been a ClusterApiException instead
+        }
+        Workloads.rolloutDone(admin, ns, "reviews-v3");
         engine.setWeight(reviews, 10, write); // adds subset v3: patch on the DestinationRule
         engine.setTesters(byName, TesterRoute.of(TesterMatch.header("x-canary", "yes")), WriteOptions.defaults());
         engine.setMirror(byName, 10, WriteOptions.defaults());
@@ -63,6 +76,7 @@ class LeastPrivilegeTest {
         ReleaseTarget checkout = ReleaseTarget.builder(ns, "checkout").stable(Destination.host("checkout-stable"))
                 .canary(Destination.host("checkout-canary")).build();
         engine.deployCanary(checkout, new CanaryDeployment("example.org/checkout:2", "v2", 1, null, null)); // get services
+        Workloads.rolloutDone(admin, ns, "checkout-v2");
         engine.setWeight(checkout, 30, WriteOptions.defaults());
         engine.promote(ReleaseTarget.builder(ns, "checkout").build(), new PromoteOptions(WriteOptions.defaults(), true));
 
@@ -84,7 +98,7 @@ class LeastPrivilegeTest {
         RbacFixture.awaitBinding(user, role, ns, null);
 
         try (KubernetesClient client = user.client()) {
-            everyOperation(client, ns);
+            everyOperation(client, server.client(), ns);
         }
 
         assertThat(server.client().apps().deployments().inNamespace(ns).withName("reviews-v1").get()).as("cleaned up").isNull();
@@ -105,7 +119,7 @@ class LeastPrivilegeTest {
 
             ClusterApiException refused;
             try (KubernetesClient client = user.client()) {
-                refused = catchThrowableOfType(ClusterApiException.class, () -> everyOperation(client, ns));
+                refused = catchThrowableOfType(ClusterApiException.class, () -> everyOperation(client, server.client(), ns));
             }
 
             assertThat(refused).as("without '" + grant + "' some operation must be refused; the README lists a verb nothing needs")

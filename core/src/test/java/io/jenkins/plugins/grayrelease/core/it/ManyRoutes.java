@@ -36,5 +36,6 @@ public final class ManyRoutes {
                 .resource(client.getKubernetesSerialization().unmarshal(vs, GenericKubernetesResource.class)).create();
         client.genericKubernetesResources(SandboxKinds.DESTINATION_RULE).inNamespace(namespace)
                 .resource(client.getKubernetesSerialization().unmarshal(dr, GenericKubernetesResource.class)).create();
+        io.jenkins.plugins.grayrelease.core.testing.Workloads.serve(client, namespace, host, "v1", "v2");
     }
 }

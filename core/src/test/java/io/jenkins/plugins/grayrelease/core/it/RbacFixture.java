@@ -23,18 +23,8 @@ public final class RbacFixture {
     /** Everything the operations touch: the sample (subsets, Deployment), a two-host service, a fixed-subset service. */
     public static String objects(String namespace) {
         return String.join("---\n", Variant.SUBSETS.yaml(),
-                Variant.TWO_HOSTS.yaml().replace("shop.svc", namespace + ".svc"), """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: checkout-stable, labels: {app: checkout, track: stable}}
-                spec:
-                  replicas: 1
-                  selector: {matchLabels: {app: checkout, track: stable}}
-                  template:
-                    metadata: {labels: {app: checkout, track: stable}}
-                    spec:
-                      containers: [{name: checkout, image: example.org/checkout:1}]
-                """, Variant.FIXED_SUBSETS.yaml().replace("reviews", "details"));
+                Variant.TWO_HOSTS.yaml().replace("shop.svc", namespace + ".svc"),
+                Variant.FIXED_SUBSETS.yaml().replace("reviews", "details"));
     }
 
     public static String gatewayVs(String name, String serviceNs) {

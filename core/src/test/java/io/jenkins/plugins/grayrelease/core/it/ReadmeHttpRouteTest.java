@@ -54,6 +54,10 @@ class ReadmeHttpRouteTest {
                 client.resource(client.getKubernetesSerialization().asYaml(resource)).create();
             }
         }
+        // The workloads behind the README's Services (which a user has already), reported rolled out.
+        io.jenkins.plugins.grayrelease.sandbox.SandboxObjects.create(client, namespace, java.util.List.of(
+                io.jenkins.plugins.grayrelease.core.testing.Workloads.deployment(namespace, "reviews-v1", java.util.Map.of("app", "reviews", "version", "v1"), 2),
+                io.jenkins.plugins.grayrelease.core.testing.Workloads.deployment(namespace, "reviews-v2", java.util.Map.of("app", "reviews", "version", "v2"), 2)));
         ReleaseTarget target = ReleaseTarget.builder(namespace, "reviews").httpRoute("reviews").route("main")
                 .stable(io.jenkins.plugins.grayrelease.core.Destination.host("reviews-stable"))
                 .canary(io.jenkins.plugins.grayrelease.core.Destination.host("reviews-canary")).build();

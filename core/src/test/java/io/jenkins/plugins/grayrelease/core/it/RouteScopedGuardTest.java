@@ -54,7 +54,8 @@ class RouteScopedGuardTest {
             r.session().setWeight(r.target(), 20, WriteOptions.defaults());
             RequestCounter.Snapshot used = r.counter().snapshot().minus(before);
 
-            assertThat(used.total()).as("one PATCH, planned from the session's copy").isEqualTo(1);
+            // And the readiness gate's list of Deployments (the session remembers the Service).
+            assertThat(used.total()).as("one PATCH, planned from the session's copy").isEqualTo(2);
             assertThat(used.patches()).isEqualTo(1);
             StoredRoutes stored = StoredRoutes.read(server.client(), r.namespace(), HOST);
             assertThat(stored.weight(ManyRoutes.routeName(1), "v2")).isEqualTo(20);

@@ -26,7 +26,9 @@ class SessionRequestsTest {
             GrayRelease engine = new GrayRelease(client, SampleRelease.ACTOR);
             RequestCounter.Snapshot start = counter.snapshot();
             engine.setWeight(release.target(), 5, WriteOptions.defaults());
-            assertThat(counter.snapshot().minus(start).total()).as("cold: VirtualService, DestinationRule, PATCH").isLessThanOrEqualTo(3);
+            // The readiness gate adds the Service's selector and one list of the namespace's Deployments.
+            assertThat(counter.snapshot().minus(start).total()).as("cold: VirtualService, DestinationRule, Service, Deployments, PATCH")
+                    .isLessThanOrEqualTo(5);
 
             GrayRelease session = engine.session();
             session.setWeight(release.target(), 6, WriteOptions.defaults());
@@ -35,7 +37,8 @@ class SessionRequestsTest {
                 session.setWeight(release.target(), w, WriteOptions.defaults());
             }
             RequestCounter.Snapshot used = counter.snapshot().minus(start);
-            assertThat(used.total()).as("five shifts in a session").isEqualTo(5);
+            // Each shift: the gate's list of Deployments (the Service is remembered) and the PATCH.
+            assertThat(used.total()).as("five shifts in a session").isEqualTo(10);
             assertThat(used.patches()).isEqualTo(5);
             assertThat(release.stored().weight("primary", "v2")).isEqualTo(50);
         }
@@ -71,7 +74,8 @@ class SessionRequestsTest {
             // Per step: progress recorded running, the shift, progress recorded done; then the promotion.
             writes[0] = 4 * 3 + 1;
             assertThat(used.patches()).isEqualTo(writes[0]);
-            assertThat(used.total()).as("requests per write after the run's first read").isEqualTo(writes[0]);
+            // Plus the readiness gate: the Service once, and a list of Deployments before each of the 5 writes that send the canary more.
+            assertThat(used.total()).as("requests per write after the run's first read").isEqualTo(writes[0] + 1 + 5);
         }
     }
 }

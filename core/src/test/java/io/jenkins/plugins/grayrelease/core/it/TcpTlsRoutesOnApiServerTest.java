@@ -60,6 +60,7 @@ class TcpTlsRoutesOnApiServerTest {
     void tcpAndTlsRoutesShiftWeightPromoteAndRollBackValidly(RealApiServer server, IstioValidator istio) {
         String ns = server.createNamespace("tcp");
         Cluster.install(server.client(), ns, OBJECTS);
+        io.jenkins.plugins.grayrelease.core.testing.Workloads.serve(server.client(), ns, "db", "v1", "v2");
         GrayRelease engine = new GrayRelease(server.client(), SampleRelease.ACTOR);
         ReleaseTarget tcp = ReleaseTarget.builder(ns, "db").route("tcp:5432").stableSubset("v1").canarySubset("v2").build();
         ReleaseTarget tls = ReleaseTarget.builder(ns, "db").route("tls:443").stableSubset("v1").canarySubset("v2").build();

@@ -78,6 +78,7 @@ class WeightShiftTest {
     @Test
     void addingTheCanarySubsetWritesADestinationRuleIstioAccepts(RealApiServer server, IstioValidator istio) {
         SampleRelease release = SampleRelease.install(server, "add-subset");
+        io.jenkins.plugins.grayrelease.core.testing.Workloads.serve(server.client(), release.namespace(), "reviews", "v3");
 
         release.engine().setWeight(release.target().toBuilder().canarySubset("v3").build(), 10,
                 WriteOptions.defaults().withAddCanarySubset(true));

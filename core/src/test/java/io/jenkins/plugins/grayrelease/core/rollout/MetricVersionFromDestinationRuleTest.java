@@ -122,6 +122,10 @@ class MetricVersionFromDestinationRuleTest {
     @Test
     void appKubernetesIoVersionIsTheFallbackLabel() {
         fixedSubsets("{app.kubernetes.io/version: v1}", "{app.kubernetes.io/version: v2}");
+        // The canary's pods carry the label the subset selects by.
+        io.jenkins.plugins.grayrelease.sandbox.SandboxObjects.create(cluster.client(), "shop", java.util.List.of(
+                io.jenkins.plugins.grayrelease.core.testing.Workloads.deployment("shop", "reviews-k8s-v2",
+                        java.util.Map.of("app", "reviews", "app.kubernetes.io/version", "v2"), 2)));
         ReleaseTarget target = ReleaseTarget.builder("shop", "reviews").route("primary").stableSubset("stable").canarySubset("canary").build();
         assertThat(engine.canaryMetricVersion(target)).isEqualTo("v2");
         assertThat(run(plan(null)).outcome()).as(listener.log()).isEqualTo(Outcome.PROMOTED);

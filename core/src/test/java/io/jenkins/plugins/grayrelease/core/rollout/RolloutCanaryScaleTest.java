@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
-import io.jenkins.plugins.grayrelease.core.testing.FakeDeploymentController;
 import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
@@ -18,19 +17,20 @@ import org.junit.jupiter.api.Test;
 class RolloutCanaryScaleTest {
 
     private final SandboxCluster cluster = SandboxCluster.withSampleApp();
-    private final FakeDeploymentController controller;
     private final List<String> log = new CopyOnWriteArrayList<>();
 
     RolloutCanaryScaleTest() {
-        cluster.client().apps().deployments().inNamespace("shop").withName("reviews-v1").scale(10);
+        // A spec write (not the scale subresource): the sandbox then reports the 10 replicas available.
+        cluster.client().apps().deployments().inNamespace("shop").withName("reviews-v1").edit(d -> {
+            d.getSpec().setReplicas(10);
+            return d;
+        });
         cluster.engine().deployCanary(SampleTargets.reviews(), new CanaryDeployment("example.org/reviews:2.0", "v2", 1, null, null),
                 WorkloadWait.none());
-        controller = FakeDeploymentController.start(cluster.client(), "shop");
     }
 
     @AfterEach
     void close() {
-        controller.close();
         cluster.close();
     }
 

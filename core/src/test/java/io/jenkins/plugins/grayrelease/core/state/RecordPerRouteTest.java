@@ -29,8 +29,10 @@ class RecordPerRouteTest {
     private final ReleaseTarget reviews = SampleTargets.reviews();
     /** The route "ratings-api": host ratings → ratings-canary. */
     private final ReleaseTarget ratings = ReleaseTarget.builder("shop", "reviews").route("ratings-api")
-            .stable(Destination.host("ratings")).canary(Destination.host("ratings-canary")).build();
-    private final ReleaseTarget ratingsByRouteOnly = ReleaseTarget.builder("shop", "reviews").route("ratings-api").build();
+            .stable(Destination.host("ratings")).canary(Destination.host("ratings-canary"))
+            // These tests are about records per route; the fixture has no ratings workloads.
+            .readinessGate(false).build();
+    private final ReleaseTarget ratingsByRouteOnly = ReleaseTarget.builder("shop", "reviews").route("ratings-api").readinessGate(false).build();
     private final ReleaseTarget reviewsByDefault = ReleaseTarget.builder("shop", "reviews").build();
 
     @AfterEach
@@ -115,7 +117,7 @@ class RecordPerRouteTest {
     @Test
     void recordFindsItsRouteAmongSeveralCatchAllRoutesWhenTheTargetNamesNeither() {
         cluster.load(TWO_CATCH_ALL_ROUTES);
-        engine.setWeight(ReleaseTarget.builder("shop", "pay").stableSubset("v1").canarySubset("v2").build(), 30, WriteOptions.defaults());
+        engine.setWeight(ReleaseTarget.builder("shop", "pay").stableSubset("v1").canarySubset("v2").readinessGate(false).build(), 30, WriteOptions.defaults());
 
         // Neither route nor stable named: two routes qualify, and the record of "web" says it is its own.
         ReleaseStatus status = engine.status(ReleaseTarget.builder("shop", "pay").build());

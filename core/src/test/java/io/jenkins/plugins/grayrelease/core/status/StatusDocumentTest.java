@@ -117,7 +117,7 @@ class StatusDocumentTest {
         Map<String, Object> doc = StatusDocument.of(dryRun);
 
         assertThat(new ArrayList<>(doc.keySet()).subList(16, doc.size()))
-                .containsExactly("changed", "dryRun", "patch", "diff", "serverValidated");
+                .containsExactly("changed", "dryRun", "patch", "diff", "serverValidated", "notes");
         assertThat(doc).containsEntry("changed", true).containsEntry("dryRun", true).containsEntry("serverValidated", true)
                 .containsEntry("diff", "-  weight: 100\n+  weight: 90\n");
         assertThat(doc.get("patch")).isEqualTo(List.of(Map.of("op", "replace", "path", "/spec/http/1/route/0/weight", "value", 90)));

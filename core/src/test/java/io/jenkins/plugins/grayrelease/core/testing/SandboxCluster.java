@@ -11,6 +11,8 @@ import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import io.jenkins.plugins.grayrelease.sandbox.SandboxObjects;
 import io.jenkins.plugins.grayrelease.sandbox.SandboxServer;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The sandbox API server ({@link SandboxServer}) with a {@link FaultInjector} in front and the
@@ -43,10 +45,16 @@ public final class SandboxCluster implements AutoCloseable {
 
     /**
      * A sandbox holding only the VirtualService of {@link Variant#SUBSETS} and a DestinationRule with these subsets
-     * (each with the {@code version} label of its name), e.g. one subset per canary behaviour of a test.
+     * (each with the {@code version} label of its name), e.g. one subset per canary behaviour of a test, the
+     * Service {@code reviews} and a rolled-out Deployment {@code reviews-<subset>} per subset.
      */
     public static SandboxCluster withSubsets(String... subsets) {
-        return start().load(Variant.SUBSETS.destinationRule(subsets)).load(Variant.SUBSETS.yaml("VirtualService"));
+        SandboxCluster cluster = start().load(Variant.SUBSETS.destinationRule(subsets)).load(Variant.SUBSETS.yaml("VirtualService"))
+                .load(Variant.SUBSETS.yaml("Service"));
+        for (String subset : subsets) {
+            cluster.withWorkload(subset);
+        }
+        return cluster;
     }
 
     /** Creates every object of a multi-document YAML (in the namespace each names, else {@code shop}). */
@@ -55,6 +63,16 @@ public final class SandboxCluster implements AutoCloseable {
             String ns = doc.path("metadata").path("namespace").asText(Variant.SUBSETS.namespace());
             SandboxObjects.create(client, ns, doc.toString());
         }
+        return this;
+    }
+
+    /**
+     * Adds a rolled-out Deployment {@code reviews-<version>} (2 replicas, pods {@code app: reviews, version: <version>}) to
+     * namespace {@code shop}: the workload a canary subset {@code <version>} sends to, so the readiness gate lets traffic reach it.
+     */
+    public SandboxCluster withWorkload(String version) {
+        SandboxObjects.create(client, Variant.SUBSETS.namespace(), List.of(
+                Workloads.deployment(Variant.SUBSETS.namespace(), "reviews-" + version, Map.of("app", "reviews", "version", version), 2)));
         return this;
     }
 
@@ -73,6 +91,15 @@ public final class SandboxCluster implements AutoCloseable {
      */
     public void honourDryRun(boolean honour) {
         server.apiServer().honourDryRun(honour);
+    }
+
+    /**
+     * Whether a written Deployment is reported rolled out at once (true from the start); false
+     * leaves its status as written, for a test that plays the controller and the kubelet itself
+     * (pods that never get ready, a deadline exceeded).
+     */
+    public void simulateRollouts(boolean simulate) {
+        server.apiServer().simulateRollouts(simulate);
     }
 
     /** An engine on this sandbox with quick retries; its dry runs are validated by the sandbox. */

@@ -10,6 +10,9 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxObjects;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -87,6 +90,38 @@ public final class Workloads {
             default -> throw new IllegalArgumentException(state.name());
         }
         return status.endStatus().build();
+    }
+
+    /**
+     * Makes {@code versions} of {@code service} serve in {@code namespace}, as the readiness gate finds them: the
+     * Service (selector {@code app: <service>}) unless it exists, and per version a Deployment {@code <service>-<version>}
+     * (2 replicas, pods {@code app: <service>, version: <version>}) reported rolled out.
+     */
+    public static void serve(KubernetesClient client, String namespace, String service, String... versions) {
+        if (client.services().inNamespace(namespace).withName(service).get() == null) {
+            serveService(client, namespace, service, Map.of("app", service), null);
+        }
+        for (String version : versions) {
+            SandboxObjects.create(client, namespace, List.of(deployment(namespace, service + "-" + version, Map.of("app", service, "version", version), 2)));
+        }
+    }
+
+    /**
+     * A Service with {@code selector} and, unless {@code deployment} is null, a rolled-out Deployment of that name
+     * (2 replicas) whose pods it selects: a side of the two-host layout.
+     */
+    public static void serveService(KubernetesClient client, String namespace, String service, Map<String, String> selector, String deployment) {
+        client.services().inNamespace(namespace).resource(new ServiceBuilder().withNewMetadata().withName(service).endMetadata()
+                .withNewSpec().withSelector(selector).addNewPort().withName("http").withPort(9080).endPort().endSpec().build()).create();
+        if (deployment != null) {
+            SandboxObjects.create(client, namespace, List.of(deployment(namespace, deployment, selector, 2)));
+        }
+    }
+
+    /** Plays the Deployment controller on a server without one: reports {@code name} in {@code namespace} rolled out. */
+    public static Deployment rolloutDone(KubernetesClient client, String namespace, String name) {
+        Deployment d = client.apps().deployments().inNamespace(namespace).withName(name).get();
+        return storeStatus(client, rolledOut(d));
     }
 
     /** Stores a Deployment's status as its controller would (the status subresource), returning what was stored. */

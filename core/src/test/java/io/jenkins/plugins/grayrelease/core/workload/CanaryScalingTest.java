@@ -10,7 +10,6 @@ import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.WorkloadNotAvailableException;
-import io.jenkins.plugins.grayrelease.core.testing.FakeDeploymentController;
 import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import java.time.Duration;
@@ -30,19 +29,19 @@ class CanaryScalingTest {
     private final SandboxCluster cluster = SandboxCluster.withSampleApp();
     private final ReleaseTarget target = SampleTargets.reviews();
     private final List<String> events = new CopyOnWriteArrayList<>();
-    private FakeDeploymentController controller;
 
     @BeforeEach
     void tenStableReplicasAndAOneReplicaCanary() {
-        cluster.client().apps().deployments().inNamespace("shop").withName("reviews-v1").scale(10);
+        // A spec write (not the scale subresource): the sandbox then reports the 10 replicas available.
+        cluster.client().apps().deployments().inNamespace("shop").withName("reviews-v1").edit(d -> {
+            d.getSpec().setReplicas(10);
+            return d;
+        });
         cluster.engine().deployCanary(target, new CanaryDeployment("example.org/reviews:2.0", "v2", 1, null, null), WorkloadWait.none());
     }
 
     @AfterEach
     void close() {
-        if (controller != null) {
-            controller.close();
-        }
         cluster.close();
     }
 
@@ -57,7 +56,6 @@ class CanaryScalingTest {
 
     @Test
     void replicasAreAddedAndReadyBeforeTheWeightRisesAndRemovedOnlyAfterItFalls() {
-        controller = FakeDeploymentController.start(cluster.client(), "shop");
         GrayRelease engine = scaled(CanaryScale.parse("traffic"), WorkloadWait.defaults());
 
         engine.setWeight(target, 30, WriteOptions.defaults());
@@ -74,6 +72,7 @@ class CanaryScalingTest {
 
     @Test
     void aCanaryWhosePodsDoNotGetReadyKeepsItsOldWeight() {
+        cluster.simulateRollouts(false);
         GrayRelease engine = scaled(CanaryScale.parse("traffic"), WorkloadWait.defaults().withTimeout(Duration.ofMillis(300)));
 
         assertThatThrownBy(() -> engine.setWeight(target, 50, WriteOptions.defaults()))
@@ -85,13 +84,24 @@ class CanaryScalingTest {
 
     @Test
     void aFixedScaleKeepsThatManyReplicasWhateverTheWeight() {
-        controller = FakeDeploymentController.start(cluster.client(), "shop");
         GrayRelease engine = scaled(CanaryScale.parse("2"), WorkloadWait.defaults());
 
-        engine.setWeight(target, 80, WriteOptions.defaults());
+        engine.setWeight(target, 20, WriteOptions.defaults());
+        engine.setWeight(target, 5, WriteOptions.defaults());
 
-        assertThat(replicas("reviews-v2")).isEqualTo(2);
-        assertThat(cluster.share("v2")).isEqualTo(80);
+        assertThat(replicas("reviews-v2")).as("traffic would give it 1").isEqualTo(2);
+        assertThat(cluster.share("v2")).isEqualTo(5);
+    }
+
+    @Test
+    void aFixedScaleTooSmallForTheWeightIsRefusedByTheReadinessGate() {
+        GrayRelease engine = scaled(CanaryScale.parse("2"), WorkloadWait.defaults());
+
+        // ceil(10 stable replicas x 80 / 100) = 8 canary pods are needed for 80 %: the gate, not the scale, decides.
+        assertThatThrownBy(() -> engine.setWeight(target, 80, WriteOptions.defaults()))
+                .isInstanceOf(io.jenkins.plugins.grayrelease.core.errors.WorkloadNotReadyException.class)
+                .hasMessageContaining("2 of 8 pods the canary needs for 80 %");
+        assertThat(cluster.share("v2")).isZero();
     }
 
     @Test
@@ -117,7 +127,6 @@ class CanaryScalingTest {
 
     @Test
     void promotionGivesTheCanaryTheStablesReplicasFirstAndScalesTheOldStableDownOnceNoRouteSendsToIt() {
-        controller = FakeDeploymentController.start(cluster.client(), "shop");
         GrayRelease engine = scaled(CanaryScale.parse("traffic"), WorkloadWait.defaults());
         engine.setWeight(target, 10, WriteOptions.defaults());
         removeTheTeamsRouteToV1();
@@ -133,7 +142,6 @@ class CanaryScalingTest {
 
     @Test
     void theOldStableKeepsItsReplicasWhileAnotherRouteStillSendsToIt() {
-        controller = FakeDeploymentController.start(cluster.client(), "shop");
         GrayRelease engine = scaled(CanaryScale.parse("traffic"), WorkloadWait.defaults());
         engine.setWeight(target, 10, WriteOptions.defaults());
 

@@ -22,6 +22,11 @@ class CanaryWorkloadTest {
     private final GrayRelease engine = cluster.engine();
     private final ReleaseTarget target = SampleTargets.reviews();
 
+    CanaryWorkloadTest() {
+        // These tests create the canary themselves: the fixture's own reviews-v2 goes.
+        cluster.client().apps().deployments().inNamespace("shop").withName("reviews-v2").delete();
+    }
+
     @AfterEach
     void close() {
         cluster.close();
@@ -79,7 +84,7 @@ class CanaryWorkloadTest {
 
     @Test
     void promoteWithCleanupDeletesTheOldStableDeploymentOnly() {
-        engine.deployCanary(target, new CanaryDeployment("example.org/reviews:2.0", "v2", 1, null, null));
+        engine.deployCanary(target, new CanaryDeployment("example.org/reviews:2.0", "v2", 2, null, null));
         engine.setWeight(target, 50, WriteOptions.defaults());
 
         engine.promote(target, new PromoteOptions(WriteOptions.defaults(), true));
@@ -90,7 +95,7 @@ class CanaryWorkloadTest {
 
     @Test
     void promoteWithoutCleanupKeepsTheOldStableDeployment() {
-        engine.deployCanary(target, new CanaryDeployment("example.org/reviews:2.0", "v2", 1, null, null));
+        engine.deployCanary(target, new CanaryDeployment("example.org/reviews:2.0", "v2", 2, null, null));
         engine.promote(target, PromoteOptions.defaults());
         assertThat(deployment("reviews-v1")).isNotNull();
     }

@@ -28,13 +28,18 @@ import org.junit.jupiter.api.Test;
  */
 class DeployWaitTest {
 
-    private static final Map<String, String> CANARY_PODS = Map.of("app", "reviews", "version", "v2");
-    private static final CanaryDeployment V2 = new CanaryDeployment("example.org/reviews:2.0", "v2", 2, null, null);
+    private static final Map<String, String> CANARY_PODS = Map.of("app", "reviews", "version", "v3");
+    private static final CanaryDeployment V2 = new CanaryDeployment("example.org/reviews:3.0", "v3", 2, null, null);
 
     private final SandboxCluster cluster = SandboxCluster.withSampleApp();
     private final GrayRelease engine = cluster.engine();
-    private final ReleaseTarget target = SampleTargets.reviews();
+    private final ReleaseTarget target = SampleTargets.reviews().toBuilder().canarySubset("v3").build();
     private final List<String> progress = new CopyOnWriteArrayList<>();
+
+    DeployWaitTest() {
+        // The test plays the Deployment controller and the kubelet itself.
+        cluster.simulateRollouts(false);
+    }
 
     @AfterEach
     void close() {
@@ -42,7 +47,7 @@ class DeployWaitTest {
     }
 
     private Deployment canary() {
-        return cluster.client().apps().deployments().inNamespace("shop").withName("reviews-v2").get();
+        return cluster.client().apps().deployments().inNamespace("shop").withName("reviews-v3").get();
     }
 
     /** What the Deployment controller writes: the generation it saw and how many of {@code total} pods are available. */
@@ -62,19 +67,19 @@ class DeployWaitTest {
                 () -> engine.deployCanary(target, V2, WorkloadWait.defaults().withProgress(progress::add)));
         await().until(() -> canary() != null && !progress.isEmpty());
 
-        pod("reviews-v2-a", PodState.READY);
-        pod("reviews-v2-b", PodState.IMAGE_PULL_BACK_OFF);
+        pod("reviews-v3-a", PodState.READY);
+        pod("reviews-v3-b", PodState.IMAGE_PULL_BACK_OFF);
         controllerReports(2, 1);
         await().until(() -> progress.stream().anyMatch(s -> s.contains("1 of 2 canary pods ready")));
         assertThat(deploy).isNotDone();
-        pod("reviews-v2-b", PodState.READY);
+        pod("reviews-v3-b", PodState.READY);
         controllerReports(2, 2);
 
-        assertThat(deploy.join().name()).isEqualTo("reviews-v2");
-        assertThat(progress).contains("shop/Deployment/reviews-v2: 1 of 2 canary pods ready; pods: ImagePullBackOff (1 pod, e.g. reviews-v2-b:"
+        assertThat(deploy.join().name()).isEqualTo("reviews-v3");
+        assertThat(progress).contains("shop/Deployment/reviews-v3: 1 of 2 canary pods ready; pods: ImagePullBackOff (1 pod, e.g. reviews-v3-b:"
                         + " Back-off pulling image \"example.org/app:9\")",
-                "shop/Deployment/reviews-v2: 2 of 2 canary pods ready");
-        assertThat(progress.get(progress.size() - 1)).isEqualTo("shop/Deployment/reviews-v2: 2 of 2 canary pods ready");
+                "shop/Deployment/reviews-v3: 2 of 2 canary pods ready");
+        assertThat(progress.get(progress.size() - 1)).isEqualTo("shop/Deployment/reviews-v3: 2 of 2 canary pods ready");
     }
 
     @Test
@@ -83,25 +88,25 @@ class DeployWaitTest {
         Deployment stable = cluster.client().apps().deployments().inNamespace("shop").withName("reviews-v1").get();
         cluster.client().apps().deployments().inNamespace("shop").resource(new DeploymentBuilder(stable)
                 .editSpec().withProgressDeadlineSeconds(1).endSpec().build()).update();
-        pod("reviews-v2-a", PodState.CRASH_LOOP);
+        pod("reviews-v3-a", PodState.CRASH_LOOP);
         String routesBefore = cluster.virtualService().path("spec").toString();
 
         assertThatThrownBy(() -> engine.deployCanary(target, V2, WorkloadWait.defaults().withProgress(progress::add)))
                 .isInstanceOf(WorkloadNotAvailableException.class)
-                .hasMessageStartingWith("shop/Deployment/reviews-v2: not ready after 1s: ")
-                .hasMessageContaining("CrashLoopBackOff (1 pod, e.g. reviews-v2-a: back-off 1m20s restarting failed container")
+                .hasMessageStartingWith("shop/Deployment/reviews-v3: not ready after 1s: ")
+                .hasMessageContaining("CrashLoopBackOff (1 pod, e.g. reviews-v3-a: back-off 1m20s restarting failed container")
                 .hasMessageContaining("Nothing was routed to it");
         assertThat(cluster.virtualService().path("spec").toString()).isEqualTo(routesBefore);
     }
 
     @Test
     void anExplicitTimeoutOverridesTheProgressDeadline() {
-        pod("reviews-v2-a", PodState.UNSCHEDULABLE);
+        pod("reviews-v3-a", PodState.UNSCHEDULABLE);
 
         assertThatThrownBy(() -> engine.deployCanary(target, V2, WorkloadWait.defaults().withTimeout(Duration.ofMillis(500))))
                 .isInstanceOf(WorkloadNotAvailableException.class)
                 .hasMessageContaining("not ready after 500ms: ")
-                .hasMessageContaining("Unschedulable (1 pod, e.g. reviews-v2-a: 0/3 nodes are available: 3 Insufficient cpu.)");
+                .hasMessageContaining("Unschedulable (1 pod, e.g. reviews-v3-a: 0/3 nodes are available: 3 Insufficient cpu.)");
     }
 
     @Test
@@ -109,7 +114,7 @@ class DeployWaitTest {
         CompletableFuture<WorkloadStatus> deploy = CompletableFuture.supplyAsync(
                 () -> engine.deployCanary(target, V2, WorkloadWait.defaults().withProgress(progress::add)));
         await().until(() -> canary() != null && !progress.isEmpty());
-        pod("reviews-v2-a", PodState.IMAGE_PULL_BACK_OFF);
+        pod("reviews-v3-a", PodState.IMAGE_PULL_BACK_OFF);
 
         Deployment d = canary();
         Workloads.storeStatus(cluster.client(), Workloads.deadlineExceeded(Workloads.withStatus(d,

@@ -17,17 +17,21 @@ import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
  * @param layout {@code per-version} or {@code fixed-subsets}; null: detected
  * @param httpRoute the Gateway API HTTPRoute to manage instead of a VirtualService (its name, or
  *     {@code namespace/name}); stable and canary then name Services ({@code stable: reviews-stable})
+ * @param readinessGate {@code false} turns the readiness gate off (workloads the engine cannot see, e.g.
+ *     in another cluster); null or true: each step that sends the canary more traffic checks its Deployments
+ *     first, and the run re-checks them while it waits
  */
 public record TargetSpec(String namespace, String service, String virtualService, String destinationRule,
         String route, DestinationSpec stable, DestinationSpec canary, String canaryVersion, String layout,
-        String httpRoute) {
+        String httpRoute, Boolean readinessGate) {
 
     @JsonCreator
     public TargetSpec(@JsonProperty("namespace") String namespace, @JsonProperty("service") String service,
             @JsonProperty("virtualService") String virtualService, @JsonProperty("destinationRule") String destinationRule,
             @JsonProperty("route") String route, @JsonProperty("stable") DestinationSpec stable,
             @JsonProperty("canary") DestinationSpec canary, @JsonProperty("canaryVersion") String canaryVersion,
-            @JsonProperty("layout") String layout, @JsonProperty("httpRoute") String httpRoute) {
+            @JsonProperty("layout") String layout, @JsonProperty("httpRoute") String httpRoute,
+            @JsonProperty("readinessGate") Boolean readinessGate) {
         Checks.required(namespace, "namespace");
         Checks.required(service, "service");
         Checks.required(stable, "stable");
@@ -59,6 +63,13 @@ public record TargetSpec(String namespace, String service, String virtualService
         this.canaryVersion = canaryVersion == null || canaryVersion.isBlank() ? null : canaryVersion;
         this.layout = layout == null || layout.isBlank() ? null : layout;
         this.httpRoute = http ? httpRoute : null;
+        this.readinessGate = readinessGate;
+    }
+
+    /** A target without a readiness-gate setting (on). */
+    public TargetSpec(String namespace, String service, String virtualService, String destinationRule,
+            String route, DestinationSpec stable, DestinationSpec canary, String canaryVersion, String layout, String httpRoute) {
+        this(namespace, service, virtualService, destinationRule, route, stable, canary, canaryVersion, layout, httpRoute, null);
     }
 
     private static boolean both(DestinationSpec side) {
@@ -80,7 +91,8 @@ public record TargetSpec(String namespace, String service, String virtualService
     public ReleaseTarget toReleaseTarget() {
         if (httpRoute != null) {
             return ReleaseTarget.builder(namespace, service).httpRoute(httpRoute).route(route)
-                    .stable(service(stable)).canary(service(canary)).canaryVersion(canaryVersion).build();
+                    .stable(service(stable)).canary(service(canary)).canaryVersion(canaryVersion)
+                    .readinessGate(!Boolean.FALSE.equals(readinessGate)).build();
         }
         return ReleaseTarget.builder(namespace, service)
                 .virtualService(virtualService)
@@ -90,7 +102,7 @@ public record TargetSpec(String namespace, String service, String virtualService
                 .canary(canary.toDestination(service))
                 .layout(Layout.parse(layout))
                 .canaryVersion(canaryVersion)
-                .build();
+                .readinessGate(!Boolean.FALSE.equals(readinessGate)).build();
     }
 
     /** An HTTPRoute's side: the Service named by {@code host}, or by the plain string ({@code stable: reviews-stable}). */

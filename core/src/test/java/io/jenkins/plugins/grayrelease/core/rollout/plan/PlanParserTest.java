@@ -62,7 +62,7 @@ class PlanParserTest {
                 "decisions: [promote, rollback]").replace("onTimeout: rollback", "onTimeout: abort");
 
         assertThatThrownBy(() -> parser.parse(broken, "plan.yaml")).hasMessageStartingWith(
-                "plan.yaml line 56, column 7: steps[5].approval.onTimeout: 'onTimeout: abort' is not among"
+                "plan.yaml line 57, column 7: steps[5].approval.onTimeout: 'onTimeout: abort' is not among"
                         + " 'decisions' [promote, rollback]; add it or choose another");
     }
 
