@@ -4,13 +4,17 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.it.SampleRelease;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxObjects;
 import java.util.Map;
 
 /**
- * The sample release (VirtualService and DestinationRule of {@code reviews}, subsets v1 and v2)
- * with what its routes send to: the Service {@code reviews} and a stable Deployment
- * {@code reviews-v1} whose pods are ready, on the {@link WorkloadCluster}.
+ * The sample release's routing objects (VirtualService and DestinationRule of {@code reviews},
+ * subsets v1 and v2) with what its routes send to: the Service {@code reviews} and a stable
+ * Deployment {@code reviews-v1} whose pods the controller and KWOK make ready, on the {@link WorkloadCluster}.
  */
 public final class ReleaseWithWorkloads {
 
@@ -24,8 +28,14 @@ public final class ReleaseWithWorkloads {
      *                       {@link PodBehaviour#startDelay}); empty for plain ready pods
      */
     public static SampleRelease install(WorkloadCluster cluster, String prefix, int stableReplicas, Map<String, String> podAnnotations) {
-        SampleRelease release = SampleRelease.install(cluster.server(), prefix);
+        // Only the routing objects of the sample: its Service and Deployments are made here, and their
+        // status is the controller's (the sample's own Deployments come with a status written by hand).
+        String namespace = cluster.createNamespace(prefix);
         KubernetesClient client = cluster.client();
+        SandboxObjects.create(client, namespace, Variant.ADMIN_ROUTE.yaml("VirtualService"));
+        SandboxObjects.create(client, namespace, Variant.ADMIN_ROUTE.yaml("DestinationRule"));
+        SampleRelease release = new SampleRelease(cluster.server(), namespace, ReleaseTarget.builder(namespace, Variant.ADMIN_ROUTE.service())
+                .stableSubset("v1").canarySubset("v2").build(), new GrayRelease(client, SampleRelease.ACTOR));
         client.services().inNamespace(release.namespace()).resource(new ServiceBuilder().withNewMetadata().withName("reviews").endMetadata()
                 .withNewSpec().addToSelector("app", "reviews").addNewPort().withName("http").withPort(9080).endPort().endSpec().build()).create();
         client.apps().deployments().inNamespace(release.namespace())
