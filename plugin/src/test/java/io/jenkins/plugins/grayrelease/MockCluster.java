@@ -39,6 +39,11 @@ final class MockCluster implements AutoCloseable {
         return cluster;
     }
 
+    /** Whether written Deployments are reported rolled out at once (true from the start; see ApiServerDispatcher). */
+    void simulateRollouts(boolean simulate) {
+        server.apiServer().simulateRollouts(simulate);
+    }
+
     /** The API server address to give withGrayRelease as serverUrl. */
     String url() {
         return server.url();

@@ -66,6 +66,13 @@ class SnippetGeneratorRoundTripTest {
     }
 
     @Test
+    void withGrayReleaseScalingTheCanary(JenkinsRule r) throws Exception {
+        WithGrayReleaseStep s = new WithGrayReleaseStep("reviews");
+        s.setCanaryScale("traffic");
+        roundTrip(r, s, "withGrayRelease(canaryScale: 'traffic', service: 'reviews') {\n    // some block\n}");
+    }
+
+    @Test
     void grayRelease(JenkinsRule r) throws Exception {
         GrayReleaseStep s = new GrayReleaseStep();
         s.setWeight(10);
@@ -137,6 +144,27 @@ class SnippetGeneratorRoundTripTest {
         GrayDeployStep s = new GrayDeployStep("registry.example.com/reviews:2.1", "v2");
         s.setReplicas(2);
         roundTrip(r, s, "grayDeploy image: 'registry.example.com/reviews:2.1', replicas: 2, version: 'v2'");
+    }
+
+    @Test
+    void grayDeployWithoutWaitingOrWithATimeout(JenkinsRule r) throws Exception {
+        GrayDeployStep noWait = new GrayDeployStep("registry.example.com/reviews:2.1", "v2");
+        noWait.setWait(false);
+        roundTrip(r, noWait, "grayDeploy image: 'registry.example.com/reviews:2.1', version: 'v2', wait: false");
+        GrayDeployStep bounded = new GrayDeployStep("registry.example.com/reviews:2.1", "v2");
+        bounded.setTimeout("5m");
+        roundTrip(r, bounded, "grayDeploy image: 'registry.example.com/reviews:2.1', timeout: '5m', version: 'v2'");
+    }
+
+    @Test
+    void grayReleaseWithCanaryScaleAndGrayPromoteWithScaleDownDelay(JenkinsRule r) throws Exception {
+        GrayReleaseStep shift = new GrayReleaseStep();
+        shift.setWeight(20);
+        shift.setCanaryScale("traffic");
+        roundTrip(r, shift, "grayRelease canaryScale: 'traffic', weight: 20");
+        GrayPromoteStep promote = new GrayPromoteStep();
+        promote.setScaleDownDelay("30s");
+        roundTrip(r, promote, "grayPromote scaleDownDelay: '30s'");
     }
 
     @Test

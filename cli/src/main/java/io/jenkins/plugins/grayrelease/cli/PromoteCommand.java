@@ -20,14 +20,23 @@ final class PromoteCommand extends ReleaseCommand {
     @Option(names = "--from", paramLabel = "DEPLOYMENT", description = "With --cleanup: the old stable Deployment to delete.")
     String from;
 
+    @Option(names = "--scale-down-delay", paramLabel = "DURATION", converter = WorkloadConverters.Wait.class,
+            description = "Scale the old stable Deployment to 0 replicas this long after all traffic has left it (e.g. 30s),"
+                    + " and only when no route still sends to it. Default: leave its replicas as they are.")
+    java.time.Duration scaleDownDelay;
+
     @Mixin
     DryRunOption write;
+
+    @Mixin
+    CanaryScaleOption scale;
 
     @Override
     int run(ClusterSession session, ReleaseTarget target, ResultPrinter printer) {
         progress().step((write.dryRun ? "planning promotion of " : "promoting ") + target.routingRef()
                 + (cleanup ? ", then deleting the old stable Deployment" : ""));
-        printer.result(session.engine().promote(target, new PromoteOptions(write.writeOptions(), cleanup, from)));
+        printer.result(scale.apply(session.engine(), progress()).promote(target,
+                new PromoteOptions(write.writeOptions(), cleanup, from).withScaleDownDelay(scaleDownDelay)));
         return ExitCodes.OK;
     }
 }

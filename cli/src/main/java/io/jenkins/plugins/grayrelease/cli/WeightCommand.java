@@ -17,10 +17,13 @@ final class WeightCommand extends ReleaseCommand {
     @Mixin
     CanaryWriteOptions write;
 
+    @Mixin
+    CanaryScaleOption scale;
+
     @Override
     int run(ClusterSession session, ReleaseTarget target, ResultPrinter printer) {
         progress().step((write.dryRun ? "planning " : "setting ") + target.routingRef() + ": canary weight " + percent + " %");
-        printer.result(session.engine().setWeight(target, percent, write.writeOptions()));
+        printer.result(scale.apply(session.engine(), progress()).setWeight(target, percent, write.writeOptions()));
         return ExitCodes.OK;
     }
 }

@@ -47,9 +47,12 @@ class LeastPrivilegeCommandsTest {
         Path kc = user.kubeconfig(dir);
 
         ok(grayctl(kc, ns, "status", "reviews", "--stable", "v1"));
-        ok(grayctl(kc, ns, "deploy", "reviews", "--image", "example.org/reviews:3.0", "--version", "v3", "--stable", "v1", "--canary", "v3"));
+        // No controller runs beside this API server: deploy does not wait for pods that never come.
+        ok(grayctl(kc, ns, "deploy", "reviews", "--image", "example.org/reviews:3.0", "--version", "v3", "--stable", "v1", "--canary", "v3",
+                "--no-wait"));
         ok(grayctl(kc, ns, "deploy", "reviews", "--image", "example.org/reviews:3.1", "--version", "v3", "--replicas", "2",
-                "--stable", "v1", "--canary", "v3"));
+                "--stable", "v1", "--canary", "v3", "--no-wait"));
+        ok(grayctl(kc, ns, "status", "reviews", "--watch", "--timeout", "1s"));
         // The bare API server runs no Deployment controller: the test reports the canary rolled out.
         Workloads.rolloutDone(server.client(), ns, "reviews-v3");
         CliRun dry = grayctl(kc, ns, "-o", "json", "weight", "reviews", "10", "--stable", "v1", "--canary", "v3", "--add-canary-subset", "--dry-run");
@@ -71,7 +74,7 @@ class LeastPrivilegeCommandsTest {
 
         // Two hosts, named with --stable-host/--canary-host; promote --cleanup deletes the old Deployment.
         ok(grayctl(kc, ns, "deploy", "checkout", "--image", "example.org/checkout:2", "--version", "v2",
-                "--stable-host", "checkout-stable", "--canary-host", "checkout-canary"));
+                "--stable-host", "checkout-stable", "--canary-host", "checkout-canary", "--no-wait"));
         Workloads.rolloutDone(server.client(), ns, "checkout-v2");
         CliRun twoHosts = grayctl(kc, ns, "-o", "json", "weight", "checkout", "30", "--stable-host", "checkout-stable", "--canary-host", "checkout-canary");
         ok(twoHosts);

@@ -132,7 +132,7 @@ class PromoteRollbackDeployCommandsTest extends SandboxCommandTest {
     @Test
     void deployCreatesTheCanaryDeploymentFromTheStableOne() {
         CliRun run = grayctl("-o", "json", "deploy", "reviews", "--image", "example.org/reviews:3", "--version", "v3",
-                "--replicas", "3", "--from", "reviews-v1", "--stable", "v1");
+                "--replicas", "3", "--from", "reviews-v1", "--stable", "v1", "--no-wait");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         JsonNode deployment = run.json().get("deployment");

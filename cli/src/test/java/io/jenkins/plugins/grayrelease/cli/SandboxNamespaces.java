@@ -26,6 +26,11 @@ final class SandboxNamespaces implements AutoCloseable {
     private final SandboxServer sandbox = SandboxServer.start();
     private final KubernetesClient client = sandbox.newClient();
 
+    /** Whether written Deployments are reported rolled out at once (true from the start; see ApiServerDispatcher). */
+    void simulateRollouts(boolean simulate) {
+        sandbox.apiServer().simulateRollouts(simulate);
+    }
+
     KubernetesClient client() {
         return client;
     }

@@ -160,7 +160,7 @@ class UsageErrorsTest {
         CliRun run = CliRun.run("weight", "reviews", "10", "--canry", "v2");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.err()).contains("error: Unknown options: '--canry'").contains("hint: Did you mean --canary or --canary-host or --canary-version?");
+        assertThat(run.err()).contains("error: Unknown options: '--canry'").contains("hint: Did you mean --canary or --canary-host or --canary-version or --canary-scale?");
     }
 
     @Test

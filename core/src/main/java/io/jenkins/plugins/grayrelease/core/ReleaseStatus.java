@@ -3,6 +3,7 @@ package io.jenkins.plugins.grayrelease.core;
 import io.jenkins.plugins.grayrelease.core.state.LastChange;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
+import io.jenkins.plugins.grayrelease.core.workload.ReleaseWorkloads;
 import java.util.List;
 
 /**
@@ -24,15 +25,32 @@ import java.util.List;
  * @param stateProblem    why the recorded state could not be used (missing, malformed), or null
  * @param drift           differences between the record and the routing object, one sentence each
  * @param resourceVersion the routing object's resourceVersion this status was read at
+ * @param workloads       each side's Deployments with their readiness, or null when not read
+ *                        (the status a write returns is planned from the routing object alone)
  */
 public record ReleaseStatus(String namespace, String service, RouteKind routeKind, String routingObject, String route,
                             Destination stable, Destination canary, WeightSplit weights,
                             List<TesterMatch> testers, int mirrorPercent, ReleaseState state,
-                            String stateProblem, List<String> drift, String resourceVersion) {
+                            String stateProblem, List<String> drift, String resourceVersion, ReleaseWorkloads workloads) {
+
+    /** A status without its workloads (not read). */
+    public ReleaseStatus(String namespace, String service, RouteKind routeKind, String routingObject, String route,
+                         Destination stable, Destination canary, WeightSplit weights,
+                         List<TesterMatch> testers, int mirrorPercent, ReleaseState state,
+                         String stateProblem, List<String> drift, String resourceVersion) {
+        this(namespace, service, routeKind, routingObject, route, stable, canary, weights, testers, mirrorPercent, state,
+                stateProblem, drift, resourceVersion, null);
+    }
 
     public ReleaseStatus {
         testers = testers == null ? List.of() : List.copyOf(testers);
         drift = drift == null ? List.of() : List.copyOf(drift);
+    }
+
+    /** This status with the sides' Deployments as read. */
+    public ReleaseStatus withWorkloads(ReleaseWorkloads read) {
+        return new ReleaseStatus(namespace, service, routeKind, routingObject, route, stable, canary, weights, testers,
+                mirrorPercent, state, stateProblem, drift, resourceVersion, read);
     }
 
     /** The recorded phase, or null when nothing is recorded. */

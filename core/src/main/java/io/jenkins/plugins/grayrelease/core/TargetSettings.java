@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease.core;
 
+import io.jenkins.plugins.grayrelease.core.workload.CanaryScale;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.TargetSpec;
 import java.io.Serializable;
 import java.util.EnumMap;
@@ -43,7 +44,13 @@ public final class TargetSettings implements Serializable {
          * {@code false} turns the readiness gate off, for workloads the engine cannot see (another
          * cluster, VMs behind a ServiceEntry); unset or {@code true}: on. See {@link ReleaseTarget#readinessGate}.
          */
-        READINESS_GATE("readinessGate");
+        READINESS_GATE("readinessGate"),
+        /**
+         * How the canary Deployment is scaled while traffic shifts: {@code traffic} or a number of
+         * replicas (see {@link CanaryScale}); unset leaves its replicas alone. Not part of the
+         * routing target: the steps that move traffic read it with {@link #canaryScale()}.
+         */
+        CANARY_SCALE("canaryScale");
 
         private final String parameter;
 
@@ -188,6 +195,20 @@ public final class TargetSettings implements Serializable {
             return new Destination(host, subset);
         }
         return subset == null || service == null ? null : Destination.subset(service, subset);
+    }
+
+    /**
+     * The canary scale, or null when unset.
+     *
+     * @throws IllegalArgumentException naming the field and what is allowed
+     */
+    public CanaryScale canaryScale() {
+        String value = get(Field.CANARY_SCALE);
+        try {
+            return value == null ? null : CanaryScale.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("release target: canaryScale: " + e.getMessage(), e);
+        }
     }
 
     /** A short label for logs and pages: {@code namespace/service}. */

@@ -133,7 +133,7 @@ public final class GrayReleaseJobAction implements Action {
 
     private static TargetSnapshot read(ReleaseSettings settings, Run<?, ?> run) throws IOException {
         try (ReleaseSession session = ReleaseSession.openForPageRead(settings, run)) {
-            return new TargetSnapshot(settings, session.engine().status(session.target()), System.currentTimeMillis());
+            return new TargetSnapshot(settings, session.engine().statusWithWorkloads(session.target()), System.currentTimeMillis());
         }
     }
 

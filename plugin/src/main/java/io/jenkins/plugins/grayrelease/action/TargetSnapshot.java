@@ -5,6 +5,8 @@ import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.state.LastChange;
+import io.jenkins.plugins.grayrelease.core.workload.ReleaseWorkloads;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,6 +35,10 @@ public final class TargetSnapshot {
     private final Long lastChangeAt;
     private final String lastChangeOrigin;
     private final long seenAt;
+    /** Each side's Deployments when they were read (a status read), else null; absent in records of earlier builds. */
+    private final List<WorkloadLine> workloads;
+    /** Why the Deployments could not be read, or null. */
+    private final String workloadsProblem;
 
     TargetSnapshot(ReleaseSettings settings, ReleaseStatus status, long seenAt) {
         this.settings = settings;
@@ -52,6 +58,27 @@ public final class TargetSnapshot {
         this.lastChangeAt = change == null || change.at() == null ? null : change.at().toEpochMilli();
         this.lastChangeOrigin = change == null ? null : change.origin();
         this.seenAt = seenAt;
+        ReleaseWorkloads read = status.workloads();
+        if (read == null) {
+            this.workloads = null;
+            this.workloadsProblem = null;
+        } else {
+            List<WorkloadLine> lines = new ArrayList<>();
+            read.stable().forEach(d -> lines.add(new WorkloadLine("stable", d)));
+            read.canary().forEach(d -> lines.add(new WorkloadLine("canary", d)));
+            this.workloads = lines;
+            this.workloadsProblem = read.problem();
+        }
+    }
+
+    /** Each side's Deployments with ready/desired and the pods' problem, as last read; empty when not read. */
+    public List<WorkloadLine> getWorkloads() {
+        return workloads == null ? List.of() : List.copyOf(workloads);
+    }
+
+    /** Why the Deployments could not be read (no permission to list pods, ...), or null. */
+    public String getWorkloadsProblem() {
+        return workloadsProblem;
     }
 
     /**

@@ -17,7 +17,10 @@ import io.jenkins.plugins.grayrelease.core.analysis.PrometheusEndpoint;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.ReleaseStoppedException;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
+import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutRunner;
+import io.jenkins.plugins.grayrelease.core.workload.CanaryScale;
+import io.jenkins.plugins.grayrelease.core.workload.WorkloadWait;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutNarration;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutListener;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
@@ -120,7 +123,11 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
             if (configured.isPresent()) {
                 runnerSettings = runnerSettings.withPrometheus(configured.get());
             }
-            RolloutRunner r = new RolloutRunner(session.engine(),
+            // The block's canaryScale, unless the plan says its own (the plan's wins, step by step).
+            CanaryScale blockScale = around == null ? null : around.getTarget().canaryScale();
+            GrayRelease engine = session.engine().withCanaryScale(blockScale,
+                    WorkloadWait.defaults().withProgress(line -> listener.getLogger().println("  " + line)));
+            RolloutRunner r = new RolloutRunner(engine,
                     new JenkinsGate(run, listener, idPrefix, settings.label(), approvers, this::detached),
                     RolloutListener.both(new RolloutNarration(listener.getLogger()::println),
                             new BuildPageRolloutListener(run, settings, this::detached)),

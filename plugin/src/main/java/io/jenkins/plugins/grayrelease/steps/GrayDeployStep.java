@@ -1,13 +1,18 @@
 package io.jenkins.plugins.grayrelease.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
+import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
+import io.jenkins.plugins.grayrelease.core.support.Durations;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
+import io.jenkins.plugins.grayrelease.core.workload.WorkloadWait;
+import java.time.Duration;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -19,7 +24,9 @@ import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code grayDeploy(image: 'registry/reviews:2.1', version: 'v2', replicas: 1)}: creates or updates
- * the canary Deployment from the stable one. Sends no traffic to it; {@code grayRelease} does.
+ * the canary Deployment from the stable one and waits until its pods are ready, like
+ * {@code kubectl rollout status} (progress on the console; {@code wait: false} returns at once).
+ * Sends no traffic to it; {@code grayRelease} does.
  */
 public final class GrayDeployStep extends Step {
 
@@ -28,6 +35,8 @@ public final class GrayDeployStep extends Step {
     private Integer replicas;
     private String from;
     private String container;
+    private boolean wait = true;
+    private String timeout;
 
     @DataBoundConstructor
     public GrayDeployStep(String image, String version) {
@@ -71,29 +80,74 @@ public final class GrayDeployStep extends Step {
         this.container = container == null || container.isBlank() ? null : container.trim();
     }
 
+    public boolean isWait() {
+        return wait;
+    }
+
+    /** Wait until the canary's pods are ready (the default); false returns once the Deployment is written. */
+    @DataBoundSetter
+    public void setWait(boolean wait) {
+        this.wait = wait;
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    /** How long to wait at most (e.g. 5m); unset: the Deployment's progressDeadlineSeconds. */
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = timeout == null || timeout.isBlank() ? null : timeout.trim();
+    }
+
+    /** Checks the timeout here, on the Pipeline thread, so a typo fails before anything connects. */
     @Override
-    public StepExecution start(StepContext context) {
-        return new Execution(context, new CanaryDeployment(image, version, replicas, from, container));
+    public StepExecution start(StepContext context) throws AbortException {
+        Duration limit = null;
+        if (timeout != null) {
+            try {
+                limit = Durations.parse(timeout);
+            } catch (IllegalArgumentException e) {
+                throw new AbortException("grayDeploy: timeout: " + e.getMessage());
+            }
+        }
+        return new Execution(context, new CanaryDeployment(image, version, replicas, from, container), wait, limit);
     }
 
     private static final class Execution extends ReleaseStepExecution<Map<String, Object>> {
 
         private static final long serialVersionUID = 1L;
         private final transient CanaryDeployment request;
+        private final boolean wait;
+        private final transient Duration timeout;
 
-        Execution(StepContext context, CanaryDeployment request) {
+        Execution(StepContext context, CanaryDeployment request, boolean wait, Duration timeout) {
             super(context, "grayDeploy");
             this.request = request;
+            this.wait = wait;
+            this.timeout = timeout;
         }
 
         @Override
         protected Map<String, Object> perform(Operation op) throws Exception {
-            WorkloadStatus w = op.session.engine().deployCanary(op.session.target(), request);
+            WorkloadWait waiting = wait ? op.waitTellingTheConsole().withTimeout(timeout) : WorkloadWait.none();
+            // A canary whose pods are not ready by the deadline fails the step with their reason; nothing is routed to it.
+            WorkloadStatus w = op.session.engine().deployCanary(op.session.target(), request, waiting);
             String what = w.created() ? Messages.GrayDeployStep_created(w.name(), w.image(), w.version(), w.replicas())
                     : Messages.GrayDeployStep_updated(w.name(), w.image(), w.version(), w.replicas());
-            GrayReleaseAction.of(op.run).addHistory(ReleaseSession.buildActor(op.run).user(), op.settings.label(), what);
+            recordOnTheBuildPage(op, what);
             op.listener.getLogger().println(Messages.ReleaseStep_line(op.settings.label(), what));
             return StatusDocument.deployment(w);
+        }
+    }
+
+    /** The release with its Deployments on the build page, or (a service not routed yet) the history line alone. */
+    private static void recordOnTheBuildPage(ReleaseStepExecution.Operation op, String what) throws AbortException {
+        String user = ReleaseSession.buildActor(op.run).user();
+        try {
+            GrayReleaseAction.of(op.run).record(op.settings, op.session.engine().statusWithWorkloads(op.session.target()), user, what);
+        } catch (InvalidReleaseException e) {
+            GrayReleaseAction.of(op.run).addHistory(user, op.settings.label(), what);
         }
     }
 
@@ -118,6 +172,18 @@ public final class GrayDeployStep extends Step {
 
         public FormValidation doCheckVersion(@QueryParameter String value) {
             return value == null || value.isBlank() ? FormValidation.error(Messages.GrayDeployStep_versionRequired()) : FormValidation.ok();
+        }
+
+        public FormValidation doCheckTimeout(@QueryParameter String value) {
+            if (value == null || value.isBlank()) {
+                return FormValidation.ok();
+            }
+            try {
+                Durations.parse(value.trim());
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
         }
 
         public FormValidation doCheckReplicas(@QueryParameter String value) {

@@ -2,7 +2,10 @@ package io.jenkins.plugins.grayrelease.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.AbortException;
 import io.jenkins.plugins.grayrelease.core.PromoteOptions;
+import io.jenkins.plugins.grayrelease.core.support.Durations;
+import java.time.Duration;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -15,6 +18,7 @@ public final class GrayPromoteStep extends RoutingStep {
 
     private boolean cleanup;
     private String from;
+    private String scaleDownDelay;
 
     @DataBoundConstructor
     public GrayPromoteStep() {
@@ -40,11 +44,30 @@ public final class GrayPromoteStep extends RoutingStep {
         this.from = from == null || from.isBlank() ? null : from.trim();
     }
 
+    public String getScaleDownDelay() {
+        return scaleDownDelay;
+    }
+
+    /** Scale the old stable Deployment to 0 this long (e.g. 30s) after all traffic has left it; unset leaves it running. */
+    @DataBoundSetter
+    public void setScaleDownDelay(String scaleDownDelay) {
+        this.scaleDownDelay = scaleDownDelay == null || scaleDownDelay.isBlank() ? null : scaleDownDelay.trim();
+    }
+
+    /** Checks the delay here, on the Pipeline thread, so a typo fails before anything connects. */
     @Override
-    public StepExecution start(StepContext context) {
-        PromoteOptions options = new PromoteOptions(writeOptions(), cleanup, from);
+    public StepExecution start(StepContext context) throws AbortException {
+        Duration delay = null;
+        if (scaleDownDelay != null) {
+            try {
+                delay = Durations.parse(scaleDownDelay);
+            } catch (IllegalArgumentException e) {
+                throw new AbortException("grayPromote: scaleDownDelay: " + e.getMessage());
+            }
+        }
+        PromoteOptions options = new PromoteOptions(writeOptions(), cleanup, from).withScaleDownDelay(delay);
         String what = cleanup ? Messages.GrayPromoteStep_doneWithCleanup() : Messages.GrayPromoteStep_done();
-        return new RoutingStepExecution(context, "grayPromote", what, session -> session.engine().promote(session.target(), options));
+        return new RoutingStepExecution(context, "grayPromote", what, (engine, target) -> engine.promote(target, options));
     }
 
     @Extension

@@ -7,6 +7,7 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.TesterRoute;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import io.jenkins.plugins.grayrelease.core.workload.CanaryScale;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class GrayReleaseStep extends RoutingStep {
     private boolean removeTesters;
     private Integer mirror;
     private boolean addCanarySubset;
+    private String canaryScale;
 
     @DataBoundConstructor
     public GrayReleaseStep() {
@@ -86,6 +88,16 @@ public final class GrayReleaseStep extends RoutingStep {
         this.addCanarySubset = addCanarySubset;
     }
 
+    public String getCanaryScale() {
+        return canaryScale;
+    }
+
+    /** {@code traffic} or a number of replicas: scale the canary Deployment for the new weight (over the block's canaryScale). */
+    @DataBoundSetter
+    public void setCanaryScale(String canaryScale) {
+        this.canaryScale = canaryScale == null || canaryScale.isBlank() ? null : canaryScale.trim();
+    }
+
     /** Checks the tester conditions here, on the Pipeline thread, so bad input fails before anything connects. */
     @Override
     public StepExecution start(StepContext context) throws AbortException {
@@ -109,8 +121,15 @@ public final class GrayReleaseStep extends RoutingStep {
             said.add(mirror == 0 ? Messages.GrayReleaseStep_noMirror() : Messages.GrayReleaseStep_mirror(mirror));
         }
         WriteOptions options = writeOptions().withAddCanarySubset(addCanarySubset);
-        return new RoutingStepExecution(context, "grayRelease", String.join(", ", said),
-                session -> session.engine().apply(session.target(), changes, options));
+        if (canaryScale != null) {
+            try {
+                CanaryScale.parse(canaryScale);
+            } catch (IllegalArgumentException e) {
+                throw new AbortException("grayRelease: canaryScale: " + e.getMessage());
+            }
+        }
+        return new RoutingStepExecution(context, "grayRelease", String.join(", ", said), canaryScale,
+                (engine, target) -> engine.apply(target, changes, options));
     }
 
     private static TesterRoute testerRoute(List<TesterCondition> conditions) throws AbortException {
@@ -138,6 +157,23 @@ public final class GrayReleaseStep extends RoutingStep {
         @Override
         public String getDisplayName() {
             return Messages.GrayReleaseStep_displayName();
+        }
+
+        public FormValidation doCheckCanaryScale(@QueryParameter String value) {
+            return scale(value);
+        }
+
+        /** Blank, {@code traffic} or a number of replicas. */
+        static FormValidation scale(String value) {
+            if (value == null || value.isBlank()) {
+                return FormValidation.ok();
+            }
+            try {
+                CanaryScale.parse(value);
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
         }
 
         public FormValidation doCheckWeight(@QueryParameter String value) {

@@ -20,7 +20,7 @@ public final class GrayRollbackStep extends RoutingStep {
     public StepExecution start(StepContext context) {
         WriteOptions options = writeOptions();
         return new RoutingStepExecution(context, "grayRollback", Messages.GrayRollbackStep_done(),
-                session -> session.engine().rollback(session.target(), options));
+                (engine, target) -> engine.rollback(target, options));
     }
 
     @Extension

@@ -13,7 +13,7 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 
-/** {@code def s = grayStatus()}: the release as it really is (weights, phase, drift). Reads only. */
+/** {@code def s = grayStatus()}: the release as it really is (weights, phase, drift, each side's Deployments). Reads only. */
 public final class GrayStatusStep extends Step {
 
     @DataBoundConstructor
@@ -35,7 +35,7 @@ public final class GrayStatusStep extends Step {
 
         @Override
         protected Map<String, Object> perform(Operation op) throws Exception {
-            ReleaseStatus s = op.session.engine().status(op.session.target());
+            ReleaseStatus s = op.session.engine().statusWithWorkloads(op.session.target());
             GrayReleaseAction.of(op.run).record(op.settings, s, ReleaseSession.buildActor(op.run).user(), null);
             for (String d : s.drift()) {
                 op.listener.getLogger().println(Messages.ReleaseStep_line(s.namespace() + "/" + s.service(), Messages.GrayStatusStep_drift(d)));

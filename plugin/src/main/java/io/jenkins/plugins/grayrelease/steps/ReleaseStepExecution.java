@@ -7,7 +7,11 @@ import io.jenkins.plugins.grayrelease.ConsoleLinks;
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
+import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.workload.CanaryScale;
+import io.jenkins.plugins.grayrelease.core.workload.WorkloadWait;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.ReleaseRolledBack;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
@@ -72,6 +76,26 @@ abstract class ReleaseStepExecution<T> extends SynchronousNonBlockingStepExecuti
             this.listener = listener;
             this.settings = settings;
             this.session = session;
+        }
+
+        /**
+         * The session's engine, keeping the canary's replicas in step with its traffic when the
+         * step or the enclosing block names a {@code canaryScale} (the step's wins); scaling and the
+         * canary's readiness are told on the console.
+         */
+        GrayRelease engine(@CheckForNull String stepScale) throws AbortException {
+            CanaryScale scale;
+            try {
+                scale = stepScale != null ? CanaryScale.parse(stepScale) : settings.getTarget().canaryScale();
+            } catch (IllegalArgumentException e) {
+                throw new AbortException(e.getMessage());
+            }
+            return session.engine().withCanaryScale(scale, waitTellingTheConsole());
+        }
+
+        /** Waits for pods up to Kubernetes' deadline, each change of readiness one console line. */
+        WorkloadWait waitTellingTheConsole() {
+            return WorkloadWait.defaults().withProgress(line -> listener.getLogger().println(Messages.ReleaseStep_line(settings.label(), line)));
         }
 
         /** A dry run prints its diff and stores nothing anywhere; a real change is recorded like any other. */

@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.model.TaskListener;
@@ -148,6 +149,16 @@ public final class WithGrayReleaseStep extends Step {
         settings = settings.with(Field.LAYOUT, layout);
     }
 
+    /** {@code traffic} or a number of replicas: the canary Deployment's replicas follow its traffic in the steps inside. */
+    public String getCanaryScale() {
+        return settings.get(Field.CANARY_SCALE);
+    }
+
+    @DataBoundSetter
+    public void setCanaryScale(String canaryScale) {
+        settings = settings.with(Field.CANARY_SCALE, canaryScale);
+    }
+
     /** True (the default) unless this block turns the gate off. */
     public boolean isReadinessGate() {
         return !"false".equals(settings.get(Field.READINESS_GATE));
@@ -213,6 +224,11 @@ public final class WithGrayReleaseStep extends Step {
         @Override
         public boolean start() throws Exception {
             ReleaseSettings merged = settings.over(getContext().get(ReleaseSettings.class));
+            try {
+                merged.getTarget().canaryScale();
+            } catch (IllegalArgumentException e) {
+                throw new AbortException("withGrayRelease: " + e.getMessage());
+            }
             getContext().newBodyInvoker().withContext(merged).withCallback(BodyExecutionCallback.wrap(getContext())).start();
             return false;
         }
@@ -255,6 +271,10 @@ public final class WithGrayReleaseStep extends Step {
 
         public FormValidation doCheckService(@QueryParameter String value) {
             return value == null || value.isBlank() ? FormValidation.error(Messages.WithGrayReleaseStep_serviceRequired()) : FormValidation.ok();
+        }
+
+        public FormValidation doCheckCanaryScale(@QueryParameter String value) {
+            return GrayReleaseStep.DescriptorImpl.scale(value);
         }
 
         public FormValidation doCheckLayout(@QueryParameter String value) {

@@ -34,6 +34,21 @@ public final class ResultPrinter {
         }
     }
 
+    /**
+     * A status of a watch: the first as {@link #status}; each later one as the next YAML document
+     * ({@code ---}), the next JSON document, or the table redrawn (on a terminal the screen is
+     * cleared, elsewhere a dashed line separates the tables).
+     */
+    public void statusAgain(ReleaseStatus status, boolean again, boolean terminal) {
+        if (again && format == OutputFormat.YAML) {
+            out.println("---");
+        } else if (again && format == OutputFormat.TABLE) {
+            out.print(terminal ? "\033[H\033[2J" : "-".repeat(40) + System.lineSeparator());
+        }
+        status(status);
+        out.flush();
+    }
+
     public void result(OperationResult result) {
         if (format != OutputFormat.TABLE) {
             document(StatusDocument.of(result));

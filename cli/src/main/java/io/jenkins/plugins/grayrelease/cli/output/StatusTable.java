@@ -5,7 +5,9 @@ import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.rollout.ClusterDecision;
 import io.jenkins.plugins.grayrelease.core.state.LastChange;
+import io.jenkins.plugins.grayrelease.core.workload.DeploymentSummary;
 import java.io.PrintWriter;
+import java.util.List;
 
 /** A release status for people: one labelled line per fact, the split drawn as bars. */
 public final class StatusTable {
@@ -21,7 +23,13 @@ public final class StatusTable {
         int stableWeight = s.weights() == null ? 0 : s.weights().stable();
         int canaryWeight = s.weights() == null ? 0 : s.weights().canary();
         row(out, "STABLE", side(s.stable(), stableWeight));
+        boolean read = s.workloads() != null && s.workloads().problem() == null;
+        deployments(out, read ? s.workloads().stable() : null);
         row(out, "CANARY", s.canary() == null ? "none (no release under way)" : side(s.canary(), canaryWeight));
+        deployments(out, read && s.canary() != null ? s.workloads().canary() : null);
+        if (s.workloads() != null && s.workloads().problem() != null) {
+            row(out, "DEPLOYMENTS", "cannot be read: " + s.workloads().problem());
+        }
         row(out, "PHASE", s.phase() == null ? "not recorded" : s.phase().name());
         row(out, "TESTERS", s.testers().isEmpty() ? "none" : TesterMatch.describe(s.testers()));
         row(out, "MIRROR", s.mirrorPercent() == 0 ? "none" : s.mirrorPercent() + " % to the canary");
@@ -38,6 +46,19 @@ public final class StatusTable {
             row(out, "DRIFT", drift);
         }
         out.flush();
+    }
+
+    /** One row per Deployment of a side, under the side: name, image, ready/desired and the pods' problem. */
+    private static void deployments(PrintWriter out, List<DeploymentSummary> deployments) {
+        if (deployments == null) {
+            return;
+        }
+        if (deployments.isEmpty()) {
+            row(out, "  DEPLOYMENT", "none found");
+        }
+        for (DeploymentSummary d : deployments) {
+            row(out, "  DEPLOYMENT", d.describe());
+        }
     }
 
     private static String side(Destination d, int weight) {

@@ -15,6 +15,8 @@ import io.jenkins.plugins.grayrelease.core.WeightSplit;
 import io.jenkins.plugins.grayrelease.core.state.LastChange;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
+import io.jenkins.plugins.grayrelease.core.workload.DeploymentSummary;
+import io.jenkins.plugins.grayrelease.core.workload.ReleaseWorkloads;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -112,6 +114,28 @@ class ResultPrinterTest {
                 .contains("CANARY          reviews/v2            10 %  ███░░░░░░░░░░░░░░░░░░░░░░░░░░░")
                 .contains("TESTERS         header end-user: jason")
                 .contains("LAST CHANGE     setWeight 10 by alice at 2026-11-26T06:00:00Z (grayctl)");
+    }
+
+    @Test
+    void tableShowsEachSidesDeploymentsUnderTheSideWithReadinessAndThePodsProblem() {
+        ReleaseStatus read = STATUS.withWorkloads(new ReleaseWorkloads(
+                List.of(new DeploymentSummary("reviews-v1", "example.org/reviews:1.0", 3, 3, null)),
+                List.of(new DeploymentSummary("reviews-v2", "example.org/reviews:2.0", 1, 2,
+                        "ImagePullBackOff: Back-off pulling image"))));
+
+        String table = print(OutputFormat.TABLE, p -> p.status(read));
+
+        assertThat(table).contains("STABLE          reviews/v1            90 %  ███████████████████████████░░░\n"
+                + "  DEPLOYMENT    reviews-v1  example.org/reviews:1.0  3/3 ready\n"
+                + "CANARY          reviews/v2            10 %  ")
+                .contains("\n  DEPLOYMENT    reviews-v2  example.org/reviews:2.0  1/2 ready  ImagePullBackOff: Back-off pulling image\nPHASE");
+    }
+
+    @Test
+    void tableWithoutReadWorkloadsHasNoDeploymentRowsAndOneWithNoneFoundSaysSo() {
+        assertThat(print(OutputFormat.TABLE, p -> p.status(STATUS))).doesNotContain("DEPLOYMENT");
+        assertThat(print(OutputFormat.TABLE, p -> p.status(STATUS.withWorkloads(new ReleaseWorkloads(List.of(), List.of())))))
+                .contains("  DEPLOYMENT    none found\nCANARY");
     }
 
     @Test

@@ -32,11 +32,17 @@ import io.jenkins.plugins.grayrelease.core.workload.SideSelector;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadReader;
 import io.jenkins.plugins.grayrelease.core.workload.PodTemplateDigest;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
+import io.jenkins.plugins.grayrelease.core.workload.CanaryScale;
+import io.jenkins.plugins.grayrelease.core.workload.ReleaseWorkloads;
+import io.jenkins.plugins.grayrelease.core.workload.WorkloadWait;
+import io.jenkins.plugins.grayrelease.core.workload.WorkloadWatch;
+import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The engine's parts wired together; {@link GrayRelease} is its public face. Every request to the
@@ -54,14 +60,29 @@ final class Engine {
     private final SideSelectors selectors;
     private final ReadinessGate gate;
     private final KubernetesClient client;
+    private final SideWorkloads sideWorkloads;
+    private final CanaryScaler scaler;
+    /** The canary's scale and how to wait for it, or null: the engine leaves replicas alone. */
+    private final Scaling scaling;
+
+    /** How the canary is scaled while traffic shifts, and how its pods are waited for. */
+    record Scaling(CanaryScale scale, WorkloadWait waiting) {
+    }
 
     /**
      * @param session what a session remembers between operations (see {@link SessionCache}), or
      *                null: every operation reads what it needs
      */
     Engine(KubernetesClient client, Actor actor, RetryPolicy policy, boolean serverDryRun, Clock clock, SessionCache session) {
+        this(client, actor, policy, serverDryRun, clock, session, null);
+    }
+
+    /** @param scaling how the canary is scaled with its traffic, or null to leave its replicas alone */
+    Engine(KubernetesClient client, Actor actor, RetryPolicy policy, boolean serverDryRun, Clock clock, SessionCache session,
+           Scaling scaling) {
         this.session = session;
         this.client = client;
+        this.scaling = scaling;
         this.istio = new IstioResources(client);
         this.retry = new RetryLoop(policy);
         // One writer: route changes and rollout progress are guarded and stored the same way.
@@ -72,6 +93,8 @@ final class Engine {
         this.recorder = new StateRecorder(istio, writer, retry, actor, clock);
         this.workloads = new CanaryWorkloads(client);
         this.promotion = new Promotion(routes, new OldStableCleanup(istio, retry, selectors, new WorkloadReader(client), workloads));
+        this.sideWorkloads = new SideWorkloads(new WorkloadReader(client), selectors, retry, session);
+        this.scaler = new CanaryScaler(client, istio, retry, sideWorkloads);
     }
 
     RouteOperation.Outcome route(ReleaseTarget target, RouteChange change, WriteOptions options) {
@@ -81,6 +104,52 @@ final class Engine {
     /** Several changes planned together and written as one guarded patch. */
     RouteOperation.Outcome route(ReleaseTarget target, List<RouteChange> changes, WriteOptions options) {
         return routes.run(target, changes, options, session);
+    }
+
+    /** A weight change; with a canary scale, the canary has the replicas for it before it rises and keeps them until it has fallen. */
+    OperationResult setWeight(ReleaseTarget target, int canaryPercent, WriteOptions options) {
+        return apply(target, List.of(new RouteChange.SetWeight(canaryPercent)), options);
+    }
+
+    /** Several changes in one guarded write; with a canary scale, a weight among them is scaled for like {@link #setWeight}. */
+    OperationResult apply(ReleaseTarget target, List<RouteChange> changes, WriteOptions options) {
+        Optional<Integer> weight = changes.stream().filter(RouteChange.SetWeight.class::isInstance)
+                .map(c -> ((RouteChange.SetWeight) c).canaryPercent()).reduce((a, b) -> b);
+        if (scaling == null || options.dryRun() || weight.isEmpty()) {
+            return route(target, changes, options).result();
+        }
+        return scaler.around(target, weight.get(), scaling.scale(), scaling.waiting(), () -> route(target, changes, options).result());
+    }
+
+    /** Scales the canary for the share it has now and waits for its pods; needs a canary scale. */
+    void scaleCanary(ReleaseTarget target) {
+        if (scaling == null) {
+            throw new IllegalStateException("no canary scale: use GrayRelease.withCanaryScale");
+        }
+        scaler.now(target, scaling.scale(), scaling.waiting());
+    }
+
+    /** See {@link GrayRelease#watchStatus}; a refused or failed watch is reported like any request (naming the verb). */
+    void watchStatus(ReleaseTarget target, Consumer<ReleaseStatus> onChange, Duration bound) {
+        retry.run(target.routingRef(), "watch", p -> {
+            new StatusWatch(client).watch(target, () -> statusWithWorkloads(target), onChange, bound);
+            return null;
+        });
+    }
+
+    /** {@link #status} with each side's Deployments, their readiness and their pods' problem. */
+    ReleaseStatus statusWithWorkloads(ReleaseTarget target) {
+        return retry.run(target.routingRef(), p -> {
+            Snapshot snap = Snapshot.read(istio, target, session, true);
+            RouteSides sides = SideResolver.resolve(target, snap);
+            ReleaseStatus status = StatusAssembler.assemble(target, snap.routing(), snap.subsets(), sides, snap.router());
+            try {
+                return status.withWorkloads(sideWorkloads.summarize(target, snap, sides));
+            } catch (GrayReleaseException e) {
+                // The routes are what a status is for: a namespace whose pods this identity may not list still has them.
+                return status.withWorkloads(ReleaseWorkloads.unreadable(e.getMessage()));
+            }
+        });
     }
 
     /** Reads the routing object (and subsets) from the server (a status is never answered from memory), and a session remembers them. */
@@ -117,7 +186,30 @@ final class Engine {
 
     /** See {@link GrayRelease#promote}. */
     OperationResult promote(ReleaseTarget target, PromoteOptions options) {
-        return promotion.run(target, options, session);
+        boolean write = !options.write().dryRun();
+        WorkloadWait wait = scaling != null ? scaling.waiting() : WorkloadWait.defaults();
+        if (scaling != null && write) {
+            // All traffic is about to go to the canary: it gets the replicas for 100 % first.
+            scaler.beforePromotion(target, wait);
+        }
+        OldStable old = write && options.scaleDownDelay() != null && !options.cleanup() ? oldStable(target) : null;
+        OperationResult result = promotion.run(target, options, session);
+        if (old != null && !old.names().isEmpty() && result.status().phase() == Phase.PROMOTED) {
+            // The sides as the promotion recorded them: the caller's names still call the old version stable.
+            ReleaseTarget promoted = target.toBuilder().stable(result.status().stable()).canary(result.status().canary()).build();
+            scaler.scaleDownOldStable(promoted, old.side(), old.names(), options.scaleDownDelay(), wait);
+        }
+        return result;
+    }
+
+    /** The stable side and its Deployments before a promotion moves the sides. */
+    private record OldStable(Destination side, List<String> names) {
+    }
+
+    private OldStable oldStable(ReleaseTarget target) {
+        Snapshot snap = retry.run(target.routingRef(), p -> Snapshot.read(istio, target));
+        RouteSides sides = SideResolver.resolve(target, snap);
+        return new OldStable(sides.stable(), sideWorkloads.of(target, snap, sides.stable()).stream().map(d -> d.getMetadata().getName()).toList());
     }
 
     /** See {@link GrayRelease#canaryMetricVersion}. */
@@ -221,6 +313,17 @@ final class Engine {
         // Create-or-update is idempotent, so a conflict or a lost answer is retried from a fresh read.
         return retry.run(canaryRef(target, request.version()),
                 p -> workloads.deploy(target.namespace(), target.service(), request, stableSide, canarySide));
+    }
+
+    /** {@link #deployCanary}, then (unless told not to) waits for the canary's pods like {@code kubectl rollout status}. */
+    WorkloadStatus deployCanary(ReleaseTarget target, CanaryDeployment request, WorkloadWait wait) {
+        WorkloadStatus written = deployCanary(target, request);
+        if (wait.enabled()) {
+            // In the retry loop: a refused watch (403) is reported naming the verb, like any other request.
+            retry.run(ObjectRef.deployment(target.namespace(), written.name()), "status",
+                    p -> new WorkloadWatch(client).await(target.namespace(), written.name(), "canary", wait));
+        }
+        return written;
     }
 
     private static ObjectRef canaryRef(ReleaseTarget target, String version) {

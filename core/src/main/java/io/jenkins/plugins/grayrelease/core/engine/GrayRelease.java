@@ -17,7 +17,9 @@ import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
+import io.jenkins.plugins.grayrelease.core.workload.CanaryScale;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
+import io.jenkins.plugins.grayrelease.core.workload.WorkloadWait;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +46,7 @@ public final class GrayRelease {
     private final boolean serverDryRun;
     private final SessionCache session;
     private final Engine engine;
+    private final Engine.Scaling scaling;
 
     public GrayRelease(KubernetesClient client, Actor actor) {
         this(client, actor, RetryPolicy.defaults());
@@ -65,17 +68,39 @@ public final class GrayRelease {
     }
 
     private GrayRelease(KubernetesClient client, Actor actor, RetryPolicy retry, boolean serverDryRun, SessionCache session) {
+        this(client, actor, retry, serverDryRun, session, null);
+    }
+
+    private GrayRelease(KubernetesClient client, Actor actor, RetryPolicy retry, boolean serverDryRun, SessionCache session,
+                        Engine.Scaling scaling) {
         this.client = client;
         this.actor = actor;
         this.retry = retry;
         this.serverDryRun = serverDryRun;
         this.session = session;
-        this.engine = new Engine(client, actor, retry, serverDryRun, Clock.systemUTC(), session);
+        this.scaling = scaling;
+        this.engine = new Engine(client, actor, retry, serverDryRun, Clock.systemUTC(), session, scaling);
     }
 
     /** The same engine with server-side dry runs switched on or off; see the four-argument constructor. */
     public GrayRelease withServerDryRun(boolean enabled) {
-        return new GrayRelease(client, actor, retry, enabled, session);
+        return new GrayRelease(client, actor, retry, enabled, session, scaling);
+    }
+
+    /**
+     * The same engine, keeping the canary Deployment's replicas in step with its traffic:
+     * {@link #setWeight} scales it to {@code scale}'s replicas for the new weight, adding replicas
+     * (and waiting for their pods by {@code wait}) before the weight rises and removing them only
+     * after it has fallen; {@link #promote} first gives it as many replicas as the stable has.
+     * The stable keeps its replicas. Null {@code scale}: replicas are left alone.
+     */
+    public GrayRelease withCanaryScale(CanaryScale scale, WorkloadWait wait) {
+        return new GrayRelease(client, actor, retry, serverDryRun, session, scale == null ? null : new Engine.Scaling(scale, wait));
+    }
+
+    /** The canary scale this engine keeps to, or null. */
+    public CanaryScale canaryScale() {
+        return scaling == null ? null : scaling.scale();
     }
 
     /**
@@ -89,7 +114,7 @@ public final class GrayRelease {
 
     /** The same engine in the session {@code cache} (which may outlive this engine's client, e.g. across Jenkins steps). */
     public GrayRelease withSession(SessionCache cache) {
-        return new GrayRelease(client, actor, retry, serverDryRun, cache);
+        return new GrayRelease(client, actor, retry, serverDryRun, cache, scaling);
     }
 
     /** Whether this engine is in a session. */
@@ -110,9 +135,37 @@ public final class GrayRelease {
         return engine.status(target);
     }
 
+    /**
+     * {@link #status} with each side's Deployments: name, image, ready/desired replicas and the
+     * pods' problem (what {@code kubectl argo rollouts get rollout} shows). Reads the namespace's
+     * Deployments and pods as well.
+     */
+    public ReleaseStatus statusWithWorkloads(ReleaseTarget target) {
+        return engine.statusWithWorkloads(target);
+    }
+
+    /**
+     * Tells {@link #statusWithWorkloads} now and again whenever it changes, woken by a watch on the
+     * routing object, the Deployments and the pods of the namespace (never a poll loop). Returns
+     * after {@code bound} (null: when the thread is interrupted).
+     */
+    public void watchStatus(ReleaseTarget target, java.util.function.Consumer<ReleaseStatus> onChange, java.time.Duration bound) {
+        engine.watchStatus(target, onChange, bound);
+    }
+
     /** Sends {@code canaryPercent} (0–100) of the managed route's traffic to the canary, the rest to stable. */
     public OperationResult setWeight(ReleaseTarget target, int canaryPercent, WriteOptions options) {
-        return engine.route(target, new RouteChange.SetWeight(canaryPercent), options).result();
+        return engine.setWeight(target, canaryPercent, options);
+    }
+
+    /**
+     * Scales the canary Deployment to this engine's canary scale for the weight it has now, and
+     * waits for its pods (a plan's {@code setCanaryScale} step).
+     *
+     * @throws IllegalStateException when the engine has no canary scale ({@link #withCanaryScale})
+     */
+    public void scaleCanary(ReleaseTarget target) {
+        engine.scaleCanary(target);
     }
 
     /**
@@ -122,7 +175,7 @@ public final class GrayRelease {
      */
     public OperationResult apply(ReleaseTarget target, List<RouteChange> changes, WriteOptions options) {
         RequestValidator.validateAll(changes, target.virtualServiceRef());
-        return engine.route(target, List.copyOf(changes), options).result();
+        return engine.apply(target, List.copyOf(changes), options);
     }
 
     /** Puts (or replaces) the engine's tester route, sending matching requests 100 % to the canary, just before the managed route. */
@@ -242,5 +295,17 @@ public final class GrayRelease {
     /** Creates or updates the canary Deployment from the stable one; see {@link CanaryDeployment}. */
     public WorkloadStatus deployCanary(ReleaseTarget target, CanaryDeployment request) {
         return engine.deployCanary(target, request);
+    }
+
+    /**
+     * Creates or updates the canary Deployment, then, when {@code wait} says so, waits until its
+     * pods are ready (like {@code kubectl rollout status}), telling each change of readiness to
+     * {@code wait}'s progress. Sends no traffic either way.
+     *
+     * @throws io.jenkins.plugins.grayrelease.core.errors.WorkloadNotAvailableException when its pods
+     *     are not ready by the Deployment's progress deadline (or {@code wait}'s timeout), naming the pods' reason
+     */
+    public WorkloadStatus deployCanary(ReleaseTarget target, CanaryDeployment request, WorkloadWait wait) {
+        return engine.deployCanary(target, request, wait);
     }
 }

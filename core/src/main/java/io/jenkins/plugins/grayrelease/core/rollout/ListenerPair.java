@@ -40,6 +40,12 @@ record ListenerPair(RolloutListener first, RolloutListener second) implements Ro
     }
 
     @Override
+    public void workloadProgress(String sentence) {
+        first.workloadProgress(sentence);
+        second.workloadProgress(sentence);
+    }
+
+    @Override
     public void analysisMeasured(String analysis, Measurement measurement) {
         first.analysisMeasured(analysis, measurement);
         second.analysisMeasured(analysis, measurement);

@@ -9,6 +9,7 @@ import io.jenkins.plugins.grayrelease.core.rollout.plan.AnalysisStep;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.ApprovalStep;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.MirrorStep;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PauseStep;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.SetCanaryScaleStep;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.SetWeightStep;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.Step;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.TestersStep;
@@ -60,6 +61,11 @@ final class Preflight {
             @Override
             public Void analysis(AnalysisStep a) {
                 return null; // Prometheus is checked once, below
+            }
+
+            @Override
+            public Void setCanaryScale(SetCanaryScaleStep s) {
+                return null; // changes no route; the canary Deployment is looked up when the step scales it
             }
         };
         run.plan().steps().forEach(step -> step.accept(plan));

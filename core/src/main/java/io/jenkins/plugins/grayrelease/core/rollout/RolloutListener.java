@@ -32,6 +32,12 @@ public interface RolloutListener {
     default void routingChanged(String change, ReleaseStatus status) {}
 
     /**
+     * The canary's Deployment changed how many replicas it runs, or how many of its pods are ready
+     * while the run waits for them ("2 of 3 canary pods ready").
+     */
+    default void workloadProgress(String sentence) {}
+
+    /**
      * One measurement with the observed values and thresholds.
      *
      * @param analysis "step N" or "background"

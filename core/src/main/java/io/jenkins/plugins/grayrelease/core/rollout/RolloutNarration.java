@@ -56,6 +56,11 @@ public final class RolloutNarration implements RolloutListener {
     }
 
     @Override
+    public synchronized void workloadProgress(String sentence) {
+        out.accept("  " + sentence);
+    }
+
+    @Override
     public synchronized void analysisMeasured(String analysis, Measurement measurement) {
         out.accept("  analysis (" + analysis + ") measurement " + measurement.number() + ": "
                 + measurement.outcome());

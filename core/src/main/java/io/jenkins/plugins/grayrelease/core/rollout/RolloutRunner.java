@@ -220,7 +220,7 @@ public final class RolloutRunner {
     }
 
     private RolloutResult runSteps(RunContext run, int start) {
-        StepExecutor executor = new StepExecutor(run, gate);
+        StepExecutor executor = new StepExecutor(run, gate, start);
         RolloutPlan plan = run.plan();
         int index = start;
         try {
@@ -247,7 +247,8 @@ public final class RolloutRunner {
                 listener.stepFinished(index, step);
             }
             stopIfSignalled();
-            OperationResult promoted = engine.promote(run.target(), settings.promote());
+            // With a canary scale in force the canary gets the stable's replicas before it takes all traffic.
+            OperationResult promoted = executor.engine().promote(run.target(), settings.promote());
             listener.routingChanged("promoted: all traffic to the canary, now the stable", promoted.status());
             return new RolloutResult(Outcome.PROMOTED, plan.steps().size(), "all " + plan.steps().size()
                     + " steps passed; promoted", promoted.status(), Optional.empty(), Optional.empty());

@@ -14,16 +14,30 @@ import io.jenkins.plugins.grayrelease.core.rollout.plan.Step;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.TestersStep;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
+import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.rollout.plan.SetCanaryScaleStep;
+import io.jenkins.plugins.grayrelease.core.workload.CanaryScale;
+import io.jenkins.plugins.grayrelease.core.workload.WorkloadWait;
 import java.util.Optional;
 
 /** Executes one step of a plan through the engine. */
 final class StepExecutor {
     private final RunContext run;
     private final Gate gate;
+    /** The canary scale in force (the plan's, then the last setCanaryScale step's), or null. */
+    private CanaryScale scale;
 
-    StepExecutor(RunContext run, Gate gate) {
+    /** @param start the first step this run executes: the scale in force there is the plan's or an earlier step's */
+    StepExecutor(RunContext run, Gate gate, int start) {
         this.run = run;
         this.gate = gate;
+        this.scale = run.plan().scaleAt(start).orElse(null);
+    }
+
+    /** The run's engine, scaling the canary with its traffic when a scale is in force; progress goes to the listener. */
+    GrayRelease engine() {
+        return scale == null ? run.engine()
+                : run.engine().withCanaryScale(scale, WorkloadWait.defaults().withProgress(run.listener()::workloadProgress));
     }
 
     StepOutcome execute(int index, Step step) {
@@ -59,6 +73,13 @@ final class StepExecutor {
             }
 
             @Override
+            public StepOutcome setCanaryScale(SetCanaryScaleStep s) {
+                scale = s.scale();
+                engine().scaleCanary(run.target());
+                return StepOutcome.carryOn();
+            }
+
+            @Override
             public StepOutcome mirror(MirrorStep m) {
                 OperationResult r = run.engine().setMirror(run.target(), m.percent(), run.settings().write());
                 run.listener().routingChanged("mirror " + m.percent() + " %", r.status());
@@ -68,7 +89,7 @@ final class StepExecutor {
     }
 
     private void setWeight(int weight) {
-        OperationResult r = run.engine().setWeight(run.target(), weight, run.settings().write());
+        OperationResult r = engine().setWeight(run.target(), weight, run.settings().write());
         run.sides().weights().record(run.analysisClock().instant(), weight);
         run.listener().weightWritten(weight, r.status());
     }

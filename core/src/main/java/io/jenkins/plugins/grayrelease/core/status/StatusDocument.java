@@ -14,6 +14,8 @@ import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
 import io.jenkins.plugins.grayrelease.core.state.LastChange;
+import io.jenkins.plugins.grayrelease.core.workload.DeploymentSummary;
+import io.jenkins.plugins.grayrelease.core.workload.ReleaseWorkloads;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,6 +60,7 @@ public final class StatusDocument {
         doc.put("stateProblem", s.stateProblem());
         doc.put("resourceVersion", s.resourceVersion());
         doc.put("pendingApproval", ClusterDecision.pending(s).map(p -> pendingApproval(s, p)).orElse(null));
+        doc.put("workloads", workloads(s.workloads()));
         return doc;
     }
 
@@ -75,6 +78,28 @@ public final class StatusDocument {
         doc.put("choices", new ArrayList<>(p.question().choices()));
         doc.put("deadline", p.question().deadline() == null ? null : p.question().deadline().toString());
         doc.put("answerWith", ClusterDecision.howToAnswer(s, p));
+        return doc;
+    }
+
+    /** {@code {stable: [...], canary: [...], problem}}, each Deployment with its readiness; null when not read. */
+    private static Map<String, Object> workloads(ReleaseWorkloads w) {
+        if (w == null) {
+            return null;
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("stable", new ArrayList<>(w.stable().stream().map(StatusDocument::deployment).toList()));
+        doc.put("canary", new ArrayList<>(w.canary().stream().map(StatusDocument::deployment).toList()));
+        doc.put("problem", w.problem());
+        return doc;
+    }
+
+    private static Map<String, Object> deployment(DeploymentSummary d) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("name", d.name());
+        doc.put("image", d.image());
+        doc.put("readyReplicas", d.ready());
+        doc.put("replicas", d.desired());
+        doc.put("problem", d.problem());
         return doc;
     }
 

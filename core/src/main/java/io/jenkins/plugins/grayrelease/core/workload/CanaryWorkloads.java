@@ -72,11 +72,12 @@ public final class CanaryWorkloads {
             throw new InvalidReleaseException(ref, "spec.selector.matchLabels", "is " + existingSelector + " but the canary needs "
                     + selector + " (a Deployment's selector cannot change)", "Delete the Deployment and deploy the canary again");
         }
-        Deployment updated = new DeploymentBuilder(existing).build();
-        updated.getSpec().setReplicas(replicas);
-        updated.getSpec().getTemplate().getMetadata().setLabels(podLabels);
-        setImage(updated, template.getName(), request.image());
-        GuardedUpdate.patch(client, existing, updated);
+        // Guarded by what was read (uid, resourceVersion): a concurrent change is a conflict, retried from a fresh read.
+        Deployment wanted = new DeploymentBuilder(existing).build();
+        wanted.getSpec().setReplicas(replicas);
+        wanted.getSpec().getTemplate().getMetadata().setLabels(podLabels);
+        setImage(wanted, template.getName(), request.image());
+        new DeploymentWrites(client).write(existing, wanted);
         return new WorkloadStatus(name, request.image(), request.version(), replicas, podLabels, false);
     }
 

@@ -16,6 +16,8 @@ import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
 import io.jenkins.plugins.grayrelease.core.state.LastChange;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
+import io.jenkins.plugins.grayrelease.core.workload.DeploymentSummary;
+import io.jenkins.plugins.grayrelease.core.workload.ReleaseWorkloads;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ class StatusDocumentTest {
 
         assertThat(doc.keySet()).containsExactly("namespace", "service", "routeKind", "routingObject", "route", "stable", "canary",
                 "weights", "phase", "lastChange", "testers", "mirrorPercent", "drift", "stateProblem", "resourceVersion",
-                "pendingApproval");
+                "pendingApproval", "workloads");
         assertThat(doc).containsEntry("weights", Map.of("stable", 90, "canary", 10))
                 .containsEntry("stable", Map.of("host", "reviews", "subset", "v1"))
                 .containsEntry("phase", "PROGRESSING")
@@ -64,7 +66,7 @@ class StatusDocumentTest {
 
         assertThat(doc).containsEntry("canary", null).containsEntry("phase", null).containsEntry("lastChange", null)
                 .containsEntry("stateProblem", "no release state recorded").containsEntry("route", null);
-        assertThat(doc).hasSize(16);
+        assertThat(doc).hasSize(17).containsEntry("workloads", null);
     }
 
     @Test
@@ -80,6 +82,28 @@ class StatusDocumentTest {
     }
 
     @Test
+    void workloadsShowEachSidesDeploymentsWithReadinessAndThePodsProblem() {
+        ReleaseStatus read = STATUS.withWorkloads(new ReleaseWorkloads(
+                List.of(new DeploymentSummary("reviews-v1", "example.org/reviews:1.0", 3, 3, null)),
+                List.of(new DeploymentSummary("reviews-v2", "example.org/reviews:2.0", 1, 2,
+                        "ImagePullBackOff: Back-off pulling image \"example.org/reviews:2.0\""))));
+
+        Map<String, Object> doc = StatusDocument.of(read);
+
+        Map<String, Object> canary = new LinkedHashMap<>();
+        canary.put("name", "reviews-v2");
+        canary.put("image", "example.org/reviews:2.0");
+        canary.put("readyReplicas", 1);
+        canary.put("replicas", 2);
+        canary.put("problem", "ImagePullBackOff: Back-off pulling image \"example.org/reviews:2.0\"");
+        assertThat(doc.get("workloads")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsOnlyKeys("stable", "canary", "problem").containsEntry("canary", List.of(canary)).containsEntry("problem", null);
+        Map<?, ?> stable = (Map<?, ?>) ((List<?>) ((Map<?, ?>) doc.get("workloads")).get("stable")).get(0);
+        assertThat(new ArrayList<Object>(stable.keySet())).containsExactly("name", "image", "readyReplicas", "replicas", "problem");
+        assertThat(stable.get("problem")).isNull();
+    }
+
+    @Test
     void phaseAndLastChangeAreTheRecordedOnes() {
         assertThat(STATUS.phase()).isEqualTo(STATUS.state().phase());
         assertThat(STATUS.lastChange()).isEqualTo(STATUS.state().lastChange());
@@ -92,7 +116,7 @@ class StatusDocumentTest {
 
         Map<String, Object> doc = StatusDocument.of(dryRun);
 
-        assertThat(new ArrayList<>(doc.keySet()).subList(16, doc.size()))
+        assertThat(new ArrayList<>(doc.keySet()).subList(17, doc.size()))
                 .containsExactly("changed", "dryRun", "patch", "diff", "serverValidated", "notes");
         assertThat(doc).containsEntry("changed", true).containsEntry("dryRun", true).containsEntry("serverValidated", true)
                 .containsEntry("diff", "-  weight: 100\n+  weight: 90\n");

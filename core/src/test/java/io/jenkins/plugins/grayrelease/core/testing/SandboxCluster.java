@@ -93,6 +93,15 @@ public final class SandboxCluster implements AutoCloseable {
         server.apiServer().honourDryRun(honour);
     }
 
+    /**
+     * Whether a written Deployment is reported rolled out at once (true from the start); false
+     * leaves its status as written, for a test that plays the controller and the kubelet itself
+     * (pods that never get ready, a deadline exceeded).
+     */
+    public void simulateRollouts(boolean simulate) {
+        server.apiServer().simulateRollouts(simulate);
+    }
+
     /** An engine on this sandbox with quick retries; its dry runs are validated by the sandbox. */
     public GrayRelease engine() {
         return engine(new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(10)));

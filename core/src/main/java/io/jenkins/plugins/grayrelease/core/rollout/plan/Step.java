@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 /**
  * One step of a plan. In YAML each step is a one-key map whose key is the step's kind:
  * {@code - setWeight: 10}, {@code - pause: 5m}, {@code - approval: {...}}, {@code - analysis: {...}},
- * {@code - testers: {...}}, {@code - mirror: 20}.
+ * {@code - testers: {...}}, {@code - mirror: 20}, {@code - setCanaryScale: traffic}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
 @JsonSubTypes({
@@ -15,12 +15,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ApprovalStep.class, name = ApprovalStep.KIND),
     @JsonSubTypes.Type(value = AnalysisStep.class, name = AnalysisStep.KIND),
     @JsonSubTypes.Type(value = TestersStep.class, name = TestersStep.KIND),
-    @JsonSubTypes.Type(value = MirrorStep.class, name = MirrorStep.KIND)
+    @JsonSubTypes.Type(value = MirrorStep.class, name = MirrorStep.KIND),
+    @JsonSubTypes.Type(value = SetCanaryScaleStep.class, name = SetCanaryScaleStep.KIND)
 })
-public sealed interface Step permits SetWeightStep, PauseStep, ApprovalStep, AnalysisStep, TestersStep, MirrorStep {
+public sealed interface Step permits SetWeightStep, PauseStep, ApprovalStep, AnalysisStep, TestersStep, MirrorStep,
+        SetCanaryScaleStep {
     /** All step kinds, in the order the README documents them. */
     java.util.List<String> KINDS = java.util.List.of(SetWeightStep.KIND, PauseStep.KIND, ApprovalStep.KIND,
-            AnalysisStep.KIND, TestersStep.KIND, MirrorStep.KIND);
+            AnalysisStep.KIND, TestersStep.KIND, MirrorStep.KIND, SetCanaryScaleStep.KIND);
 
     /** The step's key in the plan file; recorded in the release state. */
     String kind();
@@ -52,5 +54,7 @@ public sealed interface Step permits SetWeightStep, PauseStep, ApprovalStep, Ana
         R testers(TestersStep step);
 
         R mirror(MirrorStep step);
+
+        R setCanaryScale(SetCanaryScaleStep step);
     }
 }

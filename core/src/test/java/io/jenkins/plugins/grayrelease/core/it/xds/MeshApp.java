@@ -51,9 +51,12 @@ public final class MeshApp implements AutoCloseable {
         return engine;
     }
 
-    /** The release of the default managed route ({@code primary}). */
+    /**
+     * The release of the default managed route ({@code primary}). Its backends are two loopback gRPC
+     * servers behind hand-written Pods and an EndpointSlice, not Deployments: the engine cannot see
+     * them, which is what the readiness gate's opt-out is for.
+     */
     public ReleaseTarget target() {
-        // The mesh's workloads are bare Pods with an EndpointSlice, not Deployments: nothing the readiness gate can judge.
         return ReleaseTarget.builder(namespace, XdsMesh.SERVICE).stableSubset(STABLE).canarySubset(CANARY).readinessGate(false).build();
     }
 

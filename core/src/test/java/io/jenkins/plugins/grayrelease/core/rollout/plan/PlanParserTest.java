@@ -228,7 +228,7 @@ class PlanParserTest {
                 Arguments.of("unknown top-level key", TARGET + """
                         steps: [{setWeight: 10}]
                         stepz: []
-                        """, 3, "stepz", "unknown field 'stepz'", "analysis, name, prometheus, steps, target"));
+                        """, 3, "stepz", "unknown field 'stepz'", "analysis, canaryScale, name, prometheus, steps, target"));
     }
 
     @ParameterizedTest(name = "{0}")
