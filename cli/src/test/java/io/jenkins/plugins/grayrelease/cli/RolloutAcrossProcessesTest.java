@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -15,6 +15,7 @@ import io.jenkins.plugins.grayrelease.core.it.StoredRoutes;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
 import io.jenkins.plugins.grayrelease.core.state.ReleaseStateCodec;
+import io.jenkins.plugins.grayrelease.core.testing.Workloads;
 import io.jenkins.plugins.grayrelease.sandbox.SandboxKinds;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,12 +108,8 @@ class RolloutAcrossProcessesTest {
     void resumeWithAChangedCanaryImageAsksTheApprovalAgain(RealApiServer server) throws Exception {
         SampleRelease release = SampleRelease.install(server, "resume-image");
         String ns = release.namespace();
-        server.client().apps().deployments().inNamespace(ns).resource(new DeploymentBuilder()
-                .withNewMetadata().withName("reviews-v2").endMetadata()
-                .withNewSpec().withNewSelector().addToMatchLabels("app", "reviews").addToMatchLabels("version", "v2").endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels("app", "reviews").addToLabels("version", "v2").endMetadata()
-                .withNewSpec().addNewContainer().withName("reviews").withImage("example.org/reviews:2.0").endContainer().endSpec()
-                .endTemplate().endSpec().build()).create();
+        // The sample runs a reviews-v2 Deployment for subset v2; the approval below is given for its image 2.0.
+        rollOutCanaryImage(server, ns, "example.org/reviews:2.0");
         Path plan = plan(ns, "  - setWeight: 10\n  - approval: {message: 'Promote 2.0?'}\n  - pause: 1h\n  - setWeight: 50\n");
 
         String runId;
@@ -130,10 +127,7 @@ class RolloutAcrossProcessesTest {
             same.exitCode();
             assertThat(same.err()).contains("Resuming rollout reviews-v2 at step 3 of 4").doesNotContain("? Approval");
         }
-        server.client().apps().deployments().inNamespace(ns).withName("reviews-v2").edit(d -> {
-            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("example.org/reviews:2.1-nobody-approved");
-            return d;
-        });
+        rollOutCanaryImage(server, ns, "example.org/reviews:2.1-nobody-approved");
 
         try (GrayctlProcess changed = grayctl(server, ns, "", "rollout", "-f", plan.toString(), "--resume", runId)) {
             changed.awaitErr("? Approval (step 2 of reviews-v2): Promote 2.0?");
@@ -217,5 +211,17 @@ class RolloutAcrossProcessesTest {
         long answered = events.stream().filter(e -> e[1] == step && e[2] == 1).mapToLong(e -> e[0]).min().orElseThrow();
         long continued = events.stream().filter(e -> e[1] == step && e[3] == 1).mapToLong(e -> e[0]).min().orElseThrow();
         return (continued - answered) / 1e6;
+    }
+
+    /**
+     * Gives the canary Deployment a new image and, as its controller would on a cluster (this API
+     * server runs none), the status of a finished rollout, so the readiness gate lets traffic to it.
+     */
+    private static void rollOutCanaryImage(RealApiServer server, String ns, String image) {
+        Deployment edited = server.client().apps().deployments().inNamespace(ns).withName("reviews-v2").edit(d -> {
+            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
+            return d;
+        });
+        server.client().apps().deployments().inNamespace(ns).resource(Workloads.rolledOut(edited)).updateStatus();
     }
 }
