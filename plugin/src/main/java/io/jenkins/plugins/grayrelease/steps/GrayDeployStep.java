@@ -119,18 +119,19 @@ public final class GrayDeployStep extends Step {
         private static final long serialVersionUID = 1L;
         private final transient CanaryDeployment request;
         private final boolean wait;
-        private final transient Duration timeout;
+        /** Milliseconds; null: the Deployment's own progressDeadlineSeconds. Kept as a plain value in the program's state. */
+        private final Long timeoutMillis;
 
         Execution(StepContext context, CanaryDeployment request, boolean wait, Duration timeout) {
             super(context, "grayDeploy");
             this.request = request;
             this.wait = wait;
-            this.timeout = timeout;
+            this.timeoutMillis = timeout == null ? null : timeout.toMillis();
         }
 
         @Override
         protected Map<String, Object> perform(Operation op) throws Exception {
-            WorkloadWait waiting = wait ? op.waitTellingTheConsole().withTimeout(timeout) : WorkloadWait.none();
+            WorkloadWait waiting = wait ? op.waitTellingTheConsole().withTimeout(timeoutMillis == null ? null : Duration.ofMillis(timeoutMillis)) : WorkloadWait.none();
             // A canary whose pods are not ready by the deadline fails the step with their reason; nothing is routed to it.
             WorkloadStatus w = op.session.engine().deployCanary(op.session.target(), request, waiting);
             String what = w.created() ? Messages.GrayDeployStep_created(w.name(), w.image(), w.version(), w.replicas())
