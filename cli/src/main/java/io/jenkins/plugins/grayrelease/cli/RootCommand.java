@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
                 + "3 rolled back by analysis, 4 not approved, 5 rolled back or aborted by someone else.",
         subcommands = {StatusCommand.class, WeightCommand.class, TestersCommand.class, MirrorCommand.class,
                 PromoteCommand.class, RollbackCommand.class, DeployCommand.class, RolloutCommand.class, DecideCommand.class, DemoCommand.class,
-                CompletionCommand.class})
+                ListCommand.class, CompletionCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     @Spec
