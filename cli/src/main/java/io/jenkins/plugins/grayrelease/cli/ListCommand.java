@@ -2,6 +2,7 @@ package io.jenkins.plugins.grayrelease.cli;
 
 import io.jenkins.plugins.grayrelease.cli.output.ResultPrinter;
 import io.jenkins.plugins.grayrelease.core.state.RecordedRelease;
+import io.jenkins.plugins.grayrelease.core.state.ReleaseListing;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,7 +28,9 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ClusterSession session = ClusterSession.open(root)) {
-            List<RecordedRelease> releases = session.engine().releases(allNamespaces ? null : session.namespace());
+            ReleaseListing listing = session.engine().releases(allNamespaces ? null : session.namespace());
+            List<RecordedRelease> releases = listing.releases();
+            listing.notListed().forEach(note -> root.terminal().err().println("note: " + note));
             if (releases.isEmpty() && root.output() == OutputFormat.TABLE) {
                 // As kubectl says it, on stderr, so that a script reading stdout sees an empty list.
                 root.terminal().err().println(allNamespaces ? "No releases recorded in any namespace."

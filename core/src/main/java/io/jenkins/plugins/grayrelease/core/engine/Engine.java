@@ -22,7 +22,7 @@ import io.jenkins.plugins.grayrelease.core.routing.SubsetVersions;
 import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.RecordLocator;
-import io.jenkins.plugins.grayrelease.core.state.RecordedRelease;
+import io.jenkins.plugins.grayrelease.core.state.ReleaseListing;
 import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.status.StatusAssembler;
@@ -154,7 +154,7 @@ final class Engine {
     }
 
     /** Every release record in {@code namespace} (null: all namespaces); see {@link ReleaseLister}. */
-    List<RecordedRelease> releases(String namespace) {
+    ReleaseListing releases(String namespace) {
         return new ReleaseLister(client, retry).list(namespace);
     }
 

@@ -9,8 +9,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.grayrelease.core.ObjectRef;
 import io.jenkins.plugins.grayrelease.core.RouteKind;
+import io.jenkins.plugins.grayrelease.core.cluster.Forbidden;
 import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
 import io.jenkins.plugins.grayrelease.core.state.RecordedRelease;
+import io.jenkins.plugins.grayrelease.core.state.ReleaseListing;
 import io.jenkins.plugins.grayrelease.core.state.ReleaseStateCodec;
 import io.jenkins.plugins.grayrelease.core.state.StateAnnotations;
 import java.util.ArrayList;
@@ -21,11 +23,14 @@ import java.util.Map;
 /**
  * Every release record in a namespace or in all namespaces: one list request per kind of routing
  * object (VirtualService, HTTPRoute), each record annotation decoded. A kind whose resource the
- * cluster does not serve (no Gateway API installed) simply has no records.
+ * cluster does not serve (no Gateway API installed) simply has no records; a kind this identity may
+ * not list is named in the listing (a Role for VirtualServices alone still lists those), and only
+ * when no kind may be listed is the refusal an error.
  */
 final class ReleaseLister {
 
     private static final int NOT_FOUND = 404;
+    private static final int FORBIDDEN = 403;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final KubernetesClient client;
@@ -36,16 +41,45 @@ final class ReleaseLister {
         this.retry = retry;
     }
 
-    /** @param namespace the namespace, or null for all namespaces */
-    List<RecordedRelease> list(String namespace) {
+    /**
+     * @param namespace the namespace, or null for all namespaces
+     * @throws io.jenkins.plugins.grayrelease.core.errors.ClusterApiException when no kind may be listed at all, or the server fails
+     */
+    ReleaseListing list(String namespace) {
         List<RecordedRelease> all = new ArrayList<>();
+        List<String> notListed = new ArrayList<>();
+        KubernetesClientException refused = null;
         for (RouteKind kind : RouteKind.values()) {
             ObjectRef listed = new ObjectRef(namespace, kind.kind(), "*");
-            all.addAll(retry.run(listed, progress -> records(kind, namespace)));
+            try {
+                all.addAll(retry.run(listed, progress -> records(kind, namespace)));
+            } catch (ListRefused e) {
+                refused = e.cause;
+                notListed.add(kind.kind() + " releases are not listed: " + Forbidden.of(e.cause).describe());
+            }
+        }
+        if (notListed.size() == RouteKind.values().length) {
+            // Nothing could be listed: a 403 like any other read's, with its hint.
+            ObjectRef first = new ObjectRef(namespace, RouteKind.values()[0].kind(), "*");
+            KubernetesClientException cause = refused;
+            retry.run(first, progress -> {
+                throw cause;
+            });
         }
         all.sort(Comparator.comparing(RecordedRelease::namespace).thenComparing(RecordedRelease::name)
                 .thenComparing(r -> r.route() == null ? "" : r.route()).thenComparing(r -> r.kind().ordinal()));
-        return all;
+        return new ReleaseListing(all, notListed);
+    }
+
+    /** A 403 on one kind's list: the other kind may still be listed. */
+    private static final class ListRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient KubernetesClientException cause;
+
+        ListRefused(KubernetesClientException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.cause = cause;
+        }
     }
 
     private List<RecordedRelease> records(RouteKind kind, String namespace) {
@@ -56,6 +90,9 @@ final class ReleaseLister {
         } catch (KubernetesClientException e) {
             if (e.getCode() == NOT_FOUND) {
                 return List.of();
+            }
+            if (e.getCode() == FORBIDDEN) {
+                throw new ListRefused(e);
             }
             throw e;
         }
