@@ -40,7 +40,10 @@ public final class GrayCtl {
                 .setOut(terminal.out())
                 .setErr(terminal.err())
                 .setExecutionExceptionHandler(errors)
-                .setParameterExceptionHandler(errors);
+                .setParameterExceptionHandler(errors)
+                // `grayctl -n demo status` and `--context deploy`: a value that is also a command's name is the
+                // option's value, as kubectl reads it (picocli otherwise takes it for the command and fails).
+                .setAllowSubcommandsAsOptionParameters(true);
         // Subcommands have their own --version (picocli's standard options); they answer like grayctl's.
         commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new GrayCtlVersion()));
         return commandLine;

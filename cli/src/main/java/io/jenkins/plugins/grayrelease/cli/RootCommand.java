@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
                 + "Exit codes: 0 done, 1 operation failed, 2 invalid input (nothing written), "
                 + "3 rolled back by analysis, 4 not approved, 5 rolled back or aborted by someone else.",
         subcommands = {StatusCommand.class, WeightCommand.class, TestersCommand.class, MirrorCommand.class,
-                PromoteCommand.class, RollbackCommand.class, DeployCommand.class, RolloutCommand.class, DecideCommand.class, DemoCommand.class})
+                PromoteCommand.class, RollbackCommand.class, DeployCommand.class, RolloutCommand.class, DecideCommand.class, DemoCommand.class,
+                ListCommand.class, CompletionCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     @Spec

@@ -25,6 +25,17 @@ class HttpRouteCommandsTest extends SandboxCommandTest {
         io.jenkins.plugins.grayrelease.sandbox.SandboxObjects.create(cluster.client(), namespace, Variant.HTTP_ROUTE.objects("Deployment"));
     }
 
+    @Test
+    void listShowsTheHttpRoutesRecordedRelease() {
+        grayctl("weight", "reviews", "10", "--http-route", "reviews", "--route", "main", "--stable", "reviews-stable",
+                "--canary", "reviews-canary");
+
+        CliRun run = grayctl("list");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^reviews +HTTPRoute +main +PROGRESSING +10% +reviews-stable → reviews-canary +\\d+s ago ");
+    }
+
     private JsonNode mainBackends() {
         GenericKubernetesResource stored = cluster.client().genericKubernetesResources(RouteResources.of(RouteKind.HTTP_ROUTE))
                 .inNamespace(namespace).withName("reviews").get();

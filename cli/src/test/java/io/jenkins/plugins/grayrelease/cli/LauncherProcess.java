@@ -28,6 +28,11 @@ final class LauncherProcess {
     static CliRun run(Path launcher, Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("sh", launcher.toString()));
         command.addAll(List.of(args));
+        return runCommand(workDir, env, command);
+    }
+
+    /** Runs {@code command} as it is (e.g. a symlink found on PATH, or kubectl), with {@code env} added. */
+    static CliRun runCommand(Path workDir, Map<String, String> env, List<String> command) throws IOException, InterruptedException {
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
@@ -40,7 +45,7 @@ final class LauncherProcess {
         // A bound so that a hanging launcher fails the test instead of the build; not a timing assertion.
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new AssertionError("grayctl " + String.join(" ", args) + " did not end within 5 minutes");
+            throw new AssertionError(String.join(" ", command) + " did not end within 5 minutes");
         }
         return new CliRun(process.exitValue(), Files.readString(out), Files.readString(err));
     }

@@ -13,7 +13,9 @@ public final class DocumentWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper YAML = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            // A string that looks like a number (resourceVersion "42") stays a string for YAML parsers, as in JSON.
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS).build();
 
     private DocumentWriter() {
     }

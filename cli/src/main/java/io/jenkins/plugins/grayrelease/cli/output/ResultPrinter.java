@@ -4,11 +4,15 @@ import io.jenkins.plugins.grayrelease.cli.OutputFormat;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
+import io.jenkins.plugins.grayrelease.core.state.RecordedRelease;
 import io.jenkins.plugins.grayrelease.core.status.EvidenceSummary;
 import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -107,6 +111,20 @@ public final class ResultPrinter {
             // The analyses' evidence, compactly: the verdict, both sides' numbers, the interval, p against α.
             EvidenceSummary.lines(result.analyses()).forEach(out::println);
         }
+    }
+
+    /**
+     * The recorded releases: a kubectl-like table, or {@code {"items": [...]}} (as {@code kubectl get -o json}
+     * lists objects) of core's record documents.
+     */
+    public void releases(List<RecordedRelease> releases, boolean allNamespaces, Instant now) {
+        if (format == OutputFormat.TABLE) {
+            ReleaseListTable.print(releases, allNamespaces, now, out);
+            return;
+        }
+        Map<String, Object> list = new LinkedHashMap<>();
+        list.put("items", new ArrayList<>(releases.stream().map(StatusDocument::of).toList()));
+        document(list);
     }
 
     private void document(Object doc) {

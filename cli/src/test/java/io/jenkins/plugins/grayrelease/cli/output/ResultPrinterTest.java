@@ -107,6 +107,14 @@ class ResultPrinterTest {
     }
 
     @Test
+    void yamlQuotesTheResourceVersionSoParsersReadAStringAsInJson() {
+        String yaml = print(OutputFormat.YAML, p -> p.status(STATUS));
+
+        assertThat(yaml).contains("resourceVersion: \"42\"").doesNotContain("resourceVersion: 42\n");
+        assertThat(yaml).contains("weights:\n  stable: 90\n  canary: 10");
+    }
+
+    @Test
     void tableShowsEachSideWithItsWeightAndABar() {
         String table = print(OutputFormat.TABLE, p -> p.status(STATUS));
 

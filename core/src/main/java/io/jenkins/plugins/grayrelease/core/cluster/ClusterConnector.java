@@ -92,12 +92,12 @@ public final class ClusterConnector {
                         + (file.exists() ? " (not readable)" : " (no such file)"),
                         "Check the path given with --kubeconfig or KUBECONFIG");
             }
-            // From the file itself, so that certificate paths in it stay relative to its folder.
-            config = requireContext(parsed("the kubeconfig file " + file, () -> Config.fromKubeconfig(access.context(), file)),
-                    access.context());
+            config = LocalKubeconfig.config(file.getPath(), access.context());
         } else {
-            config = requireContext(parsed("the kubeconfig (KUBECONFIG or ~/.kube/config)",
-                    () -> Config.autoConfigure(access.context())), access.context());
+            // KUBECONFIG's files merged, or ~/.kube/config; null: none, but this process runs in a pod.
+            Config found = LocalKubeconfig.config(null, access.context());
+            config = found != null ? found
+                    : requireContext(parsed("the in-cluster configuration", () -> Config.autoConfigure(access.context())), access.context());
         }
         if (access.namespace() != null && !access.namespace().isBlank()) {
             config.setNamespace(access.namespace());
@@ -126,7 +126,7 @@ public final class ClusterConnector {
     }
 
     /** The innermost cause's type and first line: fabric8 wraps what went wrong in "An error has occurred.". */
-    private static String firstLine(RuntimeException e) {
+    static String firstLine(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

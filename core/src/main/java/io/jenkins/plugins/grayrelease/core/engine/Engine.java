@@ -22,6 +22,7 @@ import io.jenkins.plugins.grayrelease.core.routing.SubsetVersions;
 import io.jenkins.plugins.grayrelease.core.routing.TrafficRouter;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.state.RecordLocator;
+import io.jenkins.plugins.grayrelease.core.state.ReleaseListing;
 import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.status.StatusAssembler;
@@ -39,10 +40,10 @@ import io.jenkins.plugins.grayrelease.core.workload.WorkloadWatch;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The engine's parts wired together; {@link GrayRelease} is its public face. Every request to the
@@ -150,6 +151,11 @@ final class Engine {
                 return status.withWorkloads(ReleaseWorkloads.unreadable(e.getMessage()));
             }
         });
+    }
+
+    /** Every release record in {@code namespace} (null: all namespaces); see {@link ReleaseLister}. */
+    ReleaseListing releases(String namespace) {
+        return new ReleaseLister(client, retry).list(namespace);
     }
 
     /** Reads the routing object (and subsets) from the server (a status is never answered from memory), and a session remembers them. */

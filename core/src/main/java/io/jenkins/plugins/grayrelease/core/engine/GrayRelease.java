@@ -14,6 +14,7 @@ import io.jenkins.plugins.grayrelease.core.errors.ReleaseStoppedException;
 import io.jenkins.plugins.grayrelease.core.routing.RequestValidator;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
+import io.jenkins.plugins.grayrelease.core.state.ReleaseListing;
 import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
@@ -128,6 +129,15 @@ public final class GrayRelease {
 
     public Actor actor() {
         return actor;
+    }
+
+    /**
+     * The release records kept in {@code namespace}, or in all namespaces when null: one per
+     * managed route of each VirtualService and HTTPRoute that carries one, sorted by namespace,
+     * object and route, and the kinds this identity may not list. Reads only (one list request per kind).
+     */
+    public ReleaseListing releases(String namespace) {
+        return engine.releases(namespace);
     }
 
     /** The weights as they really are, the recorded state, and any drift between the two. Reads only. */

@@ -14,6 +14,8 @@ import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
 import io.jenkins.plugins.grayrelease.core.state.LastChange;
+import io.jenkins.plugins.grayrelease.core.state.RecordedRelease;
+import io.jenkins.plugins.grayrelease.core.state.ReleaseState;
 import io.jenkins.plugins.grayrelease.core.workload.DeploymentSummary;
 import io.jenkins.plugins.grayrelease.core.workload.ReleaseWorkloads;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
@@ -61,6 +63,31 @@ public final class StatusDocument {
         doc.put("resourceVersion", s.resourceVersion());
         doc.put("pendingApproval", ClusterDecision.pending(s).map(p -> pendingApproval(s, p)).orElse(null));
         doc.put("workloads", workloads(s.workloads()));
+        return doc;
+    }
+
+    /**
+     * One release record as {@code grayctl list -o json} lists it: where it lives ({@code namespace},
+     * {@code routeKind}, {@code routingObject}, {@code route}) and what it says, in the status
+     * document's keys ({@code stable}, {@code canary}, {@code weights} as recorded, {@code phase},
+     * {@code lastChange}); {@code stateProblem} says why a record cannot be read.
+     */
+    public static Map<String, Object> of(RecordedRelease r) {
+        ReleaseState state = r.state();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("namespace", r.namespace());
+        doc.put("routeKind", r.kind().kind());
+        doc.put("routingObject", r.name());
+        doc.put("route", r.route());
+        doc.put("stable", state == null ? null : destination(state.stable()));
+        doc.put("canary", state == null ? null : destination(state.canary()));
+        Map<String, Object> weights = new LinkedHashMap<>();
+        weights.put("stable", state == null ? null : 100 - state.weight());
+        weights.put("canary", state == null ? null : state.weight());
+        doc.put("weights", weights);
+        doc.put("phase", state == null || state.phase() == null ? null : state.phase().name());
+        doc.put("lastChange", state == null ? null : lastChange(state.lastChange()));
+        doc.put("stateProblem", r.problem());
         return doc;
     }
 
