@@ -187,6 +187,19 @@ class RolloutCommandTest extends SandboxCommandTest {
     }
 
     @Test
+    void aMisspelledStepsKeyIsReportedWithTheKeyItResemblesAndNothingIsWritten() {
+        String plan = plan("setWeight: 10").replace("steps:", "stepz:");
+
+        CliRun run = rollout("", plan, "--yes");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.INVALID);
+        assertThat(run.err()).isEqualTo("error: plan.yaml line 3, column 1: stepz: unknown key 'stepz' at the top level;"
+                + " did you mean 'steps'? ('steps' is required)\n"
+                + "hint: allowed at the top level: analysis, canaryScale, name, prometheus, steps, target\n");
+        assertThat(recorded()).isNull();
+    }
+
+    @Test
     void namespaceOptionContradictingThePlanIsRejected() {
         CliRun run = rollout("", plan("setWeight: 10"), "-n", "elsewhere");
 
