@@ -152,7 +152,7 @@ class RolloutCommandTest extends SandboxCommandTest {
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ROLLED_BACK);
             assertThat(run.err()).contains("errors: WAITING — waiting for data: 0 of 100 canary requests");
             var analysis = run.json().get("analyses").get(0);
-            assertThat(analysis.get("summary").asText()).startsWith("the canary served 0 request(s) in 3 measurements,"
+            assertThat(analysis.get("summary").asText()).startsWith("the canary served 0 requests in 3 measurements,"
                     + " fewer than minRequests 100");
             var errors = analysis.get("comparisons").get(0);
             assertThat(errors.get("check").asText()).isEqualTo("errors");
