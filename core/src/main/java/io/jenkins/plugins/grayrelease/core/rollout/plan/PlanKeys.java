@@ -65,11 +65,18 @@ final class PlanKeys {
         if (type.getRawClass() == Step.class) {
             return step(node, path);
         }
+        JavaType delegate = delegate(type.getRawClass());
+        if (delegate != null && !isScalar(delegate)) {
+            // Bound through its delegate (an analysis step is its settings section).
+            return visit(node, delegate, path);
+        }
+        if (delegate != null && !hasPropertyCreator(type.getRawClass())) {
+            // Only a short form (setCanaryScale: 2): binding says what kind of value it wants.
+            return null;
+        }
         Map<String, JavaType> keys = properties(type);
         if (keys.isEmpty()) {
-            // A value given in a short form (a duration, a percentage) or as the section of its delegate.
-            JavaType delegate = delegate(type.getRawClass());
-            return delegate == null ? null : visit(node, delegate, path);
+            return null;
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
@@ -123,6 +130,21 @@ final class PlanKeys {
             }
         }
         return keys;
+    }
+
+    private static boolean isScalar(JavaType type) {
+        return type.isPrimitive() || type.getRawClass().getName().startsWith("java.lang.");
+    }
+
+    /** Whether a constructor takes named keys ({@code @JsonProperty} on each parameter), like {@code DestinationSpec}'s. */
+    private static boolean hasPropertyCreator(Class<?> type) {
+        for (Constructor<?> c : type.getDeclaredConstructors()) {
+            if (c.getParameterCount() > 0 && java.util.Arrays.stream(c.getParameters())
+                    .allMatch(p -> p.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonProperty.class))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The parameter type of a delegating creator ({@code AnalysisStep(AnalysisSettings)}), or null. */
