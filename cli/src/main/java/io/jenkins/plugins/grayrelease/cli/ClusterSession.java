@@ -22,9 +22,13 @@ public final class ClusterSession implements AutoCloseable {
     private final GrayRelease engine;
     private final String namespace;
 
-    private ClusterSession(KubernetesClient client, String namespace) {
+    private ClusterSession(KubernetesClient client, String namespace, Terminal terminal) {
         this.client = client;
-        this.engine = new GrayRelease(client, Actor.currentUser(ORIGIN));
+        // A retry after a fault is told at once, so nobody waits eight timeouts without a word.
+        this.engine = new GrayRelease(client, Actor.currentUser(ORIGIN)).withRetryNotices(notice -> {
+            terminal.err().println("warning: " + notice);
+            terminal.err().flush();
+        });
         this.namespace = namespace;
     }
 
@@ -34,7 +38,7 @@ public final class ClusterSession implements AutoCloseable {
         // The connector refuses an unknown --context and turns off fabric8's own retries.
         KubernetesClient client = ClusterConnector.connect(access, httpClientFactory());
         String namespace = client.getNamespace();
-        return new ClusterSession(client, namespace == null || namespace.isBlank() ? "default" : namespace);
+        return new ClusterSession(client, namespace == null || namespace.isBlank() ? "default" : namespace, root.terminal());
     }
 
     /**

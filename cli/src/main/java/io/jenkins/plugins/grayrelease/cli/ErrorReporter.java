@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease.cli;
 
+import io.jenkins.plugins.grayrelease.core.errors.ApiUnreachableException;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import java.io.PrintWriter;
@@ -43,6 +44,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         // The engine and its connector turn every failure of the Kubernetes client into one of these.
+        if (ex instanceof ApiUnreachableException unreachable) {
+            // The engine's hint names the context and kubeconfig; here they are options.
+            report(describe(unreachable), unreachable.hint() + " (--context, --kubeconfig)", ex);
+            return ExitCodes.FAILED;
+        }
         if (ex instanceof GrayReleaseException gray) {
             report(describe(gray), gray.hint(), ex);
             // Invalid input and missing objects are found before any write: nothing changed.

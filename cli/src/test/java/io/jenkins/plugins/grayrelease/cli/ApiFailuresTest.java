@@ -94,17 +94,20 @@ class ApiFailuresTest {
     }
 
     @Test
-    void unreachableServerFailsWithExitOne() throws Exception {
+    void aRefusedConnectionIsReportedAtOnceNamingTheServerItsContextAndTheCause() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        Path nowhere = Files.writeString(dir.resolve("nowhere"), SandboxKubeconfig.content("http://127.0.0.1:" + closedPort, "demo"));
+        String url = "http://127.0.0.1:" + closedPort;
+        Path nowhere = Files.writeString(dir.resolve("nowhere"), SandboxKubeconfig.content(url, "demo"));
 
-        CliRun run = CliRun.run("--kubeconfig", nowhere.toString(), "status", "reviews");
+        CliRun run = CliRun.run("--kubeconfig", nowhere.toString(), "weight", "reviews", "10", "--stable", "v1", "--canary", "v2");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.err()).startsWith("error: ").contains("\nhint: ").doesNotContain("\tat ");
-        assertThat(run.err().lines()).hasSize(2);
+        assertThat(run.err()).isEqualTo("» setting demo/VirtualService/reviews: canary weight 10 %\n"
+                + "error: cannot reach the API server " + url + " (context grayctl-sandbox): connection refused\n"
+                + "hint: Is the API server running at that address? Check the context and the kubeconfig that name it"
+                + " (--context, --kubeconfig)\n");
     }
 }

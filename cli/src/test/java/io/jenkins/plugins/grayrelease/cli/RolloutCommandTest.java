@@ -152,7 +152,7 @@ class RolloutCommandTest extends SandboxCommandTest {
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ROLLED_BACK);
             assertThat(run.err()).contains("errors: WAITING — waiting for data: 0 of 100 canary requests");
             var analysis = run.json().get("analyses").get(0);
-            assertThat(analysis.get("summary").asText()).startsWith("the canary served 0 request(s) in 3 measurements,"
+            assertThat(analysis.get("summary").asText()).startsWith("the canary served 0 requests in 3 measurements,"
                     + " fewer than minRequests 100");
             var errors = analysis.get("comparisons").get(0);
             assertThat(errors.get("check").asText()).isEqualTo("errors");
@@ -183,6 +183,19 @@ class RolloutCommandTest extends SandboxCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
         assertThat(run.err()).contains("error: plan.yaml line 5, column 5: steps[1].setWeight:", "got 150");
+        assertThat(recorded()).isNull();
+    }
+
+    @Test
+    void aMisspelledStepsKeyIsReportedWithTheKeyItResemblesAndNothingIsWritten() {
+        String plan = plan("setWeight: 10").replace("steps:", "stepz:");
+
+        CliRun run = rollout("", plan, "--yes");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.INVALID);
+        assertThat(run.err()).isEqualTo("error: plan.yaml line 3, column 1: stepz: unknown key 'stepz' at the top level;"
+                + " did you mean 'steps'? ('steps' is required)\n"
+                + "hint: allowed at the top level: analysis, canaryScale, name, prometheus, steps, target\n");
         assertThat(recorded()).isNull();
     }
 

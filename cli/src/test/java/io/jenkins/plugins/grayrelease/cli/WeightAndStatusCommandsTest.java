@@ -109,6 +109,22 @@ class WeightAndStatusCommandsTest extends SandboxCommandTest {
     }
 
     @Test
+    void dryRunDiffShowsTheReleaseRecordDecodedSoOnlyItsChangedFieldsAppear() {
+        grayctl("weight", "reviews", "10", "--stable", "v1", "--canary", "v2");
+
+        CliRun run = grayctl("weight", "reviews", "20", "--stable", "v1", "--canary", "v2", "--dry-run");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        String diff = run.out().substring(run.out().indexOf("--- "), run.out().indexOf("Status after the change:"));
+        assertThat(diff).as(diff).doesNotContain("\\\"").contains("-      weight: 90", "+      weight: 80",
+                "-      weight: 10", "+      weight: 20");
+        // The record's weight, last action and time, then the routes' weights: nothing else is added.
+        assertThat(diff.lines().filter(l -> l.startsWith("+") && !l.startsWith("+++")).map(l -> l.replaceAll("at: \".*\"", "at: …")))
+                .as(diff).containsExactly("+      weight: 20", "+        action: \"setWeight 20\"", "+        at: …",
+                        "+      weight: 80", "+      weight: 20");
+    }
+
+    @Test
     void weightOverHundredIsInvalidInputWithOneLineAndAHintAndWritesNothing() {
         String versionBefore = cluster.virtualService(namespace).getMetadata().getResourceVersion();
 

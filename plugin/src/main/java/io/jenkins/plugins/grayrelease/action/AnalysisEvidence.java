@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease.action;
 
+import io.jenkins.plugins.grayrelease.core.support.Counted;
 import io.jenkins.plugins.grayrelease.core.analysis.AnalysisVerdict;
 import io.jenkins.plugins.grayrelease.core.analysis.Measurement;
 import io.jenkins.plugins.grayrelease.core.analysis.MetricResult;
@@ -91,7 +92,7 @@ public final class AnalysisEvidence {
                     EvidenceChart.svg(name, results, weights)));
         });
         String state = verdict == null ? "MEASURING" : verdict.passed() ? "PASSED" : "FAILED";
-        return new AnalysisEvidence(analysis, target, state, verdict == null ? measurements.size() + " measurement(s) so far"
+        return new AnalysisEvidence(analysis, target, state, verdict == null ? Counted.of(measurements.size(), "measurement", "measurements") + " so far"
                 : verdict.summary(), items);
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease.core.analysis;
 
+import io.jenkins.plugins.grayrelease.core.support.Counted;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,13 +104,13 @@ public final class AnalysisRunner {
                         + brief(m.comparisons()) + ")", taken);
             }
             if (failed > spec.failureLimit()) {
-                return new AnalysisVerdict(false, failed + " measurement(s) failed, failure limit "
+                return new AnalysisVerdict(false, Counted.of(failed, "measurement", "measurements") + " failed, failure limit "
                         + spec.failureLimit() + (failedAsInconclusive == 0 ? "" : "; " + failedAsInconclusive
                         + " of them inconclusive " + spec.inconclusiveTries() + " times in a row"), taken);
             }
         }
         if (judge != null && !judge.enoughData()) {
-            return new AnalysisVerdict(false, "the canary served " + judge.canaryRequests() + " request(s) in "
+            return new AnalysisVerdict(false, "the canary served " + Counted.of(judge.canaryRequests(), "request", "requests") + " in "
                     + spec.count() + " measurements, fewer than minRequests " + spec.compare().minRequests()
                     + ": too little traffic to compare it with the stable", taken);
         }

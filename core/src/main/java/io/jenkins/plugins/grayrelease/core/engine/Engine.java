@@ -75,17 +75,20 @@ final class Engine {
      *                null: every operation reads what it needs
      */
     Engine(KubernetesClient client, Actor actor, RetryPolicy policy, boolean serverDryRun, Clock clock, SessionCache session) {
-        this(client, actor, policy, serverDryRun, clock, session, null);
+        this(client, actor, policy, serverDryRun, clock, session, null, ServerContact.of(client));
     }
 
-    /** @param scaling how the canary is scaled with its traffic, or null to leave its replicas alone */
+    /**
+     * @param scaling how the canary is scaled with its traffic, or null to leave its replicas alone
+     * @param contact the server as messages name it, whether it answered yet, and who hears of retries
+     */
     Engine(KubernetesClient client, Actor actor, RetryPolicy policy, boolean serverDryRun, Clock clock, SessionCache session,
-           Scaling scaling) {
+           Scaling scaling, ServerContact contact) {
         this.session = session;
         this.client = client;
         this.scaling = scaling;
         this.istio = new IstioResources(client);
-        this.retry = new RetryLoop(policy);
+        this.retry = new RetryLoop(policy, contact);
         // One writer: route changes and rollout progress are guarded and stored the same way.
         GuardedWriter writer = new GuardedWriter(istio);
         this.selectors = new SideSelectors(client, retry);

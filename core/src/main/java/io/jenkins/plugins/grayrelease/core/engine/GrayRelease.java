@@ -48,6 +48,7 @@ public final class GrayRelease {
     private final SessionCache session;
     private final Engine engine;
     private final Engine.Scaling scaling;
+    private final ServerContact contact;
 
     public GrayRelease(KubernetesClient client, Actor actor) {
         this(client, actor, RetryPolicy.defaults());
@@ -65,27 +66,24 @@ public final class GrayRelease {
      *                     {@code grayctl demo} answers it as a real server does. False saves the request.
      */
     public GrayRelease(KubernetesClient client, Actor actor, RetryPolicy retry, boolean serverDryRun) {
-        this(client, actor, retry, serverDryRun, null);
-    }
-
-    private GrayRelease(KubernetesClient client, Actor actor, RetryPolicy retry, boolean serverDryRun, SessionCache session) {
-        this(client, actor, retry, serverDryRun, session, null);
+        this(client, actor, retry, serverDryRun, null, null, ServerContact.of(client));
     }
 
     private GrayRelease(KubernetesClient client, Actor actor, RetryPolicy retry, boolean serverDryRun, SessionCache session,
-                        Engine.Scaling scaling) {
+                        Engine.Scaling scaling, ServerContact contact) {
         this.client = client;
         this.actor = actor;
         this.retry = retry;
         this.serverDryRun = serverDryRun;
         this.session = session;
         this.scaling = scaling;
-        this.engine = new Engine(client, actor, retry, serverDryRun, Clock.systemUTC(), session, scaling);
+        this.contact = contact;
+        this.engine = new Engine(client, actor, retry, serverDryRun, Clock.systemUTC(), session, scaling, contact);
     }
 
     /** The same engine with server-side dry runs switched on or off; see the four-argument constructor. */
     public GrayRelease withServerDryRun(boolean enabled) {
-        return new GrayRelease(client, actor, retry, enabled, session, scaling);
+        return new GrayRelease(client, actor, retry, enabled, session, scaling, contact);
     }
 
     /**
@@ -96,7 +94,7 @@ public final class GrayRelease {
      * The stable keeps its replicas. Null {@code scale}: replicas are left alone.
      */
     public GrayRelease withCanaryScale(CanaryScale scale, WorkloadWait wait) {
-        return new GrayRelease(client, actor, retry, serverDryRun, session, scale == null ? null : new Engine.Scaling(scale, wait));
+        return new GrayRelease(client, actor, retry, serverDryRun, session, scale == null ? null : new Engine.Scaling(scale, wait), contact);
     }
 
     /** The canary scale this engine keeps to, or null. */
@@ -115,7 +113,19 @@ public final class GrayRelease {
 
     /** The same engine in the session {@code cache} (which may outlive this engine's client, e.g. across Jenkins steps). */
     public GrayRelease withSession(SessionCache cache) {
-        return new GrayRelease(client, actor, retry, serverDryRun, cache, scaling);
+        return new GrayRelease(client, actor, retry, serverDryRun, cache, scaling, contact);
+    }
+
+    /**
+     * The same engine, telling {@code listener} each time a request to the API server is retried
+     * after a fault, naming the server and the cause (e.g. {@code the API server https://10.0.0.1:6443
+     * (context prod): no answer within 10 s; retrying (attempt 2 of 8)}), so that a person waiting
+     * hears something within one attempt's time. Before the server has answered anything, a
+     * failure to reach it is not retried but thrown at once as an
+     * {@link io.jenkins.plugins.grayrelease.core.errors.ApiUnreachableException}.
+     */
+    public GrayRelease withRetryNotices(Consumer<String> listener) {
+        return new GrayRelease(client, actor, retry, serverDryRun, session, scaling, contact.withNotices(listener));
     }
 
     /** Whether this engine is in a session. */

@@ -4,7 +4,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.grayrelease.core.ObjectRef;
 import io.jenkins.plugins.grayrelease.core.RetryPolicy;
 import io.jenkins.plugins.grayrelease.core.cluster.ApiFaults;
+import io.jenkins.plugins.grayrelease.core.cluster.ConnectionFault;
 import io.jenkins.plugins.grayrelease.core.cluster.Forbidden;
+import io.jenkins.plugins.grayrelease.core.errors.ApiUnreachableException;
 import io.jenkins.plugins.grayrelease.core.errors.ClusterApiException;
 import io.jenkins.plugins.grayrelease.core.errors.ConflictException;
 import java.time.Duration;
@@ -65,19 +67,26 @@ final class RetryLoop {
     private final RetryPolicy policy;
     private final DoubleSupplier random;
     private final Sleeper sleeper;
+    private final ServerContact contact;
 
-    RetryLoop(RetryPolicy policy) {
-        this(policy, () -> ThreadLocalRandom.current().nextDouble(), d -> Thread.sleep(d.toMillis()));
+    RetryLoop(RetryPolicy policy, ServerContact contact) {
+        this(policy, () -> ThreadLocalRandom.current().nextDouble(), d -> Thread.sleep(d.toMillis()), contact);
+    }
+
+    RetryLoop(RetryPolicy policy, DoubleSupplier random, Sleeper sleeper) {
+        this(policy, random, sleeper, ServerContact.unnamed());
     }
 
     /**
      * @param random  uniform draws in {@code [0, 1)}, for the jitter; called from the writing thread
      * @param sleeper how to wait
+     * @param contact the server, as messages name it, whether it answered yet, and who hears of retries
      */
-    RetryLoop(RetryPolicy policy, DoubleSupplier random, Sleeper sleeper) {
+    RetryLoop(RetryPolicy policy, DoubleSupplier random, Sleeper sleeper, ServerContact contact) {
         this.policy = policy;
         this.random = random;
         this.sleeper = sleeper;
+        this.contact = contact;
     }
 
     <T> T run(ObjectRef first, Attempt<T> attempt) {
@@ -95,9 +104,24 @@ final class RetryLoop {
         int faults = 0;
         while (true) {
             try {
-                return attempt.run(progress);
+                T result = attempt.run(progress);
+                contact.answered();
+                return result;
             } catch (KubernetesClientException e) {
                 ApiFaults.Kind kind = ApiFaults.classify(e);
+                // No HTTP answer: why not (refused, DNS, TLS, timeout, ...), from the exception's types.
+                ConnectionFault unanswered = e.getCode() > 0 ? null : ConnectionFault.of(e);
+                if (kind == ApiFaults.Kind.TRANSIENT && e.getCode() <= 0 && unanswered == null) {
+                    // fabric8 reports some request timeouts as code -1 with neither a cause nor a server status.
+                    unanswered = e.getCause() == null ? ConnectionFault.TIMEOUT : ConnectionFault.DROPPED;
+                }
+                if (unanswered == null) {
+                    contact.answered();
+                } else if (!contact.hasAnswered() && !progress.hasPlanned()) {
+                    // Nothing was done yet, so no retry protects anything: say so now, not after eight attempts.
+                    throw new ApiUnreachableException(contact.server(), unanswered, unanswered.describe(contact.requestTimeout()),
+                            conflicts + faults + 1, e);
+                }
                 ObjectRef object = progress.touching;
                 String touchedField = progress.field;
                 Forbidden forbidden = Forbidden.of(e);
@@ -114,14 +138,19 @@ final class RetryLoop {
                     throw new ConflictException(object, conflicts, e);
                 }
                 if (kind == ApiFaults.Kind.TRANSIENT && ++faults >= policy.maxFaultAttempts()) {
+                    String last = unanswered != null ? contact.server() + ": " + unanswered.describe(contact.requestTimeout())
+                            : e.getCode() + ", " + reason(e);
                     throw new ClusterApiException(object, touchedField, "the API server failed on " + faults + " attempts (last: "
-                            + (e.getCode() <= 0 ? "no answer in time" : String.valueOf(e.getCode())) + ", " + reason(e)
-                            + "); the object is as the server last stored it",
+                            + last + "); the object is as the server last stored it",
                             "Check the API server's health and run the operation again; it is safe to repeat", e.getCode(), e);
                 }
                 if (kind == ApiFaults.Kind.TRANSIENT) {
                     // The request may have been applied before the answer was lost.
                     progress.wrote();
+                    // Within one attempt's time the user hears what is happening, not only after the last one.
+                    contact.announce("the API server " + contact.server() + (unanswered != null
+                            ? ": " + unanswered.describe(contact.requestTimeout()) : " answered " + e.getCode() + " (" + reason(e) + ")")
+                            + "; retrying (attempt " + (faults + 1) + " of " + policy.maxFaultAttempts() + ")");
                 }
                 sleep(backoff(conflicts + faults), object, e);
             }

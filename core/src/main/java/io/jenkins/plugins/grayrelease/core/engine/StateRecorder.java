@@ -74,6 +74,7 @@ final class StateRecorder {
         ObjectNode after = snap.routing().deepCopy();
         StateAnnotations.write(after, observed.routeName(), next, snap.record().movesLegacyTo(observed.routeName()));
         // Guarded by the managed route (the weight recorded is read from it) and the record it replaces.
+        p.planned();
         ObjectNode stored = writer.write(target, snap.routing(), after, cache).stored();
         p.wrote();
         stops.wrote(next);
@@ -107,6 +108,7 @@ final class StateRecorder {
                     + " to the approval of step " + (now.step() + 1), answer.by(), answer.at(), actor.origin()));
             ObjectNode after = snap.routing().deepCopy();
             StateAnnotations.write(after, observed.routeName(), next, snap.record().movesLegacyTo(observed.routeName()));
+            p.planned();
             ObjectNode stored = writer.write(target, snap.routing(), after, cache).stored();
             p.wrote();
             return StatusAssembler.assemble(target, stored, snap.subsets(), sides, router);

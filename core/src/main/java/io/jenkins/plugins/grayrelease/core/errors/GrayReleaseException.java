@@ -32,7 +32,8 @@ public abstract class GrayReleaseException extends RuntimeException {
         }
         sb.append(problem);
         if (hint != null && !hint.isBlank()) {
-            sb.append(problem.endsWith(".") ? " " : ". ").append(hint);
+            // A problem that ends a sentence itself ("did you mean 'steps'?") gets no second full stop.
+            sb.append(problem.endsWith(".") || problem.endsWith("?") ? " " : ". ").append(hint);
         }
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease.core.rollout;
 
+import io.jenkins.plugins.grayrelease.core.support.Counted;
 import io.jenkins.plugins.grayrelease.core.OperationResult;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.analysis.AnalysisRunner;
@@ -67,8 +68,7 @@ final class StepExecutor {
             @Override
             public StepOutcome testers(TestersStep t) {
                 OperationResult r = run.engine().setTesters(run.target(), t.toTesterRoute(), run.settings().write());
-                run.listener().routingChanged("tester route with " + t.toTesterRoute().matches().size()
-                        + " match(es)", r.status());
+                run.listener().routingChanged("tester route with " + Counted.of(t.toTesterRoute().matches().size(), "match", "matches"), r.status());
                 return StepOutcome.carryOn();
             }
 

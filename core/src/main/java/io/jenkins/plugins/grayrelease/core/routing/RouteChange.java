@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease.core.routing;
 
+import io.jenkins.plugins.grayrelease.core.support.Counted;
 import io.jenkins.plugins.grayrelease.core.TesterRoute;
 
 /** What an operation asks of the routes; the planner turns it into an edited VirtualService. */
@@ -38,7 +39,7 @@ public sealed interface RouteChange {
     record SetTesters(TesterRoute testers) implements RouteChange {
         @Override
         public String describe() {
-            return "setTesters " + testers.matches().size() + " match(es)";
+            return "setTesters " + Counted.of(testers.matches().size(), "match", "matches");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease.core.status;
 
+import io.jenkins.plugins.grayrelease.core.support.Counted;
 import io.jenkins.plugins.grayrelease.core.analysis.MetricResult;
 import io.jenkins.plugins.grayrelease.core.analysis.judge.Comparison;
 import io.jenkins.plugins.grayrelease.core.rollout.AnalysisRecord;
@@ -45,8 +46,8 @@ public final class EvidenceSummary {
             case TRAFFIC_SPLIT -> "canary share " + percent(c.canary().share()) + " of " + (c.canary().requests()
                     + c.stable().requests()) + " requests [" + percent(c.lower()) + ", " + percent(c.upper()) + "]";
         };
-        return sides + String.format(Locale.ROOT, "; p = %s %s α %s, %d look(s)", p(c.pValue()),
-                c.pValue() < c.alpha() ? "<" : "≥", p(c.alpha()), c.looks());
+        return sides + String.format(Locale.ROOT, "; p = %s %s α %s, %s", p(c.pValue()),
+                c.pValue() < c.alpha() ? "<" : "≥", p(c.alpha()), Counted.of(c.looks(), "look", "looks"));
     }
 
     private static String number(double v) {

@@ -114,7 +114,7 @@ class PrometheusAnalysisTest {
 
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.measurements()).hasSize(2);
-        assertThat(verdict.summary()).isEqualTo("2 measurement(s) failed, failure limit 1");
+        assertThat(verdict.summary()).isEqualTo("2 measurements failed, failure limit 1");
     }
 
     @Test

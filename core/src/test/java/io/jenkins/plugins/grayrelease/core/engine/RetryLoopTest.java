@@ -6,8 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.grayrelease.core.ObjectRef;
 import io.jenkins.plugins.grayrelease.core.RetryPolicy;
+import io.jenkins.plugins.grayrelease.core.cluster.ConnectionFault;
+import io.jenkins.plugins.grayrelease.core.errors.ApiUnreachableException;
 import io.jenkins.plugins.grayrelease.core.errors.ClusterApiException;
 import io.jenkins.plugins.grayrelease.core.errors.ConflictException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -82,6 +89,88 @@ class RetryLoopTest {
                 .hasMessageContaining("the API server failed on 3 attempts (last: 503");
 
         assertThat(attempts[0]).isEqualTo(5);
+    }
+
+    private final List<String> notices = new ArrayList<>();
+    private final ServerContact contact = new ServerContact("https://127.0.0.1:6443", "kind-dev", Duration.ofSeconds(10), notices::add);
+
+    /** What fabric8 throws when the HTTP client failed with {@code cause}: code -1, the cause wrapped in an IOException. */
+    private static KubernetesClientException clientFailure(Throwable cause) {
+        return new KubernetesClientException("Operation: [get]  for kind: [VirtualService]  failed.", new IOException(cause.getMessage(), cause));
+    }
+
+    @Test
+    void anUnknownHostNameIsReportedAtOnceWhicheverWayTheHttpClientWrapsIt() {
+        // No name is looked up: the failures are what the JDK client (UnresolvedAddressException
+        // under a ConnectException) and vert.x or OkHttp (UnknownHostException) throw.
+        ServerContact dev = new ServerContact("https://api.dev.invalid:6443", "dev", Duration.ofSeconds(10), notices::add);
+        for (Throwable dns : List.of(new UnknownHostException("api.dev.invalid"),
+                new ConnectException().initCause(new UnresolvedAddressException()))) {
+            RetryLoop loop = new RetryLoop(POLICY, () -> 0.5, slept::add, dev);
+            int[] attempts = {0};
+
+            assertThatThrownBy(() -> loop.run(VS, p -> {
+                attempts[0]++;
+                throw clientFailure(dns);
+            })).isInstanceOfSatisfying(ApiUnreachableException.class, e -> assertThat(e.fault()).isEqualTo(ConnectionFault.UNKNOWN_HOST))
+                    .hasMessage("cannot reach the API server https://api.dev.invalid:6443 (context dev): host name not found."
+                            + " Check the server address in the kubeconfig, and this machine's DNS or VPN");
+            assertThat(attempts[0]).isEqualTo(1);
+        }
+        assertThat(notices).isEmpty();
+    }
+
+    @Test
+    void onceTheServerHasAnsweredFaultsAreRetriedAndEachRetryIsAnnounced() {
+        RetryLoop loop = new RetryLoop(POLICY, () -> 0.5, slept::add, contact);
+        loop.run(VS, p -> "read");
+        int[] attempts = {0};
+
+        String result = loop.run(VS, p -> {
+            if (++attempts[0] < 3) {
+                throw clientFailure(new HttpTimeoutException("request timed out"));
+            }
+            return "written";
+        });
+
+        assertThat(result).isEqualTo("written");
+        assertThat(notices).containsExactly(
+                "the API server https://127.0.0.1:6443 (context kind-dev): no answer within 10 s; retrying (attempt 2 of 6)",
+                "the API server https://127.0.0.1:6443 (context kind-dev): no answer within 10 s; retrying (attempt 3 of 6)");
+    }
+
+    @Test
+    void anOperationThatPlannedAWriteKeepsRetryingARefusedConnectionAndSaysWhereItGaveUp() {
+        RetryLoop loop = new RetryLoop(POLICY, () -> 0.5, slept::add, contact);
+        int[] attempts = {0};
+
+        assertThatThrownBy(() -> loop.run(VS, p -> {
+            attempts[0]++;
+            p.planned();
+            throw clientFailure(new ConnectException("Connection refused"));
+        })).isInstanceOf(ClusterApiException.class).isNotInstanceOf(ApiUnreachableException.class)
+                .hasMessage("shop/VirtualService/reviews: the API server failed on 6 attempts (last: https://127.0.0.1:6443"
+                        + " (context kind-dev): connection refused); the object is as the server last stored it."
+                        + " Check the API server's health and run the operation again; it is safe to repeat");
+        assertThat(attempts[0]).isEqualTo(6);
+        assertThat(notices).hasSize(5).first().isEqualTo(
+                "the API server https://127.0.0.1:6443 (context kind-dev): connection refused; retrying (attempt 2 of 6)");
+    }
+
+    @Test
+    void aServerErrorIsAnnouncedWithTheAnswer() {
+        RetryLoop loop = new RetryLoop(POLICY, () -> 0.5, slept::add, contact);
+        int[] attempts = {0};
+
+        loop.run(VS, p -> {
+            if (++attempts[0] == 1) {
+                throw new KubernetesClientException("etcdserver: request timed out", 500, null);
+            }
+            return "read";
+        });
+
+        assertThat(notices).containsExactly(
+                "the API server https://127.0.0.1:6443 (context kind-dev) answered 500 (etcdserver: request timed out); retrying (attempt 2 of 6)");
     }
 
     private static DoubleSupplier draws(double... values) {

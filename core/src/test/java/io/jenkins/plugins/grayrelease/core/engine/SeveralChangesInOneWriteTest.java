@@ -47,7 +47,7 @@ class SeveralChangesInOneWriteTest {
         assertThat(r.status().weights()).isEqualTo(WeightSplit.canary(10));
         assertThat(r.status().testers()).containsExactly(TesterMatch.header("x-tester", "yes"));
         assertThat(r.status().mirrorPercent()).isEqualTo(5);
-        assertThat(r.status().state().lastChange().action()).isEqualTo("setWeight 10, setTesters 1 match(es), setMirror 5");
+        assertThat(r.status().state().lastChange().action()).isEqualTo("setWeight 10, setTesters 1 match, setMirror 5");
         JsonNode http = cluster.virtualService("reviews").path("spec").path("http");
         assertThat(Yaml.route(cluster.virtualService("reviews"), "gray-primary-testers")).isNotNull();
         assertThat(http.toString()).contains("\"weight\":10");

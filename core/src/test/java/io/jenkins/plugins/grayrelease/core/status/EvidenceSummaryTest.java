@@ -31,7 +31,7 @@ class EvidenceSummaryTest {
 
         assertThat(lines.get(0)).isEqualTo("analysis step 2: FAILED — the comparison with the stable failed at measurement 5 (errors)");
         assertThat(lines.get(1)).startsWith("  errors        FAILED       canary 3.00 % (36/1200), stable 1.00 % (108/10800), ratio ")
-                .contains("< α 0.017, 4 look(s)");
+                .contains("< α 0.017, 4 looks");
         assertThat(lines.get(3)).startsWith("  trafficSplit  WATCHING     canary share 10.00 % of 12000 requests");
     }
 }

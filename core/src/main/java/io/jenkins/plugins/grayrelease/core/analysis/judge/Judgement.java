@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease.core.analysis.judge;
 
+import io.jenkins.plugins.grayrelease.core.support.Counted;
 import io.jenkins.plugins.grayrelease.core.analysis.judge.Comparison.SideSummary;
 import io.jenkins.plugins.grayrelease.core.analysis.judge.Comparison.State;
 import java.time.Instant;
@@ -257,7 +258,7 @@ public final class Judgement {
     }
 
     private String skippedNote() {
-        return skipped == 0 ? "" : "; " + skipped + " interval(s) left out (weight change or counter reset)";
+        return skipped == 0 ? "" : "; " + Counted.of(skipped, "interval", "intervals") + " left out (weight change or counter reset)";
     }
 
     private void point(Check check, EvidencePoint p) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease.core.rollout.plan;
 
+import io.jenkins.plugins.grayrelease.core.support.Counted;
 import io.jenkins.plugins.grayrelease.core.analysis.AnalysisSpec;
 import java.time.Duration;
 import java.util.List;
@@ -51,8 +52,8 @@ public record AnalysisSettings(List<MetricSpec> metrics, String interval, Intege
         }
         int measurements = count == null ? 1 : count;
         if (failureLimit != null && failureLimit >= measurements) {
-            throw new FieldProblem("failureLimit", "'failureLimit: " + failureLimit + "' tolerates all " + measurements
-                    + " measurement(s) failing, so the analysis could never fail; make it smaller than 'count'"
+            throw new FieldProblem("failureLimit", "'failureLimit: " + failureLimit + "' tolerates all " + Counted.of(measurements, "measurement", "measurements")
+                    + " failing, so the analysis could never fail; make it smaller than 'count'"
                     + (count == null ? " (default 1)" : ""));
         }
     }

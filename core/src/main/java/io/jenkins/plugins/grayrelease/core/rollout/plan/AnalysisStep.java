@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease.core.rollout.plan;
 
+import io.jenkins.plugins.grayrelease.core.support.Counted;
 import com.fasterxml.jackson.annotation.JsonCreator;
 
 /** {@code - analysis: {...}}: measure the canary; a failed analysis rolls the release back. */
@@ -20,13 +21,13 @@ public record AnalysisStep(AnalysisSettings settings) implements Step {
     @Override
     public String describe() {
         var spec = settings.toStepSpec();
-        String what = spec.metrics().isEmpty() ? "" : " of " + spec.metrics().size() + " metric(s)";
+        String what = spec.metrics().isEmpty() ? "" : " of " + Counted.of(spec.metrics().size(), "metric", "metrics");
         if (spec.compare() != null) {
             what += (what.isEmpty() ? " comparing" : " and comparing") + " canary with stable ("
                     + spec.compare().checks().stream().map(c -> c.planName()).collect(java.util.stream.Collectors.joining(", "))
                     + ")";
         }
-        return KIND + what + ", " + spec.count() + " measurement(s)";
+        return KIND + what + ", " + Counted.of(spec.count(), "measurement", "measurements");
     }
 
     @Override

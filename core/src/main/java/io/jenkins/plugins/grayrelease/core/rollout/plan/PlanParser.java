@@ -37,6 +37,7 @@ public final class PlanParser {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    private final PlanKeys keys = new PlanKeys(yaml);
 
     private static final java.util.Map<Class<?>, String> SCALAR_STEPS = java.util.Map.of(
             SetWeightStep.class, "a whole number from 0 to 100",
@@ -106,14 +107,62 @@ public final class PlanParser {
         if (defaultPrometheus != null && !plan.has("prometheus")) {
             plan.set("prometheus", yaml.valueToTree(defaultPrometheus));
         }
+        // Unknown keys first: a misspelled required key is the typo, not a missing key.
+        java.util.Optional<PlanKeys.Problem> unknown = keys.firstUnknown(plan);
+        if (unknown.isPresent()) {
+            throw unknownKey(unknown.get(), plan, source, PlanLocations.index(text));
+        }
         try {
-            // Bound from the tree: Jackson then knows paths but not lines, which PlanLocations supplies.
-            return yaml.treeToValue(plan, RolloutPlan.class);
+            return bind(plan);
         } catch (JsonMappingException e) {
             throw translate(e, source, PlanLocations.index(text));
         } catch (JsonProcessingException e) {
             throw new InvalidPlanException(source, 0, 0, "", e.getOriginalMessage(), "fix the plan");
         }
+    }
+
+    private RolloutPlan bind(ObjectNode plan) throws JsonProcessingException {
+        // Bound from the tree: Jackson then knows paths but not lines, which PlanLocations supplies.
+        return yaml.treeToValue(plan, RolloutPlan.class);
+    }
+
+    private InvalidPlanException unknownKey(PlanKeys.Problem p, ObjectNode plan, String source, PlanLocations locations) {
+        String problem;
+        String hint;
+        if (p.twoKinds()) {
+            problem = "a step has one kind, this one has " + p.kinds().size() + ": " + quotedList(p.kinds());
+            hint = "each step is one of " + String.join(", ", Step.KINDS) + "; put each on its own '- ' line";
+        } else if (p.section().equals("step")) {
+            problem = "unknown step '" + p.key() + "'" + (p.suggestion() == null ? "" : "; did you mean '" + p.suggestion() + "'?");
+            hint = "a step is one of: " + String.join(", ", Step.KINDS);
+        } else {
+            problem = "unknown key '" + p.key() + "' " + p.section()
+                    + (p.suggestion() == null ? "" : "; did you mean '" + p.suggestion() + "'?" + requiredNote(p, plan, locations));
+            hint = "allowed " + p.section() + ": " + String.join(", ", p.known());
+        }
+        int[] at = locations.find(p.path());
+        return new InvalidPlanException(source, at == null ? 0 : at[0], at == null ? 0 : at[1], p.path(), problem, hint);
+    }
+
+    /** " ('service' is required)" when the suggested key is absent and the plan cannot do without it. */
+    private String requiredNote(PlanKeys.Problem p, ObjectNode plan, PlanLocations locations) {
+        String section = p.path().contains(".") ? p.path().substring(0, p.path().lastIndexOf('.')) : "";
+        String wanted = section.isEmpty() ? p.suggestion() : section + "." + p.suggestion();
+        try {
+            bind(plan);
+        } catch (JsonMappingException e) {
+            if (translate(e, "", locations).path().equals(wanted)) {
+                return " ('" + p.suggestion() + "' is required)";
+            }
+        } catch (JsonProcessingException e) {
+            return "";
+        }
+        return "";
+    }
+
+    private static String quotedList(java.util.List<String> words) {
+        java.util.List<String> quoted = words.stream().map(w -> "'" + w + "'").toList();
+        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.get(quoted.size() - 1);
     }
 
     private static InvalidPlanException translate(JsonMappingException e, String source, PlanLocations locations) {
@@ -128,7 +177,8 @@ public final class PlanParser {
             problem = "not valid YAML: " + s.getOriginalMessage();
             hint = "fix the YAML syntax (indentation, quotes, colons)";
         } else if (e instanceof UnrecognizedPropertyException u) {
-            problem = "unknown field '" + u.getPropertyName() + "'";
+            // PlanKeys finds unknown keys first; this is the safety net for any it cannot see.
+            problem = "unknown key '" + u.getPropertyName() + "'";
             hint = "allowed here: " + u.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", "));
         } else if (e instanceof InvalidTypeIdException t) {
@@ -238,7 +288,11 @@ public final class PlanParser {
         if (java.util.Map.class.isAssignableFrom(type)) {
             return "a map of names to values";
         }
-        return "a " + type.getSimpleName().replaceAll("(Spec|Settings|Step)$", "").toLowerCase() + " section";
+        if (type == Step.class) {
+            return "a step of one kind, such as setWeight: 10";
+        }
+        String section = type.getSimpleName().replaceAll("(Spec|Settings|Step)$", "").toLowerCase();
+        return section.isEmpty() ? "a section (a map of keys to values)" : "a " + section + " section";
     }
 
     private static int line(JsonLocation at) {

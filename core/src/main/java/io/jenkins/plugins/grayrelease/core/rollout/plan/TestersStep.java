@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease.core.rollout.plan;
 
+import io.jenkins.plugins.grayrelease.core.support.Counted;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.TesterRoute;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public record TestersStep(Map<String, String> headers, Map<String, String> heade
 
     @Override
     public String describe() {
-        return KIND + " " + toTesterRoute().matches().size() + " match(es)";
+        return KIND + " " + Counted.of(toTesterRoute().matches().size(), "match", "matches");
     }
 
     @Override

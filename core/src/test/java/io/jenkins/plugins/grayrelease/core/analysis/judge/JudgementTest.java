@@ -72,7 +72,7 @@ class JudgementTest {
                 new SideCounts(2700, 0, null)), Map.of());
 
         assertThat(c.get(0).canary().requests()).isZero();
-        assertThat(c.get(0).sentence()).endsWith("1 interval(s) left out (weight change or counter reset)");
+        assertThat(c.get(0).sentence()).endsWith("1 interval left out (weight change or counter reset)");
         assertThat(j.canaryRequests()).isZero();
     }
 }

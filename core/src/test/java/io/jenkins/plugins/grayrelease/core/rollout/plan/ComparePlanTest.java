@@ -35,7 +35,7 @@ class ComparePlanTest {
         JudgeSpec judge = ((AnalysisStep) p.steps().get(1)).settings().toStepSpec().compare();
         assertThat(judge).isEqualTo(JudgeSpec.defaults());
         assertThat(p.steps().get(1).describe())
-                .isEqualTo("analysis comparing canary with stable (errors, latency, trafficSplit), 40 measurement(s)");
+                .isEqualTo("analysis comparing canary with stable (errors, latency, trafficSplit), 40 measurements");
     }
 
     /** The README's example step under "Comparing the canary with the stable" spells out the defaults. */

@@ -106,7 +106,7 @@ class PlanParserTest {
                         steps:
                           - approval:
                               mesage: hi
-                        """, 4, "steps[0].approval.mesage", "unknown field 'mesage'", "message"),
+                        """, 4, "steps[0].approval.mesage", "unknown key 'mesage' in steps[0].approval; did you mean 'message'?", "message"),
                 Arguments.of("unknown step", TARGET + """
                         steps:
                           - setweight: 10
@@ -228,7 +228,7 @@ class PlanParserTest {
                 Arguments.of("unknown top-level key", TARGET + """
                         steps: [{setWeight: 10}]
                         stepz: []
-                        """, 3, "stepz", "unknown field 'stepz'", "analysis, canaryScale, name, prometheus, steps, target"));
+                        """, 3, "stepz", "unknown key 'stepz' at the top level; did you mean 'steps'? allowed", "analysis, canaryScale, name, prometheus, steps, target"));
     }
 
     @ParameterizedTest(name = "{0}")
