@@ -95,6 +95,7 @@ public final class FleetRunner {
                 }
             }
         }
+        listener.note("every wave passed: promoting every target");
         return release.promote();
     }
 

@@ -27,6 +27,15 @@ public final class SandboxFleet implements AutoCloseable {
         return fleet;
     }
 
+    /** One sandbox per cluster name holding the whole sample application (reviews and checkout). */
+    public static SandboxFleet withSampleApp(String... names) {
+        SandboxFleet fleet = new SandboxFleet();
+        for (String name : names) {
+            fleet.clusters.put(name, SandboxCluster.withSampleApp());
+        }
+        return fleet;
+    }
+
     public SandboxCluster cluster(String name) {
         return clusters.get(name);
     }
