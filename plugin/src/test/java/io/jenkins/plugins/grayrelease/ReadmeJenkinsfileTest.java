@@ -10,9 +10,8 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.grayrelease.core.testing.DocPages;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -24,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** The README's Jenkinsfiles, declarative and scripted, as written there, run in a sandbox against a cluster reached by a kubeconfig credential. */
+/**
+ * The Jenkinsfiles users copy — the README's first one, and the declarative and scripted ones of docs/jenkins.md — as
+ * written there, run in a sandbox against a cluster reached by a kubeconfig credential.
+ */
 @WithJenkins
 class ReadmeJenkinsfileTest {
 
@@ -44,7 +46,7 @@ class ReadmeJenkinsfileTest {
     void theReadmesScriptedJenkinsfileSetsAWeightFromTheButtonThenPromotes(JenkinsRule r) throws Exception {
         addKubeconfigCredential(r);
         WorkflowJob p = r.createProject(WorkflowJob.class, "readme");
-        p.setDefinition(new CpsFlowDefinition(readmeBlock("The same release as a scripted Pipeline"), true));
+        p.setDefinition(new CpsFlowDefinition(DocPages.blockAfter("docs/jenkins.md", "The same release as a scripted Pipeline", "groovy"), true));
 
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         r.waitForMessage("Waiting for a decision: Canary looks fine at 10 %. Promote?", b);
@@ -64,7 +66,7 @@ class ReadmeJenkinsfileTest {
     void theReadmesDeclarativeJenkinsfileDeploysTheCanaryThenPromotesOnTheButton(JenkinsRule r) throws Exception {
         addKubeconfigCredential(r);
         WorkflowJob p = r.createProject(WorkflowJob.class, "readme-declarative");
-        p.setDefinition(new CpsFlowDefinition(readmeBlock("### A complete Jenkinsfile"), true));
+        p.setDefinition(new CpsFlowDefinition(DocPages.firstBlock("docs/jenkins.md", "A complete Jenkinsfile", "groovy"), true));
 
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         r.waitForMessage("Waiting for a decision: Canary looks fine at 10 %. Promote?", b);
@@ -81,6 +83,21 @@ class ReadmeJenkinsfileTest {
         r.assertLogContains("canary now gets 10 %", b);
     }
 
+    @Test
+    void theReadmesFirstJenkinsfileShiftsTenPercentThenPromotesOnTheButton(JenkinsRule r) throws Exception {
+        addKubeconfigCredential(r);
+        WorkflowJob p = r.createProject(WorkflowJob.class, "readme-first");
+        p.setDefinition(new CpsFlowDefinition(DocPages.firstBlock("README.md", "Jenkins in five minutes", "groovy"), true));
+
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("Waiting for a decision: Canary v2 gets 10 %. Promote?", b);
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 90, "v2", 10));
+        assertThat(answer(r, b, null, pendingApproval(b).getId(), "promote", null).status()).isEqualTo(ACCEPTED);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v2", 100));
+    }
+
     private void addKubeconfigCredential(JenkinsRule r) throws Exception {
         String kubeconfig = """
                 apiVersion: v1
@@ -93,13 +110,5 @@ class ReadmeJenkinsfileTest {
         CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
                 new FileCredentialsImpl(CredentialsScope.GLOBAL, "shop-kubeconfig", "kubeconfig", "kubeconfig.yaml",
                         SecretBytes.fromBytes(kubeconfig.getBytes(StandardCharsets.UTF_8))));
-    }
-
-    /** The first ```groovy block after the README line that starts with {@code lead}. */
-    private static String readmeBlock(String lead) throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        int at = readme.indexOf(lead);
-        int start = readme.indexOf("```groovy\n", at) + "```groovy\n".length();
-        return readme.substring(start, readme.indexOf("```", start));
     }
 }
