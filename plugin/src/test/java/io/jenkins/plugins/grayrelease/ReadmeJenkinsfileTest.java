@@ -98,7 +98,51 @@ class ReadmeJenkinsfileTest {
         assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v2", 100));
     }
 
+    @Test
+    void theJenkinsPagesPlanJenkinsfileRunsThePlanFromTheWorkspace(JenkinsRule r) throws Exception {
+        addKubeconfigCredential(r, "shop-kubeconfig");
+        WorkflowJob p = r.createProject(WorkflowJob.class, "readme-plan");
+        // The one line changed: this job has no SCM, so the plan is put where `checkout scm` would put it.
+        String documented = DocPages.blockAfter("docs/jenkins.md", "The whole release as a plan", "groovy");
+        assertThat(documented).contains("  checkout scm\n");
+        p.setDefinition(new CpsFlowDefinition(documented.replace("  checkout scm\n", "\n"), true));
+        r.jenkins.getWorkspaceFor(p).child("rollout/reviews.yaml").write("""
+                name: reviews-v2
+                steps:
+                  - setWeight: 10
+                  - approval: {message: 'Canary at 10 %. Go on?'}
+                """, "UTF-8");
+
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("Waiting for a decision: Canary at 10 %. Go on?", b);
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 90, "v2", 10));
+        answer(r, b, null, pendingApproval(b).getId(), "promote", null);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        r.assertLogContains("rollout: PROMOTED", b);
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v2", 100));
+    }
+
+    @Test
+    void theRoutingPagesHttpRouteJenkinsfileMovesTheMainRule(JenkinsRule r) throws Exception {
+        addKubeconfigCredential(r, "k8s-token");
+        WorkflowJob p = r.createProject(WorkflowJob.class, "readme-httproute");
+        p.setDefinition(new CpsFlowDefinition(DocPages.firstBlock("docs/routing.md", "In Jenkins", "groovy"), true));
+
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("Waiting for a decision: Promote reviews-canary?", b);
+        assertThat(cluster.mainRuleWeights()).isEqualTo(Map.of("reviews-stable", 90, "reviews-canary", 10));
+        answer(r, b, null, pendingApproval(b).getId(), "promote", null);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        assertThat(cluster.mainRuleWeights()).isEqualTo(Map.of("reviews-canary", 100));
+    }
+
     private void addKubeconfigCredential(JenkinsRule r) throws Exception {
+        addKubeconfigCredential(r, "shop-kubeconfig");
+    }
+
+    private void addKubeconfigCredential(JenkinsRule r, String id) throws Exception {
         String kubeconfig = """
                 apiVersion: v1
                 kind: Config
@@ -108,7 +152,7 @@ class ReadmeJenkinsfileTest {
                 current-context: mock
                 """.formatted(cluster.url());
         CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
-                new FileCredentialsImpl(CredentialsScope.GLOBAL, "shop-kubeconfig", "kubeconfig", "kubeconfig.yaml",
+                new FileCredentialsImpl(CredentialsScope.GLOBAL, id, "kubeconfig", "kubeconfig.yaml",
                         SecretBytes.fromBytes(kubeconfig.getBytes(StandardCharsets.UTF_8))));
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The project's documentation pages (README.md, docs/*.md) as the tests read them: a section under
@@ -106,6 +107,50 @@ public final class DocPages {
             throw new AssertionError(page + " has no ```" + language + " block after '" + lead + "'");
         }
         return blocks.get(0);
+    }
+
+    /** The pages a user reads: README.md and every docs/*.md, as paths relative to the project root. */
+    public static List<String> userPages() {
+        List<String> pages = new ArrayList<>(List.of("README.md"));
+        try (Stream<Path> docs = Files.list(root().resolve("docs"))) {
+            docs.map(p -> "docs/" + p.getFileName()).filter(name -> name.endsWith(".md")).sorted().forEach(pages::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pages;
+    }
+
+    /**
+     * One fenced code block of a page: its 1-based line, its info string ({@code yaml}, {@code bash}, or empty),
+     * its text, and the HTML comment on the line just above its fence (e.g.
+     * {@code <!-- tested-by: ReadmeJenkinsfileTest -->}), or an empty string.
+     */
+    public record Block(String page, int line, String info, String text, String marker) {
+        @Override
+        public String toString() {
+            return page + " line " + line + " (```" + info + ")";
+        }
+    }
+
+    /** Every fenced block of {@code page}, in order. */
+    public static List<Block> fencedBlocks(String page) {
+        List<String> lines = read(page).lines().toList();
+        List<Block> blocks = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).startsWith("```")) {
+                continue;
+            }
+            int end = i + 1;
+            while (end < lines.size() && !lines.get(end).startsWith("```")) {
+                end++;
+            }
+            String above = i > 0 ? lines.get(i - 1).strip() : "";
+            String marker = above.startsWith("<!--") && above.endsWith("-->") ? above : "";
+            blocks.add(new Block(page, i + 1, lines.get(i).substring(3).strip(),
+                    String.join("\n", lines.subList(i + 1, Math.min(end, lines.size()))) + "\n", marker));
+            i = end;
+        }
+        return blocks;
     }
 
     private static int headingLevel(String line) {
