@@ -3,13 +3,16 @@ package io.jenkins.plugins.grayrelease.core.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.grayrelease.core.testing.DocPages;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** README.md and docs/*.md: every page can be reached, every link and anchor leads somewhere, no branch talk. */
@@ -44,6 +47,30 @@ class DocumentationLinksTest {
         }
 
         assertThat(broken).as("links that lead nowhere").isEmpty();
+    }
+
+    @Test
+    void everyDocsPageAMessageOrHelpTextNamesExists() throws IOException {
+        Pattern named = Pattern.compile("docs/[\\w-]+\\.md");
+        List<String> missing = new ArrayList<>();
+        for (String module : List.of("sandbox", "core", "cli", "plugin")) {
+            Path main = DocPages.root().resolve(module).resolve("src/main");
+            if (!Files.isDirectory(main)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(main)) {
+                for (Path file : files.filter(f -> f.toString().matches(".*\\.(java|html|jelly|properties|yaml|md)$")).toList()) {
+                    Matcher m = named.matcher(Files.readString(file));
+                    while (m.find()) {
+                        if (!Files.isRegularFile(DocPages.root().resolve(m.group()))) {
+                            missing.add(DocPages.root().relativize(file) + ": " + m.group());
+                        }
+                    }
+                }
+            }
+        }
+
+        assertThat(missing).as("pages named in messages and help texts that do not exist").isEmpty();
     }
 
     @Test
