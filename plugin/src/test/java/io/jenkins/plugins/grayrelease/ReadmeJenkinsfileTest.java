@@ -10,9 +10,8 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.grayrelease.core.testing.DocPages;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -24,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** The README's Jenkinsfiles, declarative and scripted, as written there, run in a sandbox against a cluster reached by a kubeconfig credential. */
+/**
+ * The Jenkinsfiles users copy — the README's first one, and the declarative and scripted ones of docs/jenkins.md — as
+ * written there, run in a sandbox against a cluster reached by a kubeconfig credential.
+ */
 @WithJenkins
 class ReadmeJenkinsfileTest {
 
@@ -44,7 +46,7 @@ class ReadmeJenkinsfileTest {
     void theReadmesScriptedJenkinsfileSetsAWeightFromTheButtonThenPromotes(JenkinsRule r) throws Exception {
         addKubeconfigCredential(r);
         WorkflowJob p = r.createProject(WorkflowJob.class, "readme");
-        p.setDefinition(new CpsFlowDefinition(readmeBlock("The same release as a scripted Pipeline"), true));
+        p.setDefinition(new CpsFlowDefinition(DocPages.blockAfter("docs/jenkins.md", "The same release as a scripted Pipeline", "groovy"), true));
 
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         r.waitForMessage("Waiting for a decision: Canary looks fine at 10 %. Promote?", b);
@@ -64,7 +66,7 @@ class ReadmeJenkinsfileTest {
     void theReadmesDeclarativeJenkinsfileDeploysTheCanaryThenPromotesOnTheButton(JenkinsRule r) throws Exception {
         addKubeconfigCredential(r);
         WorkflowJob p = r.createProject(WorkflowJob.class, "readme-declarative");
-        p.setDefinition(new CpsFlowDefinition(readmeBlock("### A complete Jenkinsfile"), true));
+        p.setDefinition(new CpsFlowDefinition(DocPages.firstBlock("docs/jenkins.md", "A complete Jenkinsfile", "groovy"), true));
 
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         r.waitForMessage("Waiting for a decision: Canary looks fine at 10 %. Promote?", b);
@@ -81,7 +83,66 @@ class ReadmeJenkinsfileTest {
         r.assertLogContains("canary now gets 10 %", b);
     }
 
+    @Test
+    void theReadmesFirstJenkinsfileShiftsTenPercentThenPromotesOnTheButton(JenkinsRule r) throws Exception {
+        addKubeconfigCredential(r);
+        WorkflowJob p = r.createProject(WorkflowJob.class, "readme-first");
+        p.setDefinition(new CpsFlowDefinition(DocPages.firstBlock("README.md", "Jenkins in five minutes", "groovy"), true));
+
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("Waiting for a decision: Canary v2 gets 10 %. Promote?", b);
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 90, "v2", 10));
+        assertThat(answer(r, b, null, pendingApproval(b).getId(), "promote", null).status()).isEqualTo(ACCEPTED);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v2", 100));
+    }
+
+    @Test
+    void theJenkinsPagesPlanJenkinsfileRunsThePlanFromTheWorkspace(JenkinsRule r) throws Exception {
+        addKubeconfigCredential(r, "shop-kubeconfig");
+        WorkflowJob p = r.createProject(WorkflowJob.class, "readme-plan");
+        // The one line changed: this job has no SCM, so the plan is put where `checkout scm` would put it.
+        String documented = DocPages.blockAfter("docs/jenkins.md", "The whole release as a plan", "groovy");
+        assertThat(documented).contains("  checkout scm\n");
+        p.setDefinition(new CpsFlowDefinition(documented.replace("  checkout scm\n", "\n"), true));
+        r.jenkins.getWorkspaceFor(p).child("rollout/reviews.yaml").write("""
+                name: reviews-v2
+                steps:
+                  - setWeight: 10
+                  - approval: {message: 'Canary at 10 %. Go on?'}
+                """, "UTF-8");
+
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("Waiting for a decision: Canary at 10 %. Go on?", b);
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 90, "v2", 10));
+        answer(r, b, null, pendingApproval(b).getId(), "promote", null);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        r.assertLogContains("rollout: PROMOTED", b);
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v2", 100));
+    }
+
+    @Test
+    void theRoutingPagesHttpRouteJenkinsfileMovesTheMainRule(JenkinsRule r) throws Exception {
+        addKubeconfigCredential(r, "k8s-token");
+        WorkflowJob p = r.createProject(WorkflowJob.class, "readme-httproute");
+        p.setDefinition(new CpsFlowDefinition(DocPages.firstBlock("docs/routing.md", "In Jenkins", "groovy"), true));
+
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("Waiting for a decision: Promote reviews-canary?", b);
+        assertThat(cluster.mainRuleWeights()).isEqualTo(Map.of("reviews-stable", 90, "reviews-canary", 10));
+        answer(r, b, null, pendingApproval(b).getId(), "promote", null);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        assertThat(cluster.mainRuleWeights()).isEqualTo(Map.of("reviews-canary", 100));
+    }
+
     private void addKubeconfigCredential(JenkinsRule r) throws Exception {
+        addKubeconfigCredential(r, "shop-kubeconfig");
+    }
+
+    private void addKubeconfigCredential(JenkinsRule r, String id) throws Exception {
         String kubeconfig = """
                 apiVersion: v1
                 kind: Config
@@ -91,15 +152,7 @@ class ReadmeJenkinsfileTest {
                 current-context: mock
                 """.formatted(cluster.url());
         CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
-                new FileCredentialsImpl(CredentialsScope.GLOBAL, "shop-kubeconfig", "kubeconfig", "kubeconfig.yaml",
+                new FileCredentialsImpl(CredentialsScope.GLOBAL, id, "kubeconfig", "kubeconfig.yaml",
                         SecretBytes.fromBytes(kubeconfig.getBytes(StandardCharsets.UTF_8))));
-    }
-
-    /** The first ```groovy block after the README line that starts with {@code lead}. */
-    private static String readmeBlock(String lead) throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        int at = readme.indexOf(lead);
-        int start = readme.indexOf("```groovy\n", at) + "```groovy\n".length();
-        return readme.substring(start, readme.indexOf("```", start));
     }
 }

@@ -27,7 +27,7 @@ import java.util.Map;
 /**
  * The one machine-readable shape of a release: what {@code grayctl -o json|yaml} prints and what
  * the Jenkins steps return. Scripts depend on it, so every key is always present (null when
- * unknown) and keeps its order; the README's "Status document" table lists them.
+ * unknown) and keeps its order; docs/status.md lists them.
  *
  * <p>Documents hold only {@link String}, {@link Integer}, {@link Long}, {@link Double},
  * {@link Boolean}, {@link ArrayList} and {@link LinkedHashMap} values: Jackson writes them as they

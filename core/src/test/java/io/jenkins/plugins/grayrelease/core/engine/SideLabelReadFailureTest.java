@@ -47,7 +47,7 @@ class SideLabelReadFailureTest {
                 })
                 .hasMessage("shop/Service/checkout-stable: spec.selector: permission denied (403): system:serviceaccount:ci:deployer"
                         + " cannot get services in namespace shop; nothing of this operation was written by this request."
-                        + " Grant 'get' on services in namespace shop to this identity: the README's Role (section Permissions)"
+                        + " Grant 'get' on services in namespace shop to this identity: the Role in docs/security.md (Permissions)"
                         + " lists every verb Gray Release uses");
         assertThat(cluster.client().apps().deployments().inNamespace("shop").withName("checkout-v2").get()).isNull();
     }
