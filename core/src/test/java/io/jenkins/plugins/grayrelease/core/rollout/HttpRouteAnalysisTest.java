@@ -15,7 +15,6 @@ import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
 import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,19 +32,14 @@ class HttpRouteAnalysisTest {
     @RegisterExtension
     static final CanaryPrometheus prometheus = new CanaryPrometheus();
 
-    SandboxCluster cluster;
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.start();
     RecordingListener listener;
 
     @BeforeEach
     void startCluster() {
-        cluster = SandboxCluster.start();
         Variant.HTTP_ROUTE.install(cluster.client());
         listener = new RecordingListener();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
     }
 
     private List<String> mainBackends() {

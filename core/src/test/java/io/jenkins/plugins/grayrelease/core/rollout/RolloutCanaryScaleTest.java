@@ -10,13 +10,14 @@ import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadWait;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A plan's canaryScale and setCanaryScale steps, run through the runner on the sandbox. */
 class RolloutCanaryScaleTest {
 
-    private final SandboxCluster cluster = SandboxCluster.withSampleApp();
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSampleApp();
     private final List<String> log = new CopyOnWriteArrayList<>();
 
     RolloutCanaryScaleTest() {
@@ -27,11 +28,6 @@ class RolloutCanaryScaleTest {
         });
         cluster.engine().deployCanary(SampleTargets.reviews(), new CanaryDeployment("example.org/reviews:2.0", "v2", 1, null, null),
                 WorkloadWait.none());
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
     }
 
     private int canaryReplicas() {

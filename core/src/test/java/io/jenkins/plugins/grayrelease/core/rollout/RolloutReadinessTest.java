@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A rollout keeps checking that its canary can answer: pods that crash after the shift roll the
@@ -30,14 +30,10 @@ import org.junit.jupiter.api.Test;
  */
 class RolloutReadinessTest {
 
-    private final SandboxCluster cluster = SandboxCluster.withSubsets("v1", "v2");
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSubsets("v1", "v2");
     private final GrayRelease engine = new GrayRelease(cluster.client(), new Actor("rollout-test", "junit"));
     private final RecordingListener listener = new RecordingListener();
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
 
     private static RolloutPlan parse(String yaml) {
         return new PlanParser().parse(yaml, "plan.yaml");

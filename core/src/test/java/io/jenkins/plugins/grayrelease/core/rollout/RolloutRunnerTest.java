@@ -39,7 +39,7 @@ class RolloutRunnerTest {
     @BeforeEach
     void startCluster() {
         cluster = SandboxCluster.withSubsets("v1", "v2", "v3", "v4", "v5");
-        engine = new GrayRelease(cluster.client(), new Actor("rollout-test", "junit"));
+        engine = cluster.engine(new Actor("rollout-test", "junit"));
         listener = new RecordingListener();
     }
 

@@ -20,9 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Plans without analysis against the sandbox API server: the phase recorded while
@@ -30,21 +29,10 @@ import org.junit.jupiter.api.Test;
  */
 class RolloutWithoutAnalysisTest {
 
-    SandboxCluster cluster;
-    GrayRelease engine;
-    RecordingListener listener;
-
-    @BeforeEach
-    void startCluster() {
-        cluster = SandboxCluster.withSubsets("v1", "v2", "v3", "v4", "v5");
-        engine = new GrayRelease(cluster.client(), new Actor("rollout-test", "junit"));
-        listener = new RecordingListener();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSubsets("v1", "v2", "v3", "v4", "v5");
+    GrayRelease engine = cluster.engine(new Actor("rollout-test", "junit"));
+    RecordingListener listener = new RecordingListener();
 
     static RolloutPlan parse(String yaml) {
         return new PlanParser().parse(yaml, "plan.yaml");
