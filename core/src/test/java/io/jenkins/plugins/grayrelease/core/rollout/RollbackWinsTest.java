@@ -14,6 +14,7 @@ import io.jenkins.plugins.grayrelease.core.errors.ReleaseStoppedException;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -99,13 +100,12 @@ class RollbackWinsTest {
                 CompletableFuture.runAsync(() -> bob.rollback(target(), WriteOptions.defaults()));
             }
         };
-        String plan = """
-                target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v2}
+        String plan = SampleTargets.plan("""
                 steps:
                   - setWeight: 10
                   - pause: 1h
                   - setWeight: 50
-                """;
+                """);
 
         RolloutResult result = CompletableFuture.supplyAsync(() -> runner.run(new PlanParser().parse(plan, "plan.yaml")))
                 .get(30, TimeUnit.SECONDS);

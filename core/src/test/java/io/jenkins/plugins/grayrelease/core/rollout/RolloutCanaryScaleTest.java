@@ -36,14 +36,13 @@ class RolloutCanaryScaleTest {
 
     @Test
     void thePlansScaleFollowsTheWeightAndAStepFixesTheReplicasUntilTheNextOne() {
-        String plan = """
-                target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v2}
+        String plan = SampleTargets.plan("""
                 canaryScale: traffic
                 steps:
                   - setWeight: 20
                   - setCanaryScale: 4
                   - setWeight: 30
-                """;
+                """);
         List<Integer> replicasAfterEachStep = new CopyOnWriteArrayList<>();
         RolloutListener listener = RolloutListener.both(new RolloutNarration(log::add), new RolloutListener() {
             @Override

@@ -9,6 +9,7 @@ import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,13 +45,12 @@ class RolloutWithoutAnalysisTest {
 
     @Test
     void approvalNobodyAnswersTakesTheConfiguredDefaultOnceItsTimeoutHasPassedOnTheClock() throws Exception {
-        String plan = """
-                target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v2}
+        String plan = SampleTargets.plan("""
                 steps:
                   - setWeight: 20
                   - approval: {timeout: 1h, onTimeout: rollback}
                   - setWeight: 50
-                """;
+                """);
         SettableClock clock = new SettableClock(Instant.parse("2026-12-01T09:00:00Z"));
         // Nobody answers: the hour passes on the run's clock while the question is open, and the
         // gate waits until the runner stops asking. The wall clock moves by far less than an hour.
@@ -74,13 +74,12 @@ class RolloutWithoutAnalysisTest {
 
     @Test
     void cancellationLeavesTrafficAsItIsAndSaysSo() throws Exception {
-        String plan = """
-                target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v2}
+        String plan = SampleTargets.plan("""
                 steps:
                   - setWeight: 20
                   - pause: 1h
                   - setWeight: 50
-                """;
+                """);
         RolloutRunner runner = new RolloutRunner(engine, ScriptedGate.silent(), listener, RolloutRunner.Settings.defaults());
         listener.onStepStarted = (index, step) -> {
             if (index == 1) {
@@ -100,15 +99,14 @@ class RolloutWithoutAnalysisTest {
 
     @Test
     void theReleaseIsRecordedAsPausedWhileAStepWaitsAndProgressingOtherwise() {
-        String plan = """
-                target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v2}
+        String plan = SampleTargets.plan("""
                 steps:
                   - setWeight: 20
                   - pause: 1ms
                   - approval: {}
                   - mirror: 10
                   - setWeight: 50
-                """;
+                """);
         List<Phase> recorded = new CopyOnWriteArrayList<>();
         listener.onStepStarted = (index, step) -> recorded.add(engine.status(target()).phase());
         RolloutRunner runner = new RolloutRunner(engine, new ScriptedGate(Decision.promote("alice")), listener,
