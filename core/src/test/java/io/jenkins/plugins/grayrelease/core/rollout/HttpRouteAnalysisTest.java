@@ -55,18 +55,8 @@ class HttpRouteAnalysisTest {
 
     @Test
     void aFailingCanaryServiceIsMeasuredByItsServiceAndRolledBack() {
-        String plan = """
-                target: {namespace: shop, service: reviews, httpRoute: reviews, route: main, stable: reviews-stable, canary: reviews-canary}
-                prometheus: {url: '%s', timeout: 5s}
-                steps:
-                  - setWeight: 10
-                  - analysis:
-                      interval: 10ms
-                      count: 2
-                      inconclusiveTries: 2
-                      metrics:
-                        - {name: success-rate, template: successRate, min: 99}
-                """.formatted(prometheus.url());
+        String plan = prometheus.successRatePlan(
+                "{namespace: shop, service: reviews, httpRoute: reviews, route: main, stable: reviews-stable, canary: reviews-canary}");
 
         RolloutResult result = new RolloutRunner(new GrayRelease(cluster.client(), new Actor("rollout-test", "junit")),
                 new ScriptedGate(), listener, RolloutRunner.Settings.defaults().withAnalysisClock(CanaryMetrics.clock()))

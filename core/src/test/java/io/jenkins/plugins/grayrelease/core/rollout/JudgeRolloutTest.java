@@ -50,16 +50,15 @@ class JudgeRolloutTest {
     RecordingListener listener = new RecordingListener();
 
     RolloutResult run(String canary) {
-        String plan = """
+        String plan = prometheus.measuring("""
                 target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: %s}
-                prometheus: {url: '%s', timeout: 5s}
                 steps:
                   - setWeight: 10
                   - analysis:
                       interval: 10ms
                       count: 40
                       compare: {}
-                """.formatted(canary, prometheus.url());
+                """.formatted(canary));
         return new RolloutRunner(new GrayRelease(cluster.client(), new Actor("judge-test", "junit")), new ScriptedGate(),
                 listener, RolloutRunner.Settings.defaults()
                         .withAnalysisClock(new TickingClock(START.plus(Duration.ofMinutes(2)), Duration.ofSeconds(30))))

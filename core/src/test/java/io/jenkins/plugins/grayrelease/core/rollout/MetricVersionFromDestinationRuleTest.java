@@ -57,18 +57,8 @@ class MetricVersionFromDestinationRuleTest {
     }
 
     String plan(String canaryVersion) {
-        return """
-                target: {namespace: shop, service: reviews, route: primary, stable: stable, canary: canary%s}
-                prometheus: {url: '%s', timeout: 5s}
-                steps:
-                  - setWeight: 10
-                  - analysis:
-                      interval: 10ms
-                      count: 2
-                      inconclusiveTries: 2
-                      metrics:
-                        - {name: success-rate, template: successRate, min: 99}
-                """.formatted(canaryVersion == null ? "" : ", canaryVersion: " + canaryVersion, prometheus.url());
+        return prometheus.successRatePlan("{namespace: shop, service: reviews, route: primary, stable: stable, canary: canary%s}"
+                .formatted(canaryVersion == null ? "" : ", canaryVersion: " + canaryVersion));
     }
 
     RolloutResult run(String planYaml) {
