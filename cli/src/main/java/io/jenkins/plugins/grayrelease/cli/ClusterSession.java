@@ -32,7 +32,7 @@ public final class ClusterSession implements AutoCloseable {
     public static ClusterSession open(RootCommand root) {
         ClusterAccess access = ClusterAccess.local(root.kubeconfig, root.context, root.namespace);
         // The connector refuses an unknown --context and turns off fabric8's own retries.
-        KubernetesClient client = ClusterConnector.connect(access, httpClientFactory(), JsonReadersWarmup.serialization());
+        KubernetesClient client = ClusterConnector.connect(access, httpClientFactory());
         String namespace = client.getNamespace();
         return new ClusterSession(client, namespace == null || namespace.isBlank() ? "default" : namespace);
     }

@@ -16,7 +16,6 @@ public final class GrayCtl {
     }
 
     public static void main(String[] args) {
-        JsonReadersWarmup.startFor(args);
         // fabric8 logs through SLF4J and grayctl ships no logging backend on purpose (errors are
         // reported by grayctl itself); this keeps SLF4J from warning about that on every run.
         if (System.getProperty("slf4j.internal.verbosity") == null) {

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
@@ -23,7 +22,7 @@ public final class ClusterConnector {
     }
 
     public static KubernetesClient connect(ClusterAccess access) {
-        return build(config(access), null, null);
+        return build(config(access), null);
     }
 
     /**
@@ -34,15 +33,7 @@ public final class ClusterConnector {
      *                                 set up from it (e.g. a certificate file it names is unreadable)
      */
     public static KubernetesClient connect(ClusterAccess access, HttpClient.Factory httpClients) {
-        return build(config(access), httpClients, null);
-    }
-
-    /**
-     * As {@link #connect(ClusterAccess, HttpClient.Factory)}, with the JSON mapping the client reads and
-     * writes objects through (null: a new one): grayctl gives one whose readers it built ahead, in parallel.
-     */
-    public static KubernetesClient connect(ClusterAccess access, HttpClient.Factory httpClients, KubernetesSerialization serialization) {
-        return build(config(access), httpClients, serialization);
+        return build(config(access), httpClients);
     }
 
     /**
@@ -55,15 +46,12 @@ public final class ClusterConnector {
         int millis = (int) Math.max(1, timeout.toMillis());
         config.setConnectionTimeout(millis);
         config.setRequestTimeout(millis);
-        return build(config, null, null);
+        return build(config, null);
     }
 
-    private static KubernetesClient build(Config config, HttpClient.Factory httpClients, KubernetesSerialization serialization) {
+    private static KubernetesClient build(Config config, HttpClient.Factory httpClients) {
         try {
             KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config);
-            if (serialization != null) {
-                builder.withKubernetesSerialization(serialization);
-            }
             return (httpClients == null ? builder : builder.withHttpClientFactory(httpClients)).build();
         } catch (RuntimeException e) {
             throw new InvalidReleaseException(null, "kubeconfig", "cannot set up a Kubernetes client for "
