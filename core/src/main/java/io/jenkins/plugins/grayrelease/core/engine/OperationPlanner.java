@@ -77,6 +77,9 @@ final class OperationPlanner {
             // The subset names never change in this layout; the record says which versions they select.
             next = next.withVersions(SubsetVersions.of(dr, sides.stable()), SubsetVersions.of(dr, sides.canary()));
         }
+        if (options.fleet() != null) {
+            next = next.withFleet(options.fleet());
+        }
         if (changes.size() > 1) {
             next = next.withLastChange(new LastChange(changes.stream().map(RouteChange::describe)
                     .collect(Collectors.joining(", ")), actor.user(), now, actor.origin()));

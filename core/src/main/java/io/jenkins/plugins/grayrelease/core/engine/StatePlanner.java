@@ -44,7 +44,8 @@ final class StatePlanner {
             Phase phase = old != null && old.phase() == Phase.PAUSED && !(change instanceof RouteChange.SetWeight) ? Phase.PAUSED : Phase.PROGRESSING;
             next = new ReleaseState(sides.stable(), sides.canary(), canaryWeight, phase, rollout, null);
         }
-        return next.withLastChange(new LastChange(action, actor.user(), now, actor.origin()));
+        // A fleet member stays one through every change of its own (a rollback of the fleet is recorded as the fleet's).
+        return next.withFleet(old == null ? null : old.fleet()).withLastChange(new LastChange(action, actor.user(), now, actor.origin()));
     }
 
     /** Whether {@code next} records something {@code old} does not; the time of the change does not count. */

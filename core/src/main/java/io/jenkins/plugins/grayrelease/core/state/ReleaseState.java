@@ -18,15 +18,18 @@ import io.jenkins.plugins.grayrelease.core.Destination;
  * @param canaryVersion the version the canary subset selects, or null; in the fixed-subset layout
  *                      the subset names stay {@code stable}/{@code canary}, so these say which
  *                      versions they are
+ * @param fleet         the fleet release this target is a member of, or null when it is released alone
  */
 public record ReleaseState(Destination stable, Destination canary, int weight, Phase phase,
-                           RolloutProgress rollout, LastChange lastChange, String stableVersion, String canaryVersion) {
+                           RolloutProgress rollout, LastChange lastChange, String stableVersion, String canaryVersion,
+                           FleetMembership fleet) {
 
     @JsonCreator
     public ReleaseState(@JsonProperty("stable") Destination stable, @JsonProperty("canary") Destination canary,
                         @JsonProperty("weight") int weight, @JsonProperty("phase") Phase phase,
                         @JsonProperty("rollout") RolloutProgress rollout, @JsonProperty("lastChange") LastChange lastChange,
-                        @JsonProperty("stableVersion") String stableVersion, @JsonProperty("canaryVersion") String canaryVersion) {
+                        @JsonProperty("stableVersion") String stableVersion, @JsonProperty("canaryVersion") String canaryVersion,
+                        @JsonProperty("fleet") FleetMembership fleet) {
         this.stable = stable;
         this.canary = canary;
         this.weight = weight;
@@ -35,28 +38,40 @@ public record ReleaseState(Destination stable, Destination canary, int weight, P
         this.lastChange = lastChange;
         this.stableVersion = stableVersion;
         this.canaryVersion = canaryVersion;
+        this.fleet = fleet;
+    }
+
+    /** A record of a target released alone. */
+    public ReleaseState(Destination stable, Destination canary, int weight, Phase phase, RolloutProgress rollout,
+                        LastChange lastChange, String stableVersion, String canaryVersion) {
+        this(stable, canary, weight, phase, rollout, lastChange, stableVersion, canaryVersion, null);
     }
 
     /** A record without versions. */
     public ReleaseState(Destination stable, Destination canary, int weight, Phase phase, RolloutProgress rollout,
                         LastChange lastChange) {
-        this(stable, canary, weight, phase, rollout, lastChange, null, null);
+        this(stable, canary, weight, phase, rollout, lastChange, null, null, null);
     }
 
     public ReleaseState withRollout(RolloutProgress progress) {
-        return new ReleaseState(stable, canary, weight, phase, progress, lastChange, stableVersion, canaryVersion);
+        return new ReleaseState(stable, canary, weight, phase, progress, lastChange, stableVersion, canaryVersion, fleet);
     }
 
     public ReleaseState withPhase(Phase newPhase) {
-        return new ReleaseState(stable, canary, weight, newPhase, rollout, lastChange, stableVersion, canaryVersion);
+        return new ReleaseState(stable, canary, weight, newPhase, rollout, lastChange, stableVersion, canaryVersion, fleet);
     }
 
     public ReleaseState withLastChange(LastChange change) {
-        return new ReleaseState(stable, canary, weight, phase, rollout, change, stableVersion, canaryVersion);
+        return new ReleaseState(stable, canary, weight, phase, rollout, change, stableVersion, canaryVersion, fleet);
     }
 
     /** The record naming the versions the two subsets select (null: unknown). */
     public ReleaseState withVersions(String stableV, String canaryV) {
-        return new ReleaseState(stable, canary, weight, phase, rollout, lastChange, stableV, canaryV);
+        return new ReleaseState(stable, canary, weight, phase, rollout, lastChange, stableV, canaryV, fleet);
+    }
+
+    /** The record as a member of {@code membership} (null: released alone). */
+    public ReleaseState withFleet(FleetMembership membership) {
+        return new ReleaseState(stable, canary, weight, phase, rollout, lastChange, stableVersion, canaryVersion, membership);
     }
 }
