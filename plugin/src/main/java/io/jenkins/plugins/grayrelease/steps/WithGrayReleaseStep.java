@@ -250,10 +250,12 @@ public final class WithGrayReleaseStep extends Step {
         public boolean start() throws Exception {
             ReleaseSettings merged = settings.over(getContext().get(ReleaseSettings.class));
             BodyInvoker body = getContext().newBodyInvoker().withContext(merged);
+            FleetSettings fleet = null;
             try {
                 merged.getTarget().canaryScale();
                 if (targets != null) {
-                    body = body.withContext(FleetSettings.of(targets, merged));
+                    fleet = FleetSettings.of(targets, merged);
+                    body = body.withContext(fleet);
                 } else if (getContext().get(FleetSettings.class) != null) {
                     // A block of one target inside a fleet's: the steps inside act on that target alone.
                     body = body.withContext(FleetSettings.NONE);
@@ -261,13 +263,29 @@ public final class WithGrayReleaseStep extends Step {
             } catch (IllegalArgumentException e) {
                 throw new AbortException(e.getMessage().startsWith("withGrayRelease") ? e.getMessage() : "withGrayRelease: " + e.getMessage());
             }
-            body.withCallback(BodyExecutionCallback.wrap(getContext())).start();
+            body.withCallback(targets == null ? BodyExecutionCallback.wrap(getContext()) : new CloseFleet(fleet)).start();
             return false;
         }
 
         @Override
         public void onResume() {
             // The body resumes by itself; nothing of ours is in flight.
+        }
+    }
+
+    /** Closes the fleet's coordinator and its cluster connections when the block ends, however it ends. */
+    private static final class CloseFleet extends BodyExecutionCallback.TailCall {
+
+        private static final long serialVersionUID = 1L;
+        private final FleetSettings fleet;
+
+        CloseFleet(FleetSettings fleet) {
+            this.fleet = fleet;
+        }
+
+        @Override
+        protected void finished(StepContext context) {
+            fleet.close();
         }
     }
 
