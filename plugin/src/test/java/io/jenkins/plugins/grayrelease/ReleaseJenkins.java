@@ -2,6 +2,8 @@ package io.jenkins.plugins.grayrelease;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStore;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Item;
 import hudson.util.Secret;
@@ -46,26 +48,53 @@ final class ReleaseJenkins {
                 .grant(Item.CANCEL).everywhere().to("carol"));
     }
 
+    /** Adds the string credential {@link #CREDENTIALS_ID} holding {@link #TOKEN}, unless it is there already. */
     static void addTokenCredential(JenkinsRule r) throws Exception {
-        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
-                new StringCredentialsImpl(CredentialsScope.GLOBAL, CREDENTIALS_ID, "mock cluster token", Secret.fromString(TOKEN)));
+        CredentialsStore store = CredentialsProvider.lookupStores(r.jenkins).iterator().next();
+        if (store.getCredentials(Domain.global()).stream().noneMatch(c -> c instanceof IdCredentials id && CREDENTIALS_ID.equals(id.getId()))) {
+            store.addCredentials(Domain.global(),
+                    new StringCredentialsImpl(CredentialsScope.GLOBAL, CREDENTIALS_ID, "mock cluster token", Secret.fromString(TOKEN)));
+        }
+    }
+
+    /**
+     * A withGrayRelease block around {@code body} on the sample release (shop/reviews, stable v1,
+     * canary v2) reached with the token credential ({@link #CREDENTIALS_ID}) at the cluster's address.
+     */
+    static String sampleBlock(MockCluster cluster, String body) {
+        return "withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',\n"
+                + "    credentialsId: '" + CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
+                + body
+                + "}\n";
     }
 
     /** The README's release Jenkinsfile: 10 %, ask, then promote or roll back as answered. */
     static String releaseScript(MockCluster cluster, String approvalArgs) {
-        return "withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',\n"
-                + "    credentialsId: '" + CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
-                + "  def s = grayRelease(weight: 10)\n"
+        return sampleBlock(cluster, "  def s = grayRelease(weight: 10)\n"
                 + "  echo \"canary weight is ${s.weights.canary}\"\n"
                 + "  def d = grayApproval(message: 'Promote?'" + approvalArgs + ")\n"
                 + "  echo \"decision: ${d.decision} by ${d.decidedBy}\"\n"
-                + "  if (d.decision == 'promote') { grayPromote() } else { grayRollback() }\n"
-                + "}\n";
+                + "  if (d.decision == 'promote') { grayPromote() } else { grayRollback() }\n");
     }
 
+    /** The job {@code shop-release} running {@link #releaseScript}, with the token credential it uses. */
     static WorkflowJob releaseJob(JenkinsRule r, MockCluster cluster, String approvalArgs) throws Exception {
-        WorkflowJob p = r.createProject(WorkflowJob.class, "shop-release");
-        p.setDefinition(new CpsFlowDefinition(releaseScript(cluster, approvalArgs), true));
+        return pipeline(r, "shop-release", releaseScript(cluster, approvalArgs));
+    }
+
+    /** A job running {@code body} inside {@link #sampleBlock}, with the token credential it uses. */
+    static WorkflowJob sampleJob(JenkinsRule r, MockCluster cluster, String name, String body) throws Exception {
+        return pipeline(r, name, sampleBlock(cluster, body));
+    }
+
+    /**
+     * A Pipeline job named {@code name} whose Jenkinsfile is {@code script} (run in the Groovy
+     * sandbox), with the token credential added (adding it again is harmless).
+     */
+    static WorkflowJob pipeline(JenkinsRule r, String name, String script) throws Exception {
+        addTokenCredential(r);
+        WorkflowJob p = r.createProject(WorkflowJob.class, name);
+        p.setDefinition(new CpsFlowDefinition(script, true));
         return p;
     }
 
