@@ -25,7 +25,9 @@ public record FleetOutcome(Result result, String action, List<FleetTarget> chang
         /** A target failed; every target already shifted went back to stable. */
         ROLLED_BACK,
         /** Some targets could not take the action or its rollback: {@link #unfinished} says which and how to finish. */
-        INCOMPLETE
+        INCOMPLETE,
+        /** A run stopped by a decision (abort) or a cancellation: traffic stays as it is on every target. */
+        STOPPED
     }
 
     /**
@@ -73,7 +75,13 @@ public record FleetOutcome(Result result, String action, List<FleetTarget> chang
     /** The outcome in sentences: what was done, which target failed, what was undone, what is left and how to finish it. */
     public List<String> sentences() {
         List<String> out = new ArrayList<>();
-        if (failure == null && unfinished.isEmpty()) {
+        if (result == Result.STOPPED) {
+            out.add(action);
+            return out;
+        }
+        if (failure == null && result == Result.ROLLED_BACK) {
+            out.add(action + "; rolled back in reverse order: " + String.join(", ", undone.stream().map(Undone::describe).toList()));
+        } else if (failure == null && unfinished.isEmpty()) {
             out.add(action + ": done on " + changed.size() + " target" + (changed.size() == 1 ? "" : "s")
                     + (changed.isEmpty() ? "" : " (" + String.join(", ", changed.stream().map(FleetTarget::id).toList()) + ")"));
             return out;

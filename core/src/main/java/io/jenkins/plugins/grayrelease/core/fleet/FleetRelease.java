@@ -74,6 +74,11 @@ public final class FleetRelease implements AutoCloseable {
         this.parallel = new ParallelTargets(settings.parallelism());
     }
 
+    /** The bounded pool the release writes with, for a runner's per-target reads (analyses, readiness). */
+    ParallelTargets parallel() {
+        return parallel;
+    }
+
     public Fleet fleet() {
         return fleet;
     }
@@ -173,6 +178,21 @@ public final class FleetRelease implements AutoCloseable {
         return rollBackShifted("roll back", List.of(), null);
     }
 
+    /**
+     * Rolls back every target this release shifted, in reverse order, because {@code failed} failed with {@code problem}
+     * (a failed analysis, a canary not ready, a decision): the outcome names it like a failed write would.
+     *
+     * @param failed the target that failed, or null when the whole release is rolled back by a decision
+     */
+    public FleetOutcome rollBackFor(String action, FleetTarget failed, String problem) {
+        if (failed == null) {
+            FleetOutcome all = rollBackShifted(action, List.of(), null);
+            return all.unfinished().isEmpty() ? new FleetOutcome(FleetOutcome.Result.ROLLED_BACK, action, List.of(), null,
+                    all.undone(), List.of()) : all;
+        }
+        return rollBackShifted(action, List.of(), new FleetOutcome.Failure(failed, problem, false));
+    }
+
     private FleetOutcome rollBackShifted(String action, List<FleetTarget> changed, FleetOutcome.Failure failure) {
         List<FleetTarget> order = new ArrayList<>(shifted.keySet());
         java.util.Collections.reverse(order);
@@ -197,7 +217,7 @@ public final class FleetRelease implements AutoCloseable {
         FleetOutcome.Result result = unfinished.isEmpty() ? (failure == null ? FleetOutcome.Result.DONE : FleetOutcome.Result.ROLLED_BACK)
                 : FleetOutcome.Result.INCOMPLETE;
         return new FleetOutcome(result, action, failure == null ? undone.stream().map(FleetOutcome.Undone::target).toList() : changed,
-                failure, failure == null ? List.of() : undone, unfinished);
+                failure, undone, unfinished);
     }
 
     /**

@@ -167,6 +167,10 @@ public final class RolloutRunner {
      *     its Prometheus does not answer
      */
     public RolloutResult run(RolloutPlan plan) {
+        if (plan.isFleet()) {
+            throw new InvalidReleaseException(null, "targets", "plan " + plan.name() + " releases several targets",
+                    "run it as a fleet release (grayctl rollout does; in code: io.jenkins.plugins.grayrelease.core.fleet.FleetRunner)");
+        }
         ReleaseTarget target = plan.target().toReleaseTarget();
         RunContext run = prepare(plan, target);
         ReleaseStatus before = engine.status(target);

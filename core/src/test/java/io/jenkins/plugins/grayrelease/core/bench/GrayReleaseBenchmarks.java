@@ -53,7 +53,8 @@ public final class GrayReleaseBenchmarks {
         System.out.printf("%nbench: finished in %.0f s%n%n%s", (System.nanoTime() - started) / 1e9, report.markdown());
     }
 
-    private static String loadAverage() throws IOException {
+    /** The 1/5/15-minute load averages; shared with the fleet benchmark. */
+    static String loadAverage() throws IOException {
         String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
         return parts[0] + ", " + parts[1] + ", " + parts[2];
     }

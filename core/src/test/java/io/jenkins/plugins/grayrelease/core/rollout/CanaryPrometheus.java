@@ -17,14 +17,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * one class: started before the first, stopped and its data deleted after the last. Register it
  * as a static {@code @RegisterExtension} field.
  */
-final class CanaryPrometheus implements BeforeAllCallback, AfterAllCallback {
+public final class CanaryPrometheus implements BeforeAllCallback, AfterAllCallback {
 
     private final java.util.function.Supplier<String> openMetrics;
     private Path workDir;
     private PrometheusFixture prometheus;
 
     /** Serves {@link CanaryMetrics}. */
-    CanaryPrometheus() {
+    public CanaryPrometheus() {
         this(CanaryMetrics::openMetrics);
     }
 
@@ -39,7 +39,7 @@ final class CanaryPrometheus implements BeforeAllCallback, AfterAllCallback {
         prometheus = PrometheusFixture.start(workDir, openMetrics.get());
     }
 
-    URI url() {
+    public URI url() {
         return prometheus.url();
     }
 

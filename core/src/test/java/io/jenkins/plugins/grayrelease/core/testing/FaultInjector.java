@@ -40,6 +40,7 @@ public final class FaultInjector extends Dispatcher {
     private final Dispatcher crud;
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final List<String> log = new CopyOnWriteArrayList<>();
+    private volatile Duration answerDelay = Duration.ZERO;
 
     FaultInjector(Dispatcher crud) {
         this.crud = crud;
@@ -63,6 +64,14 @@ public final class FaultInjector extends Dispatcher {
         rules.add(new Rule(method, pathPart, null, jsonPatch, new int[] {times}));
     }
 
+    /**
+     * Every answer from now on arrives {@code delay} late (zero: at once), like an API server across a network:
+     * what a benchmark of writes to several remote servers needs, where waiting, not this machine's CPUs, dominates.
+     */
+    public void answerAfter(Duration delay) {
+        answerDelay = delay;
+    }
+
     public void clear() {
         rules.clear();
     }
@@ -81,7 +90,8 @@ public final class FaultInjector extends Dispatcher {
         log.add(request.getMethod() + " " + request.getPath());
         Rule rule = take(request);
         if (rule == null) {
-            return crud.dispatch(request);
+            MockResponse answer = crud.dispatch(request);
+            return answerDelay.isZero() ? answer : answer.setBodyDelay(answerDelay);
         }
         if (rule.code() != 0) {
             return status(rule.code(), "Invalid", rule.message());

@@ -200,7 +200,7 @@ public final class PlanParser {
                 }
                 out.append(ref.getFieldName());
             } else if (ref.getIndex() >= 0) {
-                boolean step = out.toString().equals("steps");
+                boolean step = out.toString().endsWith("steps"); // a plan's steps or a wave's
                 out.append('[').append(ref.getIndex()).append(']');
                 String kind = step ? locations.firstKey(out.toString()) : null;
                 if (kind != null) {

@@ -14,22 +14,47 @@ import java.util.Optional;
  * @param analysis the background analysis, measuring for the whole rollout; may be null
  * @param canaryScale how the canary Deployment is scaled while traffic shifts ({@code traffic} or
  *     a number of replicas, see {@link CanaryScale}); null leaves its replicas alone
+ * @param targets a fleet plan's targets (see {@link FleetTargetSpec}), or null: the plan releases {@code target} alone
+ * @param waves a fleet plan's waves (see {@link WaveSpec}), or null: one wave of every target taking {@code steps}
  */
 public record RolloutPlan(String name, TargetSpec target, PrometheusSpec prometheus, AnalysisSettings analysis,
-        String canaryScale, List<Step> steps) {
+        String canaryScale, List<Step> steps, List<FleetTargetSpec> targets, List<WaveSpec> waves) {
 
     /** A plan that leaves the canary's replicas alone. */
     public RolloutPlan(String name, TargetSpec target, PrometheusSpec prometheus, AnalysisSettings analysis, List<Step> steps) {
         this(name, target, prometheus, analysis, null, steps);
     }
 
+    /** A plan of one target. */
+    public RolloutPlan(String name, TargetSpec target, PrometheusSpec prometheus, AnalysisSettings analysis,
+            String canaryScale, List<Step> steps) {
+        this(name, target, prometheus, analysis, canaryScale, steps, null, null);
+    }
+
     @JsonCreator
     public RolloutPlan {
-        Checks.required(target, "target");
-        if (steps == null || steps.isEmpty()) {
+        if (waves != null && targets == null) {
+            throw new FieldProblem("waves", "'waves' moves the plan's 'targets', which are missing; list them under 'targets'");
+        }
+        if (targets != null && targets.isEmpty()) {
+            throw new FieldProblem("targets", "'targets' needs at least one target");
+        }
+        if (targets == null) {
+            Checks.required(target, "target");
+        }
+        if (waves == null && (steps == null || steps.isEmpty())) {
             throw new FieldProblem("steps", "'steps' needs at least one step");
         }
-        steps = List.copyOf(steps);
+        steps = steps == null ? List.of() : List.copyOf(steps);
+        PlanTargets fleet = targets == null ? null : PlanTargets.resolve(target, targets, waves, steps);
+        if (fleet != null && canaryScale != null) {
+            throw new FieldProblem("canaryScale", "'canaryScale' is not supported in a plan with 'targets' yet;"
+                    + " scale each canary before the fleet release (grayctl deploy --replicas)");
+        }
+        if (fleet != null && analysis != null) {
+            throw new FieldProblem("analysis", "a background 'analysis' is not supported in a plan with 'targets' yet;"
+                    + " put analysis steps into the waves");
+        }
         if (canaryScale != null) {
             try {
                 canaryScale = CanaryScale.parse(canaryScale).text();
@@ -38,21 +63,43 @@ public record RolloutPlan(String name, TargetSpec target, PrometheusSpec prometh
             }
         }
         if (name == null || name.isBlank()) {
-            name = target.service() + "-" + target.canary().toDestination(target.service()).label();
+            TargetSpec first = fleet == null ? target : fleet.targets().get(0).target();
+            name = first.service() + "-" + first.canary().toDestination(first.service()).label();
         }
         if (analysis != null && analysis.count() != null) {
             throw new FieldProblem("analysis.count", "'analysis.count': the background analysis measures until the"
                     + " rollout ends; remove count, or make it an analysis step");
         }
-        boolean needsPrometheus = analysis != null || steps.stream().anyMatch(AnalysisStep.class::isInstance);
+        boolean needsPrometheus = analysis != null || steps.stream().anyMatch(AnalysisStep.class::isInstance)
+                || (waves != null && waves.stream().anyMatch(w -> w.steps().stream().anyMatch(AnalysisStep.class::isInstance)));
         if (needsPrometheus && prometheus == null) {
             throw new IllegalArgumentException("the plan analyses metrics but has no 'prometheus' section;"
                     + " add prometheus: {url: <your Prometheus server's URL>}");
         }
-        if (needsPrometheus && target.canaryVersion() == null && target.canary().toDestination(target.service()).subset() == null) {
-            throw new FieldProblem("target.canaryVersion", "'target.canaryVersion' is required for analysis when the canary"
-                    + " is a host without subset: give the canary's destination_version label");
+        List<TargetSpec> released = fleet == null ? List.of(target) : fleet.targets().stream().map(PlanTargets.Target::target).toList();
+        for (TargetSpec t : released) {
+            if (needsPrometheus && t.canaryVersion() == null && t.canary().toDestination(t.service()).subset() == null) {
+                throw new FieldProblem("target.canaryVersion", "'target.canaryVersion' is required for analysis when the canary"
+                        + " is a host without subset: give the canary's destination_version label");
+            }
         }
+    }
+
+    /** Whether the plan releases several targets ({@code targets}, and maybe {@code waves}). */
+    public boolean isFleet() {
+        return targets != null;
+    }
+
+    /**
+     * A fleet plan's targets and waves, resolved (every target complete, in exactly one wave).
+     *
+     * @throws IllegalStateException for a plan of one target
+     */
+    public PlanTargets fleet() {
+        if (targets == null) {
+            throw new IllegalStateException("plan " + name + " releases one target; it has no 'targets'");
+        }
+        return PlanTargets.resolve(target, targets, waves, steps);
     }
 
     /** How the canary is scaled from the start, or empty when the plan leaves its replicas alone. */
@@ -79,6 +126,7 @@ public record RolloutPlan(String name, TargetSpec target, PrometheusSpec prometh
 
     /** True when the plan measures metrics: a background analysis or any analysis step. */
     public boolean analysesMetrics() {
-        return analysis != null || steps.stream().anyMatch(AnalysisStep.class::isInstance);
+        return analysis != null || steps.stream().anyMatch(AnalysisStep.class::isInstance)
+                || (waves != null && waves.stream().anyMatch(w -> w.steps().stream().anyMatch(AnalysisStep.class::isInstance)));
     }
 }
