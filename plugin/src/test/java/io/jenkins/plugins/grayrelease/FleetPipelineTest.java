@@ -5,28 +5,18 @@ import static io.jenkins.plugins.grayrelease.ReleaseJenkins.answer;
 import static io.jenkins.plugins.grayrelease.ReleaseJenkins.pendingApproval;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.SecretBytes;
-import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Result;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.approval.Approval;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
-import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -39,27 +29,16 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class FleetPipelineTest {
 
-    private MockCluster eu;
-    private MockCluster us;
-
-    @BeforeEach
-    void startClusters() {
-        eu = MockCluster.startWithSampleApp();
-        us = MockCluster.startWithSampleApp();
-    }
-
-    @AfterEach
-    void stopClusters() {
-        eu.close();
-        us.close();
-    }
+    @RegisterExtension
+    final MockCluster eu = MockCluster.sampleApp();
+    @RegisterExtension
+    final MockCluster us = MockCluster.sampleApp();
 
     @Test
     void oneGrayReleaseMovesBothClustersAndOnePromoteButtonPromotesTheWholeFleet(JenkinsRule r) throws Exception {
         ReleaseJenkins.secure(r);
         addClusterCredentials(r);
-        WorkflowJob p = r.createProject(WorkflowJob.class, "fleet");
-        p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2', targets: [\n"
+        WorkflowJob p = ReleaseJenkins.pipeline(r, "fleet", "withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2', targets: [\n"
                 + "    [credentialsId: 'eu-1'],\n"
                 + "    [credentialsId: 'us-1', cluster: 'us-1 <b>west</b>']\n"
                 + "]) {\n"
@@ -67,7 +46,7 @@ class FleetPipelineTest {
                 + "  echo \"changed: ${s.changed}\"\n"
                 + "  def d = grayApproval(message: 'Both clusters at 10 %. Promote?')\n"
                 + "  if (d.decision == 'promote') { grayPromote() } else { grayRollback() }\n"
-                + "}\n", true));
+                + "}\n");
 
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         r.waitForMessage("Waiting for a decision: Both clusters at 10 %. Promote?", b);
@@ -110,8 +89,7 @@ class FleetPipelineTest {
             // us-1 has no canary pods: the engine's readiness gate refuses to send it traffic.
             client.apps().deployments().withName("reviews-v2").delete();
         }
-        WorkflowJob p = r.createProject(WorkflowJob.class, "fleet-docs");
-        p.setDefinition(new CpsFlowDefinition(docsJenkinsfile(), true));
+        WorkflowJob p = ReleaseJenkins.pipeline(r, "fleet-docs", docsJenkinsfile());
 
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         r.waitForMessage("Waiting for a decision: eu-1 at 10 %. Go on with us-1?", b);
@@ -131,9 +109,8 @@ class FleetPipelineTest {
     @Test
     void aTargetNamingOnlyAContextIsRefusedBeforeAnyClusterIsWritten(JenkinsRule r) throws Exception {
         addClusterCredentials(r);
-        WorkflowJob p = r.createProject(WorkflowJob.class, "fleet-own-identity");
-        p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
-                + " targets: [[credentialsId: 'eu-1'], [context: 'prod-admin']]) {\n  grayRelease(weight: 10)\n}\n", true));
+        WorkflowJob p = ReleaseJenkins.pipeline(r, "fleet-own-identity", "withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
+                + " targets: [[credentialsId: 'eu-1'], [context: 'prod-admin']]) {\n  grayRelease(weight: 10)\n}\n");
 
         WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, p);
 
@@ -150,26 +127,12 @@ class FleetPipelineTest {
 
     /** Kubeconfig credentials {@code eu-1} and {@code us-1}, each with a context of that name for its sandbox. */
     private void addClusterCredentials(JenkinsRule r) throws Exception {
-        for (Map.Entry<String, MockCluster> c : Map.of("eu-1", eu, "us-1", us).entrySet()) {
-            String kubeconfig = """
-                    apiVersion: v1
-                    kind: Config
-                    clusters: [{name: %1$s, cluster: {server: '%2$s'}}]
-                    users: [{name: ci, user: {token: not-a-secret}}]
-                    contexts: [{name: %1$s, context: {cluster: %1$s, user: ci, namespace: shop}}]
-                    current-context: %1$s
-                    """.formatted(c.getKey(), c.getValue().url());
-            CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
-                    new FileCredentialsImpl(CredentialsScope.GLOBAL, c.getKey(), "kubeconfig of " + c.getKey(), "kubeconfig.yaml",
-                            SecretBytes.fromBytes(kubeconfig.getBytes(StandardCharsets.UTF_8))));
-        }
+        ReleaseJenkins.addKubeconfigCredential(r, "eu-1", eu);
+        ReleaseJenkins.addKubeconfigCredential(r, "us-1", us);
     }
 
     /** The Jenkinsfile of docs/fleet.md's section "In Jenkins", as written there. */
     private static String docsJenkinsfile() throws Exception {
-        String page = Files.readString(Path.of("..", "docs", "fleet.md"));
-        int at = page.indexOf("## In Jenkins");
-        int start = page.indexOf("```groovy\n", at) + "```groovy\n".length();
-        return page.substring(start, page.indexOf("```", start));
+        return ReleaseJenkins.groovyBlock("docs/fleet.md", "## In Jenkins");
     }
 }

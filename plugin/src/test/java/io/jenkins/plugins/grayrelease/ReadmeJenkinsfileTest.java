@@ -5,16 +5,8 @@ import static io.jenkins.plugins.grayrelease.ReleaseJenkins.answer;
 import static io.jenkins.plugins.grayrelease.ReleaseJenkins.pendingApproval;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.SecretBytes;
-import com.cloudbees.plugins.credentials.domains.Domain;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -72,24 +64,11 @@ class ReadmeJenkinsfileTest {
     }
 
     private void addKubeconfigCredential(JenkinsRule r) throws Exception {
-        String kubeconfig = """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: mock, cluster: {server: '%s'}}]
-                users: [{name: ci, user: {token: not-a-secret}}]
-                contexts: [{name: mock, context: {cluster: mock, user: ci, namespace: shop}}]
-                current-context: mock
-                """.formatted(cluster.url());
-        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
-                new FileCredentialsImpl(CredentialsScope.GLOBAL, "shop-kubeconfig", "kubeconfig", "kubeconfig.yaml",
-                        SecretBytes.fromBytes(kubeconfig.getBytes(StandardCharsets.UTF_8))));
+        ReleaseJenkins.addKubeconfigCredential(r, "shop-kubeconfig", cluster);
     }
 
     /** The first ```groovy block after the README line that starts with {@code lead}. */
     private static String readmeBlock(String lead) throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        int at = readme.indexOf(lead);
-        int start = readme.indexOf("```groovy\n", at) + "```groovy\n".length();
-        return readme.substring(start, readme.indexOf("```", start));
+        return ReleaseJenkins.groovyBlock("README.md", lead);
     }
 }

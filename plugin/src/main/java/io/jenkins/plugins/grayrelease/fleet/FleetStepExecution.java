@@ -84,7 +84,8 @@ public final class FleetStepExecution extends SynchronousNonBlockingStepExecutio
         }
         enterWave(fleet, release);
         FleetOutcome outcome = call == null ? null : call.call(release);
-        if (outcome != null) {
+        if (outcome != null && outcome.succeeded()) {
+            // A failure's sentences are the step's error message, printed once by Jenkins.
             outcome.sentences().forEach(s -> listener.getLogger().println(Messages.FleetConsole_line(fleet.id(), s)));
         }
         FleetStatus status = release.status();
