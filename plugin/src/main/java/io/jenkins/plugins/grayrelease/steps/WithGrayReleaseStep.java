@@ -15,7 +15,6 @@ import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.core.Layout;
 import io.jenkins.plugins.grayrelease.fleet.FleetSettings;
 import io.jenkins.plugins.grayrelease.fleet.ClusterTarget;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.util.ArrayList;
 import io.jenkins.plugins.grayrelease.core.TargetSettings.Field;
 import java.util.List;
@@ -237,7 +236,6 @@ public final class WithGrayReleaseStep extends Step {
 
         private static final long serialVersionUID = 1L;
         private final ReleaseSettings settings;
-        @SuppressFBWarnings(value = "SE_BAD_FIELD", justification = "an ArrayList of Serializable targets, or null")
         private final List<ClusterTarget> targets;
 
         Execution(StepContext context, ReleaseSettings settings, List<ClusterTarget> targets) {
