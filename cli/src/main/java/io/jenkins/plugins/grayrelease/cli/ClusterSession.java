@@ -30,7 +30,12 @@ public final class ClusterSession implements AutoCloseable {
 
     /** Nothing is contacted yet; a bad kubeconfig (path, content, context) fails here as invalid input. */
     public static ClusterSession open(RootCommand root) {
-        ClusterAccess access = ClusterAccess.local(root.kubeconfig, root.context, root.namespace);
+        return open(root, root.context());
+    }
+
+    /** A session in kubeconfig context {@code context} (null: the current one), with the other global options. */
+    public static ClusterSession open(RootCommand root, String context) {
+        ClusterAccess access = ClusterAccess.local(root.kubeconfig, context, root.namespace);
         // The connector refuses an unknown --context and turns off fabric8's own retries.
         KubernetesClient client = ClusterConnector.connect(access, httpClientFactory());
         String namespace = client.getNamespace();

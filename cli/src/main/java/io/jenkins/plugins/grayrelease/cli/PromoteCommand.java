@@ -1,5 +1,9 @@
 package io.jenkins.plugins.grayrelease.cli;
 
+import io.jenkins.plugins.grayrelease.core.fleet.FleetRelease;
+
+import io.jenkins.plugins.grayrelease.core.fleet.FleetOutcome;
+
 import io.jenkins.plugins.grayrelease.cli.output.ResultPrinter;
 import io.jenkins.plugins.grayrelease.core.PromoteOptions;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
@@ -38,5 +42,16 @@ final class PromoteCommand extends ReleaseCommand {
         printer.result(scale.apply(session.engine(), progress()).promote(target,
                 new PromoteOptions(write.writeOptions(), cleanup, from).withScaleDownDelay(scaleDownDelay)));
         return ExitCodes.OK;
+    }
+
+    @Override
+    int runFleet(FleetSessions fleet, FleetPrinter printer) {
+        PromoteOptions options = new PromoteOptions(write.writeOptions(), cleanup, from).withScaleDownDelay(scaleDownDelay);
+        try (FleetRelease release = fleet.release(FleetSessions.narrating(progress()),
+                new FleetRelease.Settings(8, write.writeOptions(), options))) {
+            FleetOutcome outcome = release.promote();
+            printer.outcome(outcome);
+            return FleetPrinter.exitCode(outcome);
+        }
     }
 }

@@ -30,6 +30,11 @@ abstract class ReleaseCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         validate();
+        if (root.contexts.size() > 1) {
+            try (FleetSessions fleet = FleetSessions.open(root, service, targetOptions)) {
+                return runFleet(fleet, new FleetPrinter(root.terminal().out(), root.output()));
+            }
+        }
         try (ClusterSession session = ClusterSession.open(root)) {
             ReleaseTarget target = targetOptions.toTarget(session.namespace(), service);
             return run(session, target, new ResultPrinter(root.terminal().out(), root.output()));
@@ -50,6 +55,11 @@ abstract class ReleaseCommand implements Callable<Integer> {
     }
 
     abstract int run(ClusterSession session, ReleaseTarget target, ResultPrinter printer);
+
+    /** The command on the same release in every cluster of the repeated {@code --context}, as one fleet release. */
+    int runFleet(FleetSessions fleet, FleetPrinter printer) {
+        throw usage(spec.name() + " takes one --context", "Repeat --context with weight, promote, rollback or status only");
+    }
 
     Progress progress() {
         return new Progress(root.terminal().err());

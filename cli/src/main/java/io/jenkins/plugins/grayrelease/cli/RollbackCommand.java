@@ -1,5 +1,9 @@
 package io.jenkins.plugins.grayrelease.cli;
 
+import io.jenkins.plugins.grayrelease.core.fleet.FleetRelease;
+
+import io.jenkins.plugins.grayrelease.core.fleet.FleetOutcome;
+
 import io.jenkins.plugins.grayrelease.cli.output.ResultPrinter;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import picocli.CommandLine.Command;
@@ -18,5 +22,15 @@ final class RollbackCommand extends ReleaseCommand {
         progress().step((write.dryRun ? "planning roll back of " : "rolling back ") + target.routingRef());
         printer.result(session.engine().rollback(target, write.writeOptions()));
         return ExitCodes.OK;
+    }
+
+    @Override
+    int runFleet(FleetSessions fleet, FleetPrinter printer) {
+        try (FleetRelease release = fleet.release(FleetSessions.narrating(progress()),
+                FleetRelease.Settings.defaults().withWrite(write.writeOptions()))) {
+            FleetOutcome outcome = release.rollback();
+            printer.outcome(outcome);
+            return FleetPrinter.exitCode(outcome);
+        }
     }
 }

@@ -67,6 +67,14 @@ final class RolloutCommand implements Callable<Integer> {
             throw new UsageException(spec.commandLine(), "--resume needs the run's id", "Give the id the run printed when it started");
         }
         RolloutPlan plan = new PlanParser().parse(file);
+        if (plan.isFleet()) {
+            if (root.contexts.size() > 0) {
+                throw new UsageException(spec.commandLine(), "--context with a plan that names its targets' clusters",
+                        "Drop --context: each entry of the plan's 'targets' names its cluster (a kubeconfig context)");
+            }
+            return new FleetRollout(root, yes).run(plan, resume == null ? null : resume.trim(),
+                    prometheusUrl == null ? null : prometheusEndpoint(plan), file.toString());
+        }
         if (root.namespace != null && !root.namespace.equals(plan.target().namespace())) {
             throw new UsageException(spec.commandLine(), "-n " + root.namespace + " differs from the plan's target.namespace "
                     + plan.target().namespace(), "Drop -n, or change target.namespace in " + file);

@@ -28,8 +28,14 @@ public final class RootCommand implements Callable<Integer> {
     String kubeconfig;
 
     @Option(names = "--context", paramLabel = "NAME", scope = ScopeType.INHERIT,
-            description = "Kubeconfig context. Default: its current context.")
-    String context;
+            description = "Kubeconfig context. Default: its current context. Repeat it (--context eu-1 --context us-1) to change"
+                    + " the release in every one of those clusters as one fleet release (weight, promote, rollback, status).")
+    java.util.List<String> contexts = new java.util.ArrayList<>();
+
+    /** The one context a command works in (null: the kubeconfig's current one); see {@link #contexts} for several. */
+    String context() {
+        return contexts.isEmpty() ? null : contexts.get(contexts.size() - 1);
+    }
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS", scope = ScopeType.INHERIT,
             description = "Namespace. Default: the context's namespace, else 'default'.")

@@ -1,5 +1,15 @@
 package io.jenkins.plugins.grayrelease.cli;
 
+import io.jenkins.plugins.grayrelease.core.state.FleetMembership;
+
+import io.jenkins.plugins.grayrelease.core.fleet.Fleet;
+
+import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
+
+import io.jenkins.plugins.grayrelease.core.fleet.FleetRelease;
+
+import io.jenkins.plugins.grayrelease.core.fleet.FleetListener;
+
 import io.jenkins.plugins.grayrelease.cli.output.ResultPrinter;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import java.time.Duration;
@@ -32,12 +42,43 @@ final class StatusCommand extends ReleaseCommand {
     @Override
     int run(ClusterSession session, ReleaseTarget target, ResultPrinter printer) {
         if (!watch) {
-            printer.status(session.engine().statusWithWorkloads(target));
+            ReleaseStatus status = session.engine().statusWithWorkloads(target);
+            printer.status(status);
+            if (status.state() != null && status.state().fleet() != null && root.output() == OutputFormat.TABLE) {
+                showFleet(status.state().fleet());
+            }
             return ExitCodes.OK;
         }
         AtomicInteger shown = new AtomicInteger();
         session.engine().watchStatus(target, s -> printer.statusAgain(s, shown.getAndIncrement() > 0, root.terminal().interactive()),
                 timeout);
         return ExitCodes.OK;
+    }
+
+    /**
+     * The whole fleet this target's record names: every member read through its kubeconfig context (its cluster's
+     * name); a member whose context this kubeconfig lacks, or whose server does not answer, is listed saying so.
+     */
+    private void showFleet(FleetMembership membership) {
+        java.util.Map<String, ClusterSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+        root.terminal().out().println();
+        try (FleetRelease fleet = new FleetRelease(Fleet.of(membership), t -> sessions.computeIfAbsent(
+                t.cluster() == null ? "" : t.cluster(), c -> ClusterSession.open(root, c.isEmpty() ? null : c)).engine(),
+                FleetListener.NONE, FleetRelease.Settings.defaults())) {
+            new FleetPrinter(root.terminal().out(), root.output()).status(fleet.status());
+        } finally {
+            sessions.values().forEach(ClusterSession::close);
+        }
+    }
+
+    @Override
+    int runFleet(FleetSessions fleet, FleetPrinter printer) {
+        if (watch) {
+            throw usage("--watch with several --context", "Watch one cluster at a time, or repeat 'grayctl status' without --watch");
+        }
+        try (FleetRelease release = fleet.release(FleetListener.NONE, FleetRelease.Settings.defaults())) {
+            printer.status(release.status());
+            return ExitCodes.OK;
+        }
     }
 }

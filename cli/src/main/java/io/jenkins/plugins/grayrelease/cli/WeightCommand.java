@@ -1,5 +1,9 @@
 package io.jenkins.plugins.grayrelease.cli;
 
+import io.jenkins.plugins.grayrelease.core.fleet.FleetRelease;
+
+import io.jenkins.plugins.grayrelease.core.fleet.FleetOutcome;
+
 import io.jenkins.plugins.grayrelease.cli.output.ResultPrinter;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import picocli.CommandLine.Command;
@@ -25,5 +29,18 @@ final class WeightCommand extends ReleaseCommand {
         progress().step((write.dryRun ? "planning " : "setting ") + target.routingRef() + ": canary weight " + percent + " %");
         printer.result(scale.apply(session.engine(), progress()).setWeight(target, percent, write.writeOptions()));
         return ExitCodes.OK;
+    }
+
+    @Override
+    int runFleet(FleetSessions fleet, FleetPrinter printer) {
+        if (scale.scale != null) {
+            throw usage("--canary-scale with several --context", "Scale each cluster's canary with its own 'grayctl weight --context C'");
+        }
+        try (FleetRelease release = fleet.release(FleetSessions.narrating(progress()),
+                FleetRelease.Settings.defaults().withWrite(write.writeOptions()))) {
+            FleetOutcome outcome = release.setWeight(percent);
+            printer.outcome(outcome);
+            return FleetPrinter.exitCode(outcome);
+        }
     }
 }

@@ -54,6 +54,11 @@ public final class FleetRelease implements AutoCloseable {
         public Settings withParallelism(int n) {
             return new Settings(n, write, promote);
         }
+
+        /** These settings writing with {@code options} (a dry run, an added canary subset). */
+        public Settings withWrite(WriteOptions options) {
+            return new Settings(parallelism, options, promote);
+        }
     }
 
     private final Fleet fleet;

@@ -1,0 +1,128 @@
+package io.jenkins.plugins.grayrelease.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
+import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
+import io.jenkins.plugins.grayrelease.sandbox.SampleApplication;
+import io.jenkins.plugins.grayrelease.sandbox.SandboxServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** grayctl on one release in three clusters (three sandbox servers, one kubeconfig context each): repeated --context and fleet plans. */
+class FleetCommandsTest {
+
+    private static final String NS = "shop";
+    private final Map<String, SandboxServer> servers = new LinkedHashMap<>();
+    private final Map<String, KubernetesClient> clients = new LinkedHashMap<>();
+    private Path kubeconfig;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void startClusters() throws IOException {
+        StringBuilder clusters = new StringBuilder();
+        StringBuilder contexts = new StringBuilder();
+        for (String name : new String[] {"eu-1", "us-1", "us-2"}) {
+            SandboxServer server = SandboxServer.start();
+            servers.put(name, server);
+            clients.put(name, server.newClient());
+            SampleApplication.install(clients.get(name), NS);
+            clusters.append("- name: ").append(name).append("\n  cluster: {server: '").append(server.url()).append("'}\n");
+            contexts.append("- name: ").append(name).append("\n  context: {cluster: ").append(name).append(", user: tester, namespace: ")
+                    .append(NS).append("}\n");
+        }
+        kubeconfig = Files.writeString(dir.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\nclusters:\n" + clusters
+                + "contexts:\n" + contexts + "current-context: eu-1\nusers:\n- name: tester\n  user: {}\n");
+    }
+
+    @AfterEach
+    void stopClusters() {
+        clients.values().forEach(KubernetesClient::close);
+        servers.values().forEach(SandboxServer::close);
+    }
+
+    private CliRun grayctl(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--kubeconfig";
+        all[1] = kubeconfig.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return CliRun.run(all);
+    }
+
+    private io.jenkins.plugins.grayrelease.core.ReleaseStatus status(String cluster) {
+        return new GrayRelease(clients.get(cluster), new io.jenkins.plugins.grayrelease.core.Actor("test", "test"))
+                .status(ReleaseTarget.builder(NS, "reviews").build());
+    }
+
+    private int canaryWeight(String cluster) {
+        return status(cluster).weights().canary();
+    }
+
+    @Test
+    void oneWeightCommandWritesTheReleaseInEveryNamedCluster() {
+        CliRun run = grayctl("weight", "reviews", "10", "--context", "eu-1", "--context", "us-1", "--context", "us-2",
+                "--stable", "v1", "--canary", "v2");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("weight 10 %: done on 3 targets (eu-1/shop/reviews, us-1/shop/reviews, us-2/shop/reviews)");
+        assertThat(java.util.List.of(canaryWeight("eu-1"), canaryWeight("us-1"), canaryWeight("us-2"))).containsExactly(10, 10, 10);
+    }
+
+    @Test
+    void statusOfOneMemberShowsTheWholeFleet() {
+        grayctl("weight", "reviews", "20", "--context", "eu-1", "--context", "us-2", "--stable", "v1", "--canary", "v2");
+
+        CliRun run = grayctl("status", "reviews", "--context", "us-2");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("fleet reviews@eu-1,us-2: progressing");
+        assertThat(run.out()).containsPattern("eu-1 +shop/reviews +20 %  progressing");
+        assertThat(run.out()).containsPattern("us-2 +shop/reviews +20 %  progressing");
+    }
+
+    @Test
+    void aClusterThatIsDownDuringTheRollbackIsNamedWithTheCommandThatFinishesIt() {
+        grayctl("weight", "reviews", "30", "--context", "eu-1", "--context", "us-1", "--stable", "v1", "--canary", "v2");
+        servers.get("us-1").close();
+
+        CliRun run = grayctl("rollback", "reviews", "--context", "eu-1", "--context", "us-1");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.out()).contains("us-1/shop/reviews: not rolled back: unreachable (")
+                .contains("finish it with: grayctl rollback reviews --context us-1 -n shop (or resume the fleet release)");
+        assertThat(canaryWeight("eu-1")).isZero();
+    }
+
+    @Test
+    void aFleetPlanRunsWaveByWaveAndPromotesEveryCluster() throws IOException {
+        Path plan = Files.writeString(dir.resolve("plan.yaml"), """
+                name: reviews-v2
+                target: {namespace: shop, service: reviews, stable: v1, canary: v2}
+                targets: [{cluster: eu-1}, {cluster: us-1}, {cluster: us-2}]
+                waves:
+                  - targets: [eu-1]
+                    steps: [{setWeight: 10}, {approval: {message: 'On to the US?'}}]
+                  - targets: [us-1, us-2]
+                    steps: [{setWeight: 10}, {setWeight: 50}]
+                """);
+
+        CliRun run = grayctl("rollout", "-f", plan.toString(), "--yes");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).contains("fleet release reviews-v2-f").contains("? Approval (step 2 of reviews-v2): On to the US? (wave 1: eu-1/shop/reviews)");
+        assertThat(run.out()).contains("promote: done on 3 targets").containsPattern("fleet reviews-v2-f\\w+: promoted");
+        for (String cluster : clients.keySet()) {
+            assertThat(status(cluster).stable().subset()).as(cluster).isEqualTo("v2");
+        }
+    }
+}
