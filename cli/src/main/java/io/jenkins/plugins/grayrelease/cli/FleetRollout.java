@@ -42,23 +42,48 @@ final class FleetRollout {
         FleetPrinter printer = new FleetPrinter(terminal.out(), root.output());
         try (FleetRelease release = new FleetRelease(fleetPlan.fleet(), t -> session(sessions, t).engine(),
                 FleetSessions.narrating(progress), FleetRelease.Settings.defaults())) {
-            FleetOutcome outcome;
             if (resumeId != null) {
-                outcome = release.resume();
+                return printed(release.resume(), release, printer, terminal);
             } else {
                 FleetRunner.Settings settings = FleetRunner.Settings.defaults();
                 if (prometheus != null) {
                     settings = settings.withPrometheus(prometheus);
                 }
-                outcome = new FleetRunner(release, gate(terminal, plan), FleetSessions.narrating(progress), settings).run(fleetPlan);
+                FleetRunner runner = new FleetRunner(release, gate(terminal, plan), FleetSessions.narrating(progress), settings);
+                // Ctrl-C or SIGTERM: the run stops at its next wait or between two steps, traffic as it is, and the
+                // outcome and table are still printed (the hook waits for them, as the single-target rollout does).
+                java.util.concurrent.CountDownLatch printed = new java.util.concurrent.CountDownLatch(1);
+                Thread onSignal = new Thread(() -> {
+                    runner.cancel();
+                    try {
+                        printed.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "grayctl-fleet-cancel");
+                Runtime.getRuntime().addShutdownHook(onSignal);
+                try {
+                    return printed(runner.run(fleetPlan), release, printer, terminal);
+                } finally {
+                    printed.countDown();
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(onSignal);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the JVM is exiting on a signal: the hook runs and has just been released
+                    }
+                }
             }
-            printer.outcome(outcome);
-            printer.status(release.status());
-            terminal.flush();
-            return FleetPrinter.exitCode(outcome);
         } finally {
             sessions.values().forEach(ClusterSession::close);
         }
+    }
+
+    /** The outcome and every target as it is now, on stdout; the exit code they mean. */
+    private static int printed(FleetOutcome outcome, FleetRelease release, FleetPrinter printer, Terminal terminal) {
+        printer.outcome(outcome);
+        printer.status(release.status());
+        terminal.flush();
+        return FleetPrinter.exitCode(outcome);
     }
 
     /** The session of {@code target}'s cluster (its kubeconfig context; none: the current one), opened once. */
