@@ -5,15 +5,9 @@ import static io.jenkins.plugins.grayrelease.ReleaseJenkins.answer;
 import static io.jenkins.plugins.grayrelease.ReleaseJenkins.pendingApproval;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.SecretBytes;
-import com.cloudbees.plugins.credentials.domains.Domain;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.core.testing.DocPages;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -133,16 +127,6 @@ class ReadmeJenkinsfileTest {
     }
 
     private void addKubeconfigCredential(JenkinsRule r, String id) throws Exception {
-        String kubeconfig = """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: mock, cluster: {server: '%s'}}]
-                users: [{name: ci, user: {token: not-a-secret}}]
-                contexts: [{name: mock, context: {cluster: mock, user: ci, namespace: shop}}]
-                current-context: mock
-                """.formatted(cluster.url());
-        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
-                new FileCredentialsImpl(CredentialsScope.GLOBAL, id, "kubeconfig", "kubeconfig.yaml",
-                        SecretBytes.fromBytes(kubeconfig.getBytes(StandardCharsets.UTF_8))));
+        ReleaseJenkins.addKubeconfigCredential(r, id, cluster);
     }
 }

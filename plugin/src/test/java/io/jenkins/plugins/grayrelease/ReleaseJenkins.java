@@ -3,6 +3,7 @@ package io.jenkins.plugins.grayrelease;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
+import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Item;
@@ -10,11 +11,13 @@ import hudson.util.Secret;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.approval.Approval;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
+import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -55,6 +58,24 @@ final class ReleaseJenkins {
             store.addCredentials(Domain.global(),
                     new StringCredentialsImpl(CredentialsScope.GLOBAL, CREDENTIALS_ID, "mock cluster token", Secret.fromString(TOKEN)));
         }
+    }
+
+    /**
+     * Adds a kubeconfig credential ({@code Secret file}) {@code id} for {@code cluster}: one context,
+     * also called {@code id}, with namespace shop and a token that is no secret.
+     */
+    static void addKubeconfigCredential(JenkinsRule r, String id, MockCluster cluster) throws Exception {
+        String kubeconfig = """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: %1$s, cluster: {server: '%2$s'}}]
+                users: [{name: ci, user: {token: not-a-secret}}]
+                contexts: [{name: %1$s, context: {cluster: %1$s, user: ci, namespace: shop}}]
+                current-context: %1$s
+                """.formatted(id, cluster.url());
+        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
+                new FileCredentialsImpl(CredentialsScope.GLOBAL, id, "kubeconfig of " + id, "kubeconfig.yaml",
+                        SecretBytes.fromBytes(kubeconfig.getBytes(StandardCharsets.UTF_8))));
     }
 
     /**

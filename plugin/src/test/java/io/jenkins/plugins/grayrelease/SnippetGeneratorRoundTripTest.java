@@ -1,6 +1,7 @@
 package io.jenkins.plugins.grayrelease;
 
 import io.jenkins.plugins.grayrelease.approval.GrayApprovalStep;
+import io.jenkins.plugins.grayrelease.fleet.ClusterTarget;
 import io.jenkins.plugins.grayrelease.rollout.GrayRolloutStep;
 import io.jenkins.plugins.grayrelease.steps.GrayDeployStep;
 import io.jenkins.plugins.grayrelease.steps.GrayPromoteStep;
@@ -70,6 +71,31 @@ class SnippetGeneratorRoundTripTest {
         WithGrayReleaseStep s = new WithGrayReleaseStep("reviews");
         s.setCanaryScale("traffic");
         roundTrip(r, s, "withGrayRelease(canaryScale: 'traffic', service: 'reviews') {\n    // some block\n}");
+    }
+
+    @Test
+    void withGrayReleaseOfAFleetInTwoWaves(JenkinsRule r) throws Exception {
+        WithGrayReleaseStep s = new WithGrayReleaseStep("reviews");
+        s.setNamespace("shop");
+        s.setStable("v1");
+        s.setCanary("v2");
+        ClusterTarget eu = new ClusterTarget();
+        eu.setCredentialsId("eu-1");
+        ClusterTarget us = new ClusterTarget();
+        us.setCluster("us-1");
+        us.setContext("us-1-admin");
+        us.setWave(2);
+        s.setTargets(List.of(eu, us));
+        roundTrip(r, s, "withGrayRelease(canary: 'v2', namespace: 'shop', service: 'reviews', stable: 'v1', targets: [[credentialsId: 'eu-1'],"
+                + " [cluster: 'us-1', context: 'us-1-admin', wave: 2]]) {\n    // some block\n}");
+    }
+
+    @Test
+    void grayReleaseOfAWave(JenkinsRule r) throws Exception {
+        GrayReleaseStep s = new GrayReleaseStep();
+        s.setWave(2);
+        s.setWeight(10);
+        roundTrip(r, s, "grayRelease wave: 2, weight: 10");
     }
 
     @Test

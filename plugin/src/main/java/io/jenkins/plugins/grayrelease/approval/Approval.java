@@ -39,6 +39,8 @@ public final class Approval {
     private boolean timedOut;
     private String note;
     private boolean cancelled;
+    /** The fleet release it answers for (one wave of it), or null; absent in records of earlier versions. */
+    private String fleet;
     /** The build's page this approval is on; set when added and when the build is loaded. */
     private transient GrayReleaseAction owner;
 
@@ -115,6 +117,17 @@ public final class Approval {
 
     public String getId() {
         return id;
+    }
+
+    /** The id of the fleet release this approval answers for, or null for a single target's. */
+    @CheckForNull
+    public String getFleet() {
+        return fleet;
+    }
+
+    /** Marks the approval as answering for a wave of fleet {@code fleetId} (set before it is added to the build). */
+    public void setFleet(@CheckForNull String fleetId) {
+        this.fleet = fleetId;
     }
 
     /** The release it is about, {@code namespace/service}. */

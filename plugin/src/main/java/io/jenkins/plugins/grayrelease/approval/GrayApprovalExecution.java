@@ -8,6 +8,8 @@ import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.config.ReleaseDefaults;
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
+import io.jenkins.plugins.grayrelease.fleet.FleetSettings;
+import io.jenkins.plugins.grayrelease.fleet.FleetStepExecution;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -49,9 +51,13 @@ final class GrayApprovalExecution extends AbstractStepExecutionImpl {
             throw new AbortException(Messages.GrayApprovalExecution_badChoices(e.getMessage()));
         }
         ReleaseSettings settings = getContext().get(ReleaseSettings.class);
+        FleetSettings fleet = FleetStepExecution.fleetOf(getContext());
         approvalId = "approval-" + getContext().get(FlowNode.class).getId();
-        Approval approval = GrayReleaseAction.of(run).addApproval(new Approval(approvalId,
-                settings == null ? "" : settings.label(), question, ApprovalTimeouts.now()));
+        // Inside a fleet block the approval answers for the fleet's current wave, shown once under the fleet's table.
+        Approval asked = new Approval(approvalId, fleet != null ? fleet.currentWaveLabel() : settings == null ? "" : settings.label(),
+                question, ApprovalTimeouts.now());
+        asked.setFleet(fleet == null ? null : fleet.id());
+        Approval approval = GrayReleaseAction.of(run).addApproval(asked);
         TaskListener listener = getContext().get(TaskListener.class);
         listener.getLogger().println(Messages.GrayApprovalExecution_waiting(message, ConsoleLinks.approval(run, approval))
                 + (approval.getSubmitters().isEmpty() ? "" : Messages.GrayApprovalExecution_mayAnswer(String.join(", ", approval.getSubmitters())))

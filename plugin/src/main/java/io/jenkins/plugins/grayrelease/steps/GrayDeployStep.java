@@ -14,6 +14,7 @@ import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadWait;
 import java.time.Duration;
 import java.util.Map;
+import io.jenkins.plugins.grayrelease.fleet.FleetStepExecution;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -102,7 +103,8 @@ public final class GrayDeployStep extends Step {
 
     /** Checks the timeout here, on the Pipeline thread, so a typo fails before anything connects. */
     @Override
-    public StepExecution start(StepContext context) throws AbortException {
+    public StepExecution start(StepContext context) throws Exception {
+        FleetStepExecution.refuseInFleet(context, "grayDeploy");
         Duration limit = null;
         if (timeout != null) {
             try {

@@ -6,7 +6,7 @@ import hudson.AbortException;
 import io.jenkins.plugins.grayrelease.core.PromoteOptions;
 import io.jenkins.plugins.grayrelease.core.support.Durations;
 import java.time.Duration;
-import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import io.jenkins.plugins.grayrelease.fleet.FleetStepExecution;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -56,7 +56,7 @@ public final class GrayPromoteStep extends RoutingStep {
 
     /** Checks the delay here, on the Pipeline thread, so a typo fails before anything connects. */
     @Override
-    public StepExecution start(StepContext context) throws AbortException {
+    public StepExecution start(StepContext context) throws Exception {
         Duration delay = null;
         if (scaleDownDelay != null) {
             try {
@@ -64,6 +64,13 @@ public final class GrayPromoteStep extends RoutingStep {
             } catch (IllegalArgumentException e) {
                 throw new AbortException("grayPromote: scaleDownDelay: " + e.getMessage());
             }
+        }
+        if (FleetStepExecution.fleetOf(context) != null) {
+            FleetStepExecution.refuseDryRun(isDryRun(), "grayPromote");
+            if (cleanup || from != null || delay != null) {
+                throw new AbortException(Messages.GrayPromoteStep_optionsNotInFleet());
+            }
+            return new FleetStepExecution(context, "grayPromote", null, release -> release.promote());
         }
         PromoteOptions options = new PromoteOptions(writeOptions(), cleanup, from).withScaleDownDelay(delay);
         String what = cleanup ? Messages.GrayPromoteStep_doneWithCleanup() : Messages.GrayPromoteStep_done();
