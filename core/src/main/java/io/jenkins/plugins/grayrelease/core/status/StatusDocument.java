@@ -21,7 +21,6 @@ import io.jenkins.plugins.grayrelease.core.workload.ReleaseWorkloads;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -215,7 +214,7 @@ public final class StatusDocument {
 
     private static Map<String, Object> tester(TesterMatch m) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("kind", m.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        doc.put("kind", m.kind().word());
         doc.put("name", m.name());
         doc.put("value", m.value());
         return doc;
