@@ -2,6 +2,7 @@ package io.jenkins.plugins.grayrelease.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.grayrelease.core.testing.DocPages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,5 +73,27 @@ class CompletionScriptTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
         assertThat(run.err()).startsWith("error: Invalid value for positional parameter at index 0 (SHELL): expected one of [bash, zsh]"
                 + " (case-sensitive) but was 'fish'\n");
+    }
+
+    @Test
+    void theDocumentedLinesLoadTheCompletionOfEachShellIntoBash() throws Exception {
+        // docs/grayctl.md's lines, run as they stand; grayctl here is a shell function printing what `grayctl completion SHELL` prints.
+        String block = DocPages.firstBlock("docs/grayctl.md", "Shell completion", "sh");
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "no bash on this machine");
+        for (String shell : List.of("bash", "zsh")) {
+            Files.writeString(dir.resolve("completion-" + shell), CliRun.run("completion", shell).out());
+        }
+        List<String> lines = block.lines().filter(l -> !l.isBlank()).toList();
+        assertThat(lines).hasSize(2);
+
+        for (String line : lines) {
+            String driver = "grayctl() { cat '" + dir + "/completion-'\"$2\"; }\n" + line + "\ncomplete -p grayctl\n";
+            Process bash = new ProcessBuilder("/bin/bash", "--norc", "--noprofile", "-c", driver).redirectErrorStream(true).start();
+            String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(bash.exitValue()).as(line + "\n" + out).isZero();
+            assertThat(out).as(line).contains("_complete_grayctl");
+        }
     }
 }

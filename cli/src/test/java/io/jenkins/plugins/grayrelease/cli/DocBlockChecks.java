@@ -153,16 +153,16 @@ final class DocBlockChecks {
     }
 
     private static boolean isPlan(DocPages.Block block) {
-        return block.info().equals("yaml") && block.text().lines().anyMatch(l -> isWholePlanKey(l) || STEP.matcher(l).matches());
+        return block.info().equals("yaml") && (isWholePlan(block) || block.text().lines().anyMatch(l -> STEP.matcher(l).matches()));
     }
 
-    /** A top-level key only a whole plan has: a fleet plan has {@code waves:} where a plan of one target has {@code steps:}. */
-    private static boolean isWholePlanKey(String line) {
-        return line.equals("steps:") || line.equals("waves:");
+    /** A whole plan has top-level steps, or (a fleet plan) waves whose steps are nested in them. */
+    private static boolean isWholePlan(DocPages.Block block) {
+        return block.text().lines().anyMatch(l -> l.equals("steps:") || l.equals("waves:"));
     }
 
     private static void checkPlan(DocPages.Block block, List<String> problems) {
-        String yaml = block.text().lines().anyMatch(DocBlockChecks::isWholePlanKey) ? block.text()
+        String yaml = isWholePlan(block) ? block.text()
                 : "target: {namespace: shop, service: reviews, stable: v1, canary: v2}\nprometheus: {url: 'http://127.0.0.1:9090'}\nsteps:\n"
                         + block.text();
         try {

@@ -58,6 +58,16 @@ class DocumentationBlocksTest {
     }
 
     @Test
+    void aFleetPlanWithWavesIsReadAsAWholePlan() {
+        String plan = "target: {namespace: shop, service: reviews, stable: v1, canary: v2}\ntargets:\n  - cluster: eu-1\n"
+                + "waves:\n  - targets: [eu-1]\n    steps:\n      - setWeight: 10\n";
+
+        assertThat(checks.check(block("yaml", "", plan)).problems()).isEmpty();
+        assertThat(checks.check(block("yaml", "", plan.replace("setWeight: 10", "setWeight: 120"))).problems())
+                .singleElement().asString().contains("not a valid rollout plan");
+    }
+
+    @Test
     void aMarkerMustNameATestThatReadsThePageOrAssertsTheText() {
         assertThat(checks.check(block("groovy", "<!-- tested-by: NoSuchTest -->", "grayRelease weight: 10\n")).problems())
                 .anySatisfy(problem -> assertThat(problem).contains("tested-by names NoSuchTest, and no such class exists"));

@@ -3,6 +3,7 @@ package io.jenkins.plugins.grayrelease.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.grayrelease.core.it.TestBinaries;
+import io.jenkins.plugins.grayrelease.core.testing.DocPages;
 import io.jenkins.plugins.grayrelease.sandbox.SampleApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * grayctl as a kubectl plugin, through the real kubectl: kubectl finds {@code kubectl-gray} on PATH
  * and runs {@code kubectl gray ARGS} as {@code kubectl-gray ARGS}. The repository's kubectl-gray is a
- * link to the launcher; a user links it (or grayctl) into a folder on PATH, as done here. Tagged
+ * link to the launcher; a user links it (or grayctl) into a folder on PATH, as done here with the lines
+ * docs/grayctl.md shows. Tagged
  * {@code apiserver} with the other tests that need the binaries of .ci/kube-binaries.sh; run after
  * {@code package} with LauncherIT (the {@code launcher-it} execution), since it needs the jar.
  */
@@ -26,19 +28,25 @@ class KubectlPluginIT {
     Path dir;
 
     @Test
-    void kubectlGrayStatusPrintsTheStatusOfTheNamespaceGivenAfterTheCommand() throws Exception {
+    void theDocumentedLinkMakesKubectlRunGrayctlAsItsGrayPlugin() throws Exception {
+        // The lines a user runs in the repository, as docs/grayctl.md shows them (ln -s into ~/.local/bin, kubectl gray …).
+        String block = DocPages.blockAfter("docs/grayctl.md", "As a kubectl plugin:", "sh");
         Path kubectl = TestBinaries.fromEnvironment().requirePresent().kubectl();
-        Path bin = Files.createDirectories(dir.resolve("bin"));
-        Files.createSymbolicLink(bin.resolve("kubectl-gray"), LauncherProcess.launcher().resolveSibling("kubectl-gray"));
+        Path home = dir.resolve("home");
+        Path bin = Files.createDirectories(home.resolve(".local/bin"));
         try (SandboxNamespaces cluster = new SandboxNamespaces()) {
             SampleApplication.install(cluster.client(), "demo");
             Path kubeconfig = cluster.kubeconfig(dir, "default");
-            Map<String, String> env = Map.of("PATH", bin + ":" + System.getenv("PATH"), "KUBECONFIG", kubeconfig.toString());
+            Map<String, String> env = Map.of("HOME", home.toString(), "KUBECONFIG", kubeconfig.toString(),
+                    "PATH", bin + ":" + kubectl.getParent() + ":" + System.getenv("PATH"));
 
-            CliRun run = LauncherProcess.runCommand(dir, env, List.of(kubectl.toString(), "gray", "status", "reviews", "-n", "demo"));
+            CliRun run = LauncherProcess.runCommand(dir, env,
+                    List.of("sh", "-c", "set -e; cd '" + LauncherProcess.launcher().getParent() + "'\n" + block));
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
-            assertThat(run.out()).contains("SERVICE         demo/reviews", "VIRTUALSERVICE  reviews, route primary");
+            assertThat(Files.isSymbolicLink(bin.resolve("kubectl-gray"))).isTrue();
+            assertThat(run.out()).contains("SERVICE         demo/reviews", "VIRTUALSERVICE  reviews, route primary")
+                    .as("kubectl plugin list").contains(bin.resolve("kubectl-gray").toString());
         }
     }
 }

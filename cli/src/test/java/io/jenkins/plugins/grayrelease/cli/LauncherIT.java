@@ -2,8 +2,10 @@ package io.jenkins.plugins.grayrelease.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.grayrelease.core.testing.DocPages;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,5 +77,20 @@ class LauncherIT {
             assertThat(run.json().get("weights").toString()).isEqualTo("{\"stable\":90,\"canary\":10}");
             assertThat(cluster.virtualService(namespace).getSpec().getHttp().get(1).getRoute()).hasSize(2);
         }
+    }
+
+    @Test
+    void theDocumentedLinkOntoPathRunsGrayctlFromThere() throws Exception {
+        // The lines a user runs in the repository, as docs/grayctl.md shows them (ln -s into ~/.local/bin, grayctl --version).
+        String block = DocPages.firstBlock("docs/grayctl.md", "Installing grayctl on PATH and as a kubectl plugin", "sh");
+        Path home = elsewhere.resolve("home");
+        Path bin = Files.createDirectories(home.resolve(".local/bin"));
+
+        CliRun run = LauncherProcess.runCommand(elsewhere, Map.of("HOME", home.toString(), "PATH", bin + ":" + System.getenv("PATH")),
+                List.of("sh", "-c", "set -e; cd '" + LauncherProcess.launcher().getParent() + "'\n" + block));
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(Files.isSymbolicLink(bin.resolve("grayctl"))).isTrue();
+        assertThat(run.out()).startsWith("grayctl ");
     }
 }

@@ -139,7 +139,7 @@ class FleetPlanTest {
                 waves:
                   - {targets: [eu-1], step: [{setWeight: 10}]}
                 """)).isInstanceOf(InvalidPlanException.class)
-                .hasMessageContaining("unknown field 'step'")
+                .hasMessageContaining("unknown key 'step'")
                 .hasMessageContaining("name, steps, targets");
     }
 }
