@@ -91,6 +91,44 @@ class FleetCommandsTest {
     }
 
     @Test
+    void statusDocumentOfOneMemberCarriesEveryMemberAndMarksTheUnreadableOne() {
+        grayctl("weight", "reviews", "20", "--context", "eu-1", "--context", "us-1", "--context", "us-2", "--stable", "v1", "--canary", "v2");
+        servers.get("us-1").close();
+
+        CliRun json = grayctl("status", "reviews", "--context", "us-2", "-o", "json");
+        CliRun table = grayctl("status", "reviews", "--context", "us-2");
+
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        assertThat(json.json().at("/weights/canary").asInt()).isEqualTo(20);
+        com.fasterxml.jackson.databind.JsonNode fleet = json.json().get("fleet");
+        assertThat(fleet.get("fleet").asText()).isEqualTo("reviews@eu-1,us-1,us-2");
+        assertThat(fleet.get("phase").asText()).isEqualTo("UNKNOWN");
+        assertThat(fleet.findValuesAsText("id")).containsExactly("eu-1/shop/reviews", "us-1/shop/reviews", "us-2/shop/reviews");
+        com.fasterxml.jackson.databind.JsonNode eu1 = fleet.at("/targets/0");
+        assertThat(eu1.get("canaryWeight").asInt()).isEqualTo(20);
+        assertThat(eu1.get("phase").asText()).isEqualTo("PROGRESSING");
+        assertThat(eu1.get("reachable").asBoolean()).isTrue();
+        assertThat(eu1.at("/lastChange/action").asText()).contains("20");
+        com.fasterxml.jackson.databind.JsonNode us1 = fleet.at("/targets/1");
+        assertThat(us1.get("reachable").asBoolean()).isFalse();
+        assertThat(us1.get("unreachable").asText()).isNotBlank();
+        assertThat(us1.get("canaryWeight").isNull()).isTrue();
+        assertThat(table.out()).contains("fleet reviews@eu-1,us-1,us-2: unknown")
+                .containsPattern("us-1 +shop/reviews +\\?  unreachable: " + java.util.regex.Pattern.quote(us1.get("unreachable").asText()));
+    }
+
+    @Test
+    void statusYamlOfAMemberHasTheFleetKey() {
+        grayctl("weight", "reviews", "10", "--context", "eu-1", "--context", "us-2", "--stable", "v1", "--canary", "v2");
+
+        CliRun yaml = grayctl("status", "reviews", "--context", "eu-1", "-o", "yaml");
+        CliRun alone = grayctl("status", "reviews", "--context", "us-1", "-o", "yaml");
+
+        assertThat(yaml.out()).contains("fleet:\n  fleet: \"reviews@eu-1,us-2\"\n  phase: PROGRESSING\n  targets:\n");
+        assertThat(alone.out()).contains("fleet: null");
+    }
+
+    @Test
     void aClusterThatIsDownDuringTheRollbackIsNamedWithTheCommandThatFinishesIt() {
         grayctl("weight", "reviews", "30", "--context", "eu-1", "--context", "us-1", "--stable", "v1", "--canary", "v2");
         servers.get("us-1").close();
