@@ -38,7 +38,7 @@ class PlanKeyTyposTest {
                   - setWeight: 10
                 """, "plan.yaml"))
                 .hasMessage("plan.yaml line 2, column 1: stepz: unknown key 'stepz' at the top level; did you mean 'steps'?"
-                        + " ('steps' is required). allowed at the top level: analysis, canaryScale, name, prometheus, steps, target");
+                        + " ('steps' is required). allowed at the top level: analysis, canaryScale, name, prometheus, steps, target, targets, waves");
     }
 
     @Test
