@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +76,7 @@ class FleetCommandsTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("weight 10 %: done on 3 targets (eu-1/shop/reviews, us-1/shop/reviews, us-2/shop/reviews)");
-        assertThat(java.util.List.of(canaryWeight("eu-1"), canaryWeight("us-1"), canaryWeight("us-2"))).containsExactly(10, 10, 10);
+        assertThat(List.of(canaryWeight("eu-1"), canaryWeight("us-1"), canaryWeight("us-2"))).containsExactly(10, 10, 10);
     }
 
     @Test
@@ -161,6 +162,48 @@ class FleetCommandsTest {
         assertThat(run.out()).contains("promote: done on 3 targets").containsPattern("fleet reviews-v2-f\\w+: promoted");
         for (String cluster : clients.keySet()) {
             assertThat(status(cluster).stable().subset()).as(cluster).isEqualTo("v2");
+        }
+    }
+
+    @Test
+    void grayctlDecideOnAnyMemberAnswersTheWaveApprovalTheFleetRolloutWaitsFor() throws Exception {
+        Path plan = Files.writeString(dir.resolve("plan.yaml"), """
+                name: reviews-v2
+                target: {namespace: shop, service: reviews, stable: v1, canary: v2}
+                targets: [{cluster: eu-1}, {cluster: us-1}, {cluster: us-2}]
+                waves:
+                  - targets: [eu-1, us-1]
+                    steps: [{setWeight: 10}, {approval: {message: 'On to us-2?'}}]
+                  - targets: [us-2]
+                    steps: [{setWeight: 50}]
+                """);
+        // Input closed (as in CI): the rollout waits for an answer recorded on the cluster.
+        java.util.concurrent.CompletableFuture<CliRun> rollout = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> grayctl("rollout", "-f", plan.toString()));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> rollout.isDone() || status("us-1").phase() == io.jenkins.plugins.grayrelease.core.state.Phase.PAUSED);
+
+        CliRun waiting = grayctl("status", "reviews", "--context", "us-1", "-o", "json");
+        assertThat(waiting.json().at("/phase").asText()).as(waiting.toString()).isEqualTo("PAUSED");
+        assertThat(waiting.json().at("/pendingApproval/message").asText()).isEqualTo("On to us-2?");
+        com.fasterxml.jackson.databind.JsonNode rows = waiting.json().at("/fleet/targets");
+        assertThat(List.of(rows.get(0).get("phase").asText(), rows.get(1).get("phase").asText())).containsExactly("PAUSED", "PAUSED");
+        assertThat(rows.get(0).get("pendingApproval").asText()).isEqualTo("On to us-2?");
+        assertThat(rows.get(2).get("phase").isNull()).as("us-2, not reached yet, has no record").isTrue();
+        assertThat(waiting.json().at("/fleet/phase").asText()).isEqualTo("PAUSED");
+        assertThat(canaryWeight("us-2")).isZero();
+
+        CliRun decide = grayctl("decide", "reviews", "--context", "us-1", "promote");
+        CliRun done = rollout.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(decide.exitCode()).as(decide.toString()).isZero();
+        assertThat(done.exitCode()).as(done.toString()).isZero();
+        assertThat(done.err()).contains("or answer from any shell: grayctl decide reviews --context eu-1 -n shop ")
+                .contains("input closed: waiting for an answer from another shell");
+        assertThat(done.out()).contains("promote: done on 3 targets");
+        for (String cluster : clients.keySet()) {
+            assertThat(status(cluster).stable().subset()).as(cluster).isEqualTo("v2");
+            assertThat(status(cluster).phase()).as(cluster).isEqualTo(io.jenkins.plugins.grayrelease.core.state.Phase.PROMOTED);
         }
     }
 }
