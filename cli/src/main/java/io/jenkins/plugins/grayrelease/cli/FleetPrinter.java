@@ -45,6 +45,19 @@ final class FleetPrinter {
         out.flush();
     }
 
+    /**
+     * How a run ended and every target as it was left: the outcome's sentences and the table, or one document
+     * (the outcome with the fleet in its {@code fleet} key) that a script can parse whole.
+     */
+    void finished(FleetOutcome outcome, FleetStatus left) {
+        if (format != OutputFormat.TABLE) {
+            document(StatusDocument.of(outcome, left));
+            return;
+        }
+        outcome(outcome);
+        status(left);
+    }
+
     static int exitCode(FleetOutcome outcome) {
         return switch (outcome.result()) {
             case DONE -> ExitCodes.OK;

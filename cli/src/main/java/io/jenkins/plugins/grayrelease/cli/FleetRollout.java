@@ -80,8 +80,7 @@ final class FleetRollout {
 
     /** The outcome and every target as it is now, on stdout; the exit code they mean. */
     private static int printed(FleetOutcome outcome, FleetRelease release, FleetPrinter printer, Terminal terminal) {
-        printer.outcome(outcome);
-        printer.status(release.status());
+        printer.finished(outcome, release.status());
         terminal.flush();
         return FleetPrinter.exitCode(outcome);
     }

@@ -206,4 +206,34 @@ class FleetCommandsTest {
             assertThat(status(cluster).phase()).as(cluster).isEqualTo(io.jenkins.plugins.grayrelease.core.state.Phase.PROMOTED);
         }
     }
+
+    @Test
+    void aFleetRolloutWithJsonOutputPrintsOneDocumentNamingTheFailedTheUndoneAndTheUnfinishedTarget() throws IOException {
+        Path plan = Files.writeString(dir.resolve("plan.yaml"), """
+                name: reviews-v2
+                target: {namespace: shop, service: reviews, stable: v1, canary: v2}
+                targets: [{cluster: eu-1}, {cluster: us-1}, {cluster: us-2}]
+                waves:
+                  - targets: [eu-1, us-1]
+                    steps: [{setWeight: 10}]
+                  - targets: [us-2]
+                    steps: [{setWeight: 10}]
+                """);
+        servers.get("us-2").close();
+
+        CliRun run = grayctl("rollout", "-f", plan.toString(), "-o", "json");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.FAILED);
+        com.fasterxml.jackson.databind.JsonNode doc = run.json();
+        assertThat(doc.get("result").asText()).isEqualTo("INCOMPLETE");
+        assertThat(doc.at("/failed/target").asText()).isEqualTo("us-2/shop/reviews");
+        assertThat(doc.at("/failed/unreachable").asBoolean()).isTrue();
+        assertThat(doc.get("undone").findValuesAsText("target")).containsExactly("us-1/shop/reviews", "eu-1/shop/reviews");
+        assertThat(doc.at("/unfinished/0/target").asText()).isEqualTo("us-2/shop/reviews");
+        assertThat(doc.at("/unfinished/0/command").asText()).isEqualTo("grayctl rollback reviews --context us-2 -n shop");
+        assertThat(doc.at("/fleet/targets/2/reachable").asBoolean()).isFalse();
+        assertThat(doc.at("/fleet/targets/0/canaryWeight").asInt()).isZero();
+        assertThat(run.out().trim()).endsWith("}").startsWith("{");
+        assertThat(run.out().indexOf("\n{")).as("one document, not two").isEqualTo(-1);
+    }
 }

@@ -90,6 +90,13 @@ public final class StatusDocument {
         return FleetDocument.of(outcome);
     }
 
+    /** How a fleet run ended, with every member as it was left: {@link #of(FleetOutcome)} plus {@code fleet}, {@link #of(FleetStatus)} (null: not read). */
+    public static Map<String, Object> of(FleetOutcome outcome, FleetStatus left) {
+        Map<String, Object> doc = FleetDocument.of(outcome);
+        doc.put("fleet", left == null ? null : of(left));
+        return doc;
+    }
+
     /**
      * One release record as {@code grayctl list -o json} lists it: where it lives ({@code namespace},
      * {@code routeKind}, {@code routingObject}, {@code route}) and what it says, in the status
