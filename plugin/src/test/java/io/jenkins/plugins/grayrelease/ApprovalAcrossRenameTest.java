@@ -10,9 +10,8 @@ import hudson.model.Items;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -20,21 +19,11 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class ApprovalAcrossRenameTest {
 
-    private MockCluster cluster;
-
-    @BeforeEach
-    void startCluster() {
-        cluster = MockCluster.startWithSampleApp();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final MockCluster cluster = MockCluster.sampleApp();
 
     @Test
     void anAnswerAfterTheJobWasRenamedWakesTheStep(JenkinsRule r) throws Exception {
-        ReleaseJenkins.addTokenCredential(r);
         WorkflowJob p = ReleaseJenkins.releaseJob(r, cluster, "");
         WorkflowRun b = ReleaseJenkins.startAndWaitForApproval(r, p);
 
@@ -48,7 +37,6 @@ class ApprovalAcrossRenameTest {
 
     @Test
     void anAnswerAfterTheJobWasMovedIntoAFolderWakesTheStep(JenkinsRule r) throws Exception {
-        ReleaseJenkins.addTokenCredential(r);
         WorkflowJob p = ReleaseJenkins.releaseJob(r, cluster, "");
         WorkflowRun b = ReleaseJenkins.startAndWaitForApproval(r, p);
         Folder team = r.jenkins.createProject(Folder.class, "team");

@@ -19,6 +19,7 @@ import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -31,22 +32,21 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class ClusterAccessSecurityTest {
 
-    private MockCluster cluster;
+    @RegisterExtension
+    final MockCluster cluster = MockCluster.sampleApp();
     @TempDir
     Path dir;
 
     @BeforeEach
-    void startCluster() throws Exception {
-        cluster = MockCluster.startWithSampleApp();
+    void useControllerKubeconfig() throws Exception {
         // The controller's own kubeconfig, as fabric8 finds it: its context prod-admin reaches the cluster.
         Path own = Files.writeString(dir.resolve("controller-kubeconfig"), kubeconfig("prod-admin", "{token: controller-token}"));
         System.setProperty("kubeconfig", own.toString());
     }
 
     @AfterEach
-    void stopCluster() {
+    void forgetControllerKubeconfig() {
         System.clearProperty("kubeconfig");
-        cluster.close();
     }
 
     private String kubeconfig(String context, String user) {

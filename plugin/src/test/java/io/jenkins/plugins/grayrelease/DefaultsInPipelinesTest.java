@@ -10,9 +10,8 @@ import java.util.Map;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -20,17 +19,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class DefaultsInPipelinesTest {
 
-    private MockCluster cluster;
-
-    @BeforeEach
-    void startCluster() {
-        cluster = MockCluster.startWithSampleApp();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final MockCluster cluster = MockCluster.sampleApp();
 
     @Test
     void aBlockWithoutClusterAccessUsesTheConfiguredClusterAndApprovers(JenkinsRule r) throws Exception {

@@ -11,9 +11,8 @@ import java.util.Map;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -21,22 +20,12 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class EmergencyRollBackTest {
 
-    private MockCluster cluster;
-
-    @BeforeEach
-    void startCluster() {
-        cluster = MockCluster.startWithSampleApp();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final MockCluster cluster = MockCluster.sampleApp();
 
     @Test
     void rollBackFromTheJobPageRestoresStableAndAnswersThePendingDecision(JenkinsRule r) throws Exception {
         ReleaseJenkins.secure(r);
-        ReleaseJenkins.addTokenCredential(r);
         WorkflowJob p = ReleaseJenkins.releaseJob(r, cluster, "");
         WorkflowRun b = startAndWaitForApproval(r, p);
         Approval approval = pendingApproval(b);
@@ -54,7 +43,6 @@ class EmergencyRollBackTest {
     @Test
     void afterAPromotionTheJobPageOffersNoRollBackAndAScriptedOneKeepsThePromotedVersion(JenkinsRule r) throws Exception {
         ReleaseJenkins.secure(r);
-        ReleaseJenkins.addTokenCredential(r);
         WorkflowJob p = ReleaseJenkins.releaseJob(r, cluster, "");
         WorkflowRun b = startAndWaitForApproval(r, p);
         ReleaseJenkins.answer(r, b, "alice", pendingApproval(b).getId(), "promote", null);
@@ -71,7 +59,6 @@ class EmergencyRollBackTest {
     @Test
     void aReaderMayLookButNotRollBack(JenkinsRule r) throws Exception {
         ReleaseJenkins.secure(r);
-        ReleaseJenkins.addTokenCredential(r);
         WorkflowJob p = ReleaseJenkins.releaseJob(r, cluster, "");
         WorkflowRun b = startAndWaitForApproval(r, p);
 

@@ -13,8 +13,6 @@ import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
@@ -26,23 +24,13 @@ class GrayApprovalRestartTest {
     private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
 
     /** Outlives the Jenkins restarts: it stands for the real cluster, which does not restart with Jenkins. */
-    private static MockCluster cluster;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = MockCluster.startWithSampleApp();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
-    }
+    @RegisterExtension
+    static final MockCluster cluster = MockCluster.sampleApp();
 
     @Test
     void aBuildWaitingForApprovalResumesAfterRestartAndFollowsTheAnswer() throws Throwable {
         sessions.then(r -> {
             ReleaseJenkins.secure(r);
-            ReleaseJenkins.addTokenCredential(r);
             WorkflowRun b = ReleaseJenkins.startAndWaitForApproval(r, ReleaseJenkins.releaseJob(r, cluster, ""));
             assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 90, "v2", 10));
             assertThat(busyExecutors(r.jenkins.toComputer())).as("waiting holds no executor").isZero();
@@ -63,7 +51,6 @@ class GrayApprovalRestartTest {
     @Test
     void anAnswerRecordedJustBeforeTheRestartIsNotAskedAgain() throws Throwable {
         sessions.then(r -> {
-            ReleaseJenkins.addTokenCredential(r);
             WorkflowRun b = ReleaseJenkins.startAndWaitForApproval(r, ReleaseJenkins.releaseJob(r, cluster, ""));
             // Recorded in build.xml without waking the step, as if the controller went down in between.
             pendingApproval(b).record(Decision.rollback("alice"), System.currentTimeMillis(), null);

@@ -20,9 +20,8 @@ import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -30,22 +29,12 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class GrayReleasePipelineTest {
 
-    private MockCluster cluster;
-
-    @BeforeEach
-    void startCluster() {
-        cluster = MockCluster.startWithSampleApp();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final MockCluster cluster = MockCluster.sampleApp();
 
     @Test
     void promoteFromTheBuildPageSendsAllTrafficToTheCanary(JenkinsRule r) throws Exception {
         ReleaseJenkins.secure(r);
-        ReleaseJenkins.addTokenCredential(r);
         WorkflowJob p = ReleaseJenkins.releaseJob(r, cluster, "");
         assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 100));
 
@@ -66,13 +55,9 @@ class GrayReleasePipelineTest {
 
     @Test
     void oneGrayReleaseCallIsOneGuardedWrite(JenkinsRule r) throws Exception {
-        ReleaseJenkins.addTokenCredential(r);
-        WorkflowJob p = r.createProject(WorkflowJob.class, "together");
-        p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
-                + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
-                + "  def s = grayRelease(weight: 10, testers: [[name: 'x-tester', value: 'yes']], mirror: 5)\n"
-                + "  echo \"tester: ${s.testers[0].name}=${s.testers[0].value}, mirror: ${s.mirrorPercent} %\"\n"
-                + "}\n", true));
+        WorkflowJob p = ReleaseJenkins.sampleJob(r, cluster, "together",
+                "  def s = grayRelease(weight: 10, testers: [[name: 'x-tester', value: 'yes']], mirror: 5)\n"
+                + "  echo \"tester: ${s.testers[0].name}=${s.testers[0].value}, mirror: ${s.mirrorPercent} %\"\n");
         long before = Long.parseLong(cluster.resourceVersion());
 
         WorkflowRun b = r.buildAndAssertSuccess(p);
@@ -85,12 +70,7 @@ class GrayReleasePipelineTest {
 
     @Test
     void aBadValueInOneGrayReleaseCallWritesNothing(JenkinsRule r) throws Exception {
-        ReleaseJenkins.addTokenCredential(r);
-        WorkflowJob p = r.createProject(WorkflowJob.class, "bad-mirror");
-        p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
-                + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
-                + "  grayRelease(weight: 10, mirror: 150)\n"
-                + "}\n", true));
+        WorkflowJob p = ReleaseJenkins.sampleJob(r, cluster, "bad-mirror", "  grayRelease(weight: 10, mirror: 150)\n");
         String before = cluster.resourceVersion();
 
         WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, p);
@@ -124,15 +104,10 @@ class GrayReleasePipelineTest {
 
     @Test
     void aDryRunPromoteOrRollBackShowsWhatItWouldDoAndWritesNothing(JenkinsRule r) throws Exception {
-        ReleaseJenkins.addTokenCredential(r);
-        WorkflowJob p = r.createProject(WorkflowJob.class, "dry-runs");
-        p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
-                + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
-                + "  grayRelease(weight: 10)\n"
+        WorkflowJob p = ReleaseJenkins.sampleJob(r, cluster, "dry-runs", "  grayRelease(weight: 10)\n"
                 + "  echo \"written: ${grayStatus().weights.canary} %\"\n"
                 + "  grayPromote(dryRun: true, cleanup: true, from: 'reviews-v1')\n"
-                + "  grayRollback(dryRun: true)\n"
-                + "}\n", true));
+                + "  grayRollback(dryRun: true)\n");
 
         WorkflowRun b = r.buildAndAssertSuccess(p);
 
@@ -144,7 +119,6 @@ class GrayReleasePipelineTest {
 
     @Test
     void anApprovalTakesAnswersOnlyByPostAtItsOwnAddress(JenkinsRule r) throws Exception {
-        ReleaseJenkins.addTokenCredential(r);
         WorkflowRun b = startAndWaitForApproval(r, ReleaseJenkins.releaseJob(r, cluster, ""));
         String id = pendingApproval(b).getId();
         JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
@@ -162,7 +136,6 @@ class GrayReleasePipelineTest {
     @Test
     void rollBackFromTheBuildPageSendsAllTrafficToStable(JenkinsRule r) throws Exception {
         ReleaseJenkins.secure(r);
-        ReleaseJenkins.addTokenCredential(r);
         WorkflowRun b = startAndWaitForApproval(r, ReleaseJenkins.releaseJob(r, cluster, ""));
 
         assertThat(answer(r, b, "alice", pendingApproval(b).getId(), "rollback", null).status()).isEqualTo(ACCEPTED);
@@ -175,14 +148,9 @@ class GrayReleasePipelineTest {
 
     @Test
     void setWeightIsReturnedToTheJenkinsfileWithTheChosenWeight(JenkinsRule r) throws Exception {
-        ReleaseJenkins.addTokenCredential(r);
-        WorkflowJob p = r.createProject(WorkflowJob.class, "weights");
-        p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
-                + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
-                + "  grayRelease(weight: 10)\n"
+        WorkflowJob p = ReleaseJenkins.sampleJob(r, cluster, "weights", "  grayRelease(weight: 10)\n"
                 + "  def d = grayApproval(message: 'Promote?')\n"
-                + "  if (d.decision == 'setWeight') { grayRelease(weight: d.weight) }\n"
-                + "}\n", true));
+                + "  if (d.decision == 'setWeight') { grayRelease(weight: d.weight) }\n");
         WorkflowRun b = startAndWaitForApproval(r, p);
 
         assertThat(answer(r, b, null, pendingApproval(b).getId(), "setWeight", "30").status()).isEqualTo(ACCEPTED);
@@ -193,18 +161,14 @@ class GrayReleasePipelineTest {
 
     @Test
     void testersGetTheirOwnRouteUntilRemoved(JenkinsRule r) throws Exception {
-        ReleaseJenkins.addTokenCredential(r);
-        WorkflowJob p = r.createProject(WorkflowJob.class, "testers");
-        String around = "withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
-                + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n";
+        WorkflowJob p = ReleaseJenkins.sampleJob(r, cluster, "testers", "grayRelease(testers: [[name: 'x-tester', value: 'yes']])\n");
         int before = cluster.routeCount();
 
-        p.setDefinition(new CpsFlowDefinition(around + "grayRelease(testers: [[name: 'x-tester', value: 'yes']])\n}", true));
         r.buildAndAssertSuccess(p);
         assertThat(cluster.routeCount()).isEqualTo(before + 1);
         assertThat(cluster.primaryWeights()).as("testers alone move no weight").isEqualTo(Map.of("v1", 100));
 
-        p.setDefinition(new CpsFlowDefinition(around + "grayRelease(removeTesters: true)\n}", true));
+        p.setDefinition(new CpsFlowDefinition(ReleaseJenkins.sampleBlock(cluster, "grayRelease(removeTesters: true)\n"), true));
         r.buildAndAssertSuccess(p);
         assertThat(cluster.routeCount()).isEqualTo(before);
     }
@@ -212,7 +176,6 @@ class GrayReleasePipelineTest {
     @Test
     void userWithoutBuildPermissionGets403AnonymousIsSentToSignInAndNothingChanges(JenkinsRule r) throws Exception {
         ReleaseJenkins.secure(r);
-        ReleaseJenkins.addTokenCredential(r);
         WorkflowRun b = startAndWaitForApproval(r, ReleaseJenkins.releaseJob(r, cluster, ""));
         Approval approval = pendingApproval(b);
 
@@ -231,7 +194,6 @@ class GrayReleasePipelineTest {
     @Test
     void cancelPermissionMayRollBackButNotPromote(JenkinsRule r) throws Exception {
         ReleaseJenkins.secure(r);
-        ReleaseJenkins.addTokenCredential(r);
         WorkflowRun b = startAndWaitForApproval(r, ReleaseJenkins.releaseJob(r, cluster, ""));
         String id = pendingApproval(b).getId();
 
@@ -246,7 +208,6 @@ class GrayReleasePipelineTest {
     @Test
     void onlyTheNamedSubmitterMayPromote(JenkinsRule r) throws Exception {
         ReleaseJenkins.secure(r);
-        ReleaseJenkins.addTokenCredential(r);
         WorkflowRun b = startAndWaitForApproval(r, ReleaseJenkins.releaseJob(r, cluster, ", submitter: 'dave'"));
         String id = pendingApproval(b).getId();
 
@@ -260,7 +221,6 @@ class GrayReleasePipelineTest {
     @Test
     void aSecondAnswerIsRefusedWithAPlainSentence(JenkinsRule r) throws Exception {
         ReleaseJenkins.secure(r);
-        ReleaseJenkins.addTokenCredential(r);
         WorkflowRun b = startAndWaitForApproval(r, ReleaseJenkins.releaseJob(r, cluster, ""));
         String id = pendingApproval(b).getId();
         answer(r, b, "alice", id, "promote", null);
@@ -275,7 +235,6 @@ class GrayReleasePipelineTest {
 
     @Test
     void theTokenNeverReachesTheLog(JenkinsRule r) throws Exception {
-        ReleaseJenkins.addTokenCredential(r);
         WorkflowRun b = startAndWaitForApproval(r, ReleaseJenkins.releaseJob(r, cluster, ""));
         answer(r, b, null, pendingApproval(b).getId(), "promote", null);
         r.assertBuildStatusSuccess(r.waitForCompletion(b));

@@ -9,8 +9,6 @@ import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
@@ -21,17 +19,9 @@ class GrayRolloutRestartTest {
     @RegisterExtension
     private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
 
-    private static MockCluster cluster;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = MockCluster.startWithSampleApp();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
-    }
+    /** Outlives the Jenkins restarts: it stands for the real cluster, which does not restart with Jenkins. */
+    @RegisterExtension
+    static final MockCluster cluster = MockCluster.sampleApp();
 
     @Test
     void aRolloutResumesAtItsApprovalAndAsksOnlyOnce() throws Throwable {

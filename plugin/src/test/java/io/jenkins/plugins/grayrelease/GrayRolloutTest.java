@@ -11,9 +11,8 @@ import java.util.Map;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -36,17 +35,8 @@ class GrayRolloutTest {
               - setWeight: 50
             """;
 
-    private MockCluster cluster;
-
-    @BeforeEach
-    void startCluster() {
-        cluster = MockCluster.startWithSampleApp();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final MockCluster cluster = MockCluster.sampleApp();
 
     private WorkflowRun startRollout(JenkinsRule r) throws Exception {
         return startRollout(r, cluster);
@@ -94,12 +84,7 @@ class GrayRolloutTest {
 
     @Test
     void aPlanWithoutTargetReleasesWhatWithGrayReleaseNames(JenkinsRule r) throws Exception {
-        ReleaseJenkins.addTokenCredential(r);
-        WorkflowJob p = r.createProject(WorkflowJob.class, "steps-only");
-        p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
-                + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
-                + "  grayRollout(plan: 'steps: [{setWeight: 30}]')\n"
-                + "}\n", true));
+        WorkflowJob p = ReleaseJenkins.sampleJob(r, cluster, "steps-only", "  grayRollout(plan: 'steps: [{setWeight: 30}]')\n");
 
         WorkflowRun b = r.buildAndAssertSuccess(p);
 

@@ -67,7 +67,6 @@ class JobPageLiveStatusTest {
     void afterAPromotionThePageShowsTheRecordedStableWithoutDrift(JenkinsRule r) throws Exception {
         try (MockCluster cluster = MockCluster.startWithSampleApp()) {
             ReleaseJenkins.secure(r);
-            ReleaseJenkins.addTokenCredential(r);
             WorkflowJob p = ReleaseJenkins.releaseJob(r, cluster, "");
             WorkflowRun b = startAndWaitForApproval(r, p);
             assertThat(answer(r, b, "alice", pendingApproval(b).getId(), "promote", null).status()).isEqualTo(ReleaseJenkins.ACCEPTED);

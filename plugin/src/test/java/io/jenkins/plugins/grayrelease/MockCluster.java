@@ -13,30 +13,79 @@ import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import io.jenkins.plugins.grayrelease.sandbox.SandboxServer;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The sandbox API server ({@link SandboxServer}) holding the sample application's
  * {@link Variant#SUBSETS} — {@code shop/reviews} with subsets v1 and v2 and a VirtualService whose
  * managed route {@code primary} sends everything to v1 — and its {@link Variant#HTTP_ROUTE} (two
  * Services) for Gateway API releases; with what the pipeline tests read back from it.
+ *
+ * <p>A test class gets one as a JUnit 5 extension, started before each test and stopped after it:
+ * <pre>{@code @RegisterExtension final MockCluster cluster = MockCluster.sampleApp();}</pre>
+ * As a {@code static} field it is started once for the class and outlives Jenkins restarts
+ * (what a {@code JenkinsSessionExtension} test needs: the real cluster does not restart with Jenkins).
  */
-final class MockCluster implements AutoCloseable {
+final class MockCluster implements AutoCloseable, BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
-    private final SandboxServer server;
+    private SandboxServer server;
+    /** Started for the whole class (a static field): the tests' own callbacks leave it running. */
+    private boolean forTheClass;
 
-    private MockCluster(SandboxServer server) {
-        this.server = server;
+    private MockCluster() {
     }
 
+    /** A cluster that starts when the test (or, as a static field, the class) starts: for {@code @RegisterExtension}. */
+    static MockCluster sampleApp() {
+        return new MockCluster();
+    }
+
+    /** A cluster started now; the caller closes it. */
     static MockCluster startWithSampleApp() {
-        MockCluster cluster = new MockCluster(SandboxServer.start());
-        try (KubernetesClient client = cluster.client()) {
+        MockCluster cluster = new MockCluster();
+        cluster.start();
+        return cluster;
+    }
+
+    private void start() {
+        server = SandboxServer.start();
+        try (KubernetesClient client = client()) {
             // The VirtualService last: the mock server's resourceVersion is one counter over all objects,
             // so a test counting stored writes by the VirtualService's resourceVersion starts from it.
             Variant.HTTP_ROUTE.install(client);
             Variant.SUBSETS.install(client);
         }
-        return cluster;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        forTheClass = true;
+        start();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (!forTheClass) {
+            start();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (!forTheClass) {
+            close();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (forTheClass) {
+            close();
+        }
     }
 
     /** Whether written Deployments are reported rolled out at once (true from the start; see ApiServerDispatcher). */
@@ -110,6 +159,9 @@ final class MockCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        if (server != null) {
+            server.close();
+            server = null;
+        }
     }
 }

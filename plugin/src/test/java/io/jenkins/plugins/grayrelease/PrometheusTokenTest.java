@@ -16,12 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -33,18 +32,13 @@ class PrometheusTokenTest {
     private static final String ANSWER = "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\","
             + "\"result\":[{\"metric\":{},\"value\":[1,\"1\"]}]}}";
 
-    private MockCluster cluster;
+    @RegisterExtension
+    final MockCluster cluster = MockCluster.sampleApp();
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
 
-    @BeforeEach
-    void startCluster() {
-        cluster = MockCluster.startWithSampleApp();
-    }
-
     @AfterEach
-    void stop() {
+    void stopPrometheus() {
         servers.forEach(s -> s.stop(0));
-        cluster.close();
     }
 
     /** A loopback Prometheus that answers every query with 1 and records each Authorization header (or "none"). */
@@ -72,11 +66,7 @@ class PrometheusTokenTest {
     }
 
     private WorkflowRun rollout(JenkinsRule r, String prometheusSection) throws Exception {
-        ReleaseJenkins.addTokenCredential(r);
-        WorkflowJob p = r.createProject(WorkflowJob.class);
-        p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
-                + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
-                + "  grayRollout(plan: '''\n"
+        WorkflowJob p = ReleaseJenkins.sampleJob(r, cluster, "measured", "  grayRollout(plan: '''\n"
                 + "name: measured\n"
                 + prometheusSection
                 + "steps:\n"
@@ -88,8 +78,7 @@ class PrometheusTokenTest {
                 + "        - name: up\n"
                 + "          query: up\n"
                 + "          min: 0\n"
-                + "''')\n"
-                + "}\n", true));
+                + "''')\n");
         return p.scheduleBuild2(0).get();
     }
 

@@ -5,46 +5,32 @@ import static io.jenkins.plugins.grayrelease.ReleaseJenkins.answer;
 import static io.jenkins.plugins.grayrelease.ReleaseJenkins.pendingApproval;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.SecretBytes;
-import com.cloudbees.plugins.credentials.domains.Domain;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.jenkins.plugins.grayrelease.core.testing.DocPages;
 import java.util.Map;
-import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** The README's Jenkinsfiles, declarative and scripted, as written there, run in a sandbox against a cluster reached by a kubeconfig credential. */
+/**
+ * The Jenkinsfiles users copy — the README's first one, and the declarative and scripted ones of docs/jenkins.md — as
+ * written there, run in a sandbox against a cluster reached by a kubeconfig credential.
+ */
 @WithJenkins
 class ReadmeJenkinsfileTest {
 
-    private MockCluster cluster;
-
-    @BeforeEach
-    void startCluster() {
-        cluster = MockCluster.startWithSampleApp();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final MockCluster cluster = MockCluster.sampleApp();
 
     @Test
     void theReadmesScriptedJenkinsfileSetsAWeightFromTheButtonThenPromotes(JenkinsRule r) throws Exception {
         addKubeconfigCredential(r);
         WorkflowJob p = r.createProject(WorkflowJob.class, "readme");
-        p.setDefinition(new CpsFlowDefinition(readmeBlock("The same release as a scripted Pipeline"), true));
+        p.setDefinition(new CpsFlowDefinition(DocPages.blockAfter("docs/jenkins.md", "The same release as a scripted Pipeline", "groovy"), true));
 
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         r.waitForMessage("Waiting for a decision: Canary looks fine at 10 %. Promote?", b);
@@ -64,7 +50,7 @@ class ReadmeJenkinsfileTest {
     void theReadmesDeclarativeJenkinsfileDeploysTheCanaryThenPromotesOnTheButton(JenkinsRule r) throws Exception {
         addKubeconfigCredential(r);
         WorkflowJob p = r.createProject(WorkflowJob.class, "readme-declarative");
-        p.setDefinition(new CpsFlowDefinition(readmeBlock("### A complete Jenkinsfile"), true));
+        p.setDefinition(new CpsFlowDefinition(DocPages.firstBlock("docs/jenkins.md", "A complete Jenkinsfile", "groovy"), true));
 
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         r.waitForMessage("Waiting for a decision: Canary looks fine at 10 %. Promote?", b);
@@ -81,25 +67,66 @@ class ReadmeJenkinsfileTest {
         r.assertLogContains("canary now gets 10 %", b);
     }
 
-    private void addKubeconfigCredential(JenkinsRule r) throws Exception {
-        String kubeconfig = """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: mock, cluster: {server: '%s'}}]
-                users: [{name: ci, user: {token: not-a-secret}}]
-                contexts: [{name: mock, context: {cluster: mock, user: ci, namespace: shop}}]
-                current-context: mock
-                """.formatted(cluster.url());
-        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
-                new FileCredentialsImpl(CredentialsScope.GLOBAL, "shop-kubeconfig", "kubeconfig", "kubeconfig.yaml",
-                        SecretBytes.fromBytes(kubeconfig.getBytes(StandardCharsets.UTF_8))));
+    @Test
+    void theReadmesFirstJenkinsfileShiftsTenPercentThenPromotesOnTheButton(JenkinsRule r) throws Exception {
+        addKubeconfigCredential(r);
+        WorkflowJob p = r.createProject(WorkflowJob.class, "readme-first");
+        p.setDefinition(new CpsFlowDefinition(DocPages.firstBlock("README.md", "Jenkins in five minutes", "groovy"), true));
+
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("Waiting for a decision: Canary v2 gets 10 %. Promote?", b);
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 90, "v2", 10));
+        assertThat(answer(r, b, null, pendingApproval(b).getId(), "promote", null).status()).isEqualTo(ACCEPTED);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v2", 100));
     }
 
-    /** The first ```groovy block after the README line that starts with {@code lead}. */
-    private static String readmeBlock(String lead) throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        int at = readme.indexOf(lead);
-        int start = readme.indexOf("```groovy\n", at) + "```groovy\n".length();
-        return readme.substring(start, readme.indexOf("```", start));
+    @Test
+    void theJenkinsPagesPlanJenkinsfileRunsThePlanFromTheWorkspace(JenkinsRule r) throws Exception {
+        addKubeconfigCredential(r, "shop-kubeconfig");
+        WorkflowJob p = r.createProject(WorkflowJob.class, "readme-plan");
+        // The one line changed: this job has no SCM, so the plan is put where `checkout scm` would put it.
+        String documented = DocPages.blockAfter("docs/jenkins.md", "The whole release as a plan", "groovy");
+        assertThat(documented).contains("  checkout scm\n");
+        p.setDefinition(new CpsFlowDefinition(documented.replace("  checkout scm\n", "\n"), true));
+        r.jenkins.getWorkspaceFor(p).child("rollout/reviews.yaml").write("""
+                name: reviews-v2
+                steps:
+                  - setWeight: 10
+                  - approval: {message: 'Canary at 10 %. Go on?'}
+                """, "UTF-8");
+
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("Waiting for a decision: Canary at 10 %. Go on?", b);
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v1", 90, "v2", 10));
+        answer(r, b, null, pendingApproval(b).getId(), "promote", null);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        r.assertLogContains("rollout: PROMOTED", b);
+        assertThat(cluster.primaryWeights()).isEqualTo(Map.of("v2", 100));
+    }
+
+    @Test
+    void theRoutingPagesHttpRouteJenkinsfileMovesTheMainRule(JenkinsRule r) throws Exception {
+        addKubeconfigCredential(r, "k8s-token");
+        WorkflowJob p = r.createProject(WorkflowJob.class, "readme-httproute");
+        p.setDefinition(new CpsFlowDefinition(DocPages.firstBlock("docs/routing.md", "In Jenkins", "groovy"), true));
+
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("Waiting for a decision: Promote reviews-canary?", b);
+        assertThat(cluster.mainRuleWeights()).isEqualTo(Map.of("reviews-stable", 90, "reviews-canary", 10));
+        answer(r, b, null, pendingApproval(b).getId(), "promote", null);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        assertThat(cluster.mainRuleWeights()).isEqualTo(Map.of("reviews-canary", 100));
+    }
+
+    private void addKubeconfigCredential(JenkinsRule r) throws Exception {
+        addKubeconfigCredential(r, "shop-kubeconfig");
+    }
+
+    private void addKubeconfigCredential(JenkinsRule r, String id) throws Exception {
+        ReleaseJenkins.addKubeconfigCredential(r, id, cluster);
     }
 }

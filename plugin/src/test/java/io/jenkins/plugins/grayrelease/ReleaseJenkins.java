@@ -2,17 +2,22 @@ package io.jenkins.plugins.grayrelease;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStore;
+import com.cloudbees.plugins.credentials.SecretBytes;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Item;
 import hudson.util.Secret;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.approval.Approval;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
+import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -46,26 +51,71 @@ final class ReleaseJenkins {
                 .grant(Item.CANCEL).everywhere().to("carol"));
     }
 
+    /** Adds the string credential {@link #CREDENTIALS_ID} holding {@link #TOKEN}, unless it is there already. */
     static void addTokenCredential(JenkinsRule r) throws Exception {
+        CredentialsStore store = CredentialsProvider.lookupStores(r.jenkins).iterator().next();
+        if (store.getCredentials(Domain.global()).stream().noneMatch(c -> c instanceof IdCredentials id && CREDENTIALS_ID.equals(id.getId()))) {
+            store.addCredentials(Domain.global(),
+                    new StringCredentialsImpl(CredentialsScope.GLOBAL, CREDENTIALS_ID, "mock cluster token", Secret.fromString(TOKEN)));
+        }
+    }
+
+    /**
+     * Adds a kubeconfig credential ({@code Secret file}) {@code id} for {@code cluster}: one context,
+     * also called {@code id}, with namespace shop and a token that is no secret.
+     */
+    static void addKubeconfigCredential(JenkinsRule r, String id, MockCluster cluster) throws Exception {
+        String kubeconfig = """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: %1$s, cluster: {server: '%2$s'}}]
+                users: [{name: ci, user: {token: not-a-secret}}]
+                contexts: [{name: %1$s, context: {cluster: %1$s, user: ci, namespace: shop}}]
+                current-context: %1$s
+                """.formatted(id, cluster.url());
         CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
-                new StringCredentialsImpl(CredentialsScope.GLOBAL, CREDENTIALS_ID, "mock cluster token", Secret.fromString(TOKEN)));
+                new FileCredentialsImpl(CredentialsScope.GLOBAL, id, "kubeconfig of " + id, "kubeconfig.yaml",
+                        SecretBytes.fromBytes(kubeconfig.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /**
+     * A withGrayRelease block around {@code body} on the sample release (shop/reviews, stable v1,
+     * canary v2) reached with the token credential ({@link #CREDENTIALS_ID}) at the cluster's address.
+     */
+    static String sampleBlock(MockCluster cluster, String body) {
+        return "withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',\n"
+                + "    credentialsId: '" + CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
+                + body
+                + "}\n";
     }
 
     /** The README's release Jenkinsfile: 10 %, ask, then promote or roll back as answered. */
     static String releaseScript(MockCluster cluster, String approvalArgs) {
-        return "withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',\n"
-                + "    credentialsId: '" + CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
-                + "  def s = grayRelease(weight: 10)\n"
+        return sampleBlock(cluster, "  def s = grayRelease(weight: 10)\n"
                 + "  echo \"canary weight is ${s.weights.canary}\"\n"
                 + "  def d = grayApproval(message: 'Promote?'" + approvalArgs + ")\n"
                 + "  echo \"decision: ${d.decision} by ${d.decidedBy}\"\n"
-                + "  if (d.decision == 'promote') { grayPromote() } else { grayRollback() }\n"
-                + "}\n";
+                + "  if (d.decision == 'promote') { grayPromote() } else { grayRollback() }\n");
     }
 
+    /** The job {@code shop-release} running {@link #releaseScript}, with the token credential it uses. */
     static WorkflowJob releaseJob(JenkinsRule r, MockCluster cluster, String approvalArgs) throws Exception {
-        WorkflowJob p = r.createProject(WorkflowJob.class, "shop-release");
-        p.setDefinition(new CpsFlowDefinition(releaseScript(cluster, approvalArgs), true));
+        return pipeline(r, "shop-release", releaseScript(cluster, approvalArgs));
+    }
+
+    /** A job running {@code body} inside {@link #sampleBlock}, with the token credential it uses. */
+    static WorkflowJob sampleJob(JenkinsRule r, MockCluster cluster, String name, String body) throws Exception {
+        return pipeline(r, name, sampleBlock(cluster, body));
+    }
+
+    /**
+     * A Pipeline job named {@code name} whose Jenkinsfile is {@code script} (run in the Groovy
+     * sandbox), with the token credential added (adding it again is harmless).
+     */
+    static WorkflowJob pipeline(JenkinsRule r, String name, String script) throws Exception {
+        addTokenCredential(r);
+        WorkflowJob p = r.createProject(WorkflowJob.class, name);
+        p.setDefinition(new CpsFlowDefinition(script, true));
         return p;
     }
 

@@ -11,9 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -25,26 +24,12 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class RollbackWinsPipelineTest {
 
-    private MockCluster cluster;
-
-    @BeforeEach
-    void startCluster() {
-        cluster = MockCluster.startWithSampleApp();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final MockCluster cluster = MockCluster.sampleApp();
 
     private WorkflowJob job(JenkinsRule r, String name, String body) throws Exception {
         ReleaseJenkins.secure(r);
-        ReleaseJenkins.addTokenCredential(r);
-        WorkflowJob p = r.createProject(WorkflowJob.class, name);
-        p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',\n"
-                + "    credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
-                + body + "}\n", true));
-        return p;
+        return ReleaseJenkins.sampleJob(r, cluster, name, body);
     }
 
     /** Waits for the build to end; a bound so that a build that never stops fails the test (not a timing assertion). */
@@ -89,9 +74,7 @@ class RollbackWinsPipelineTest {
         assertThat(cluster.lastChangeBy()).isEqualTo("carol");
 
         // A later, deliberate release (a new build) still works: the rollback stopped that build, not the service.
-        p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',\n"
-                + "    credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n"
-                + "  grayRelease(weight: 10)\n}\n", true));
+        p.setDefinition(new CpsFlowDefinition(ReleaseJenkins.sampleBlock(cluster, "  grayRelease(weight: 10)\n"), true));
         r.buildAndAssertSuccess(p);
         assertThat(cluster.primaryWeights()).containsEntry("v2", 10);
     }

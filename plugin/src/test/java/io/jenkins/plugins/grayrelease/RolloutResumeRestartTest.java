@@ -13,7 +13,6 @@ import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,11 +39,11 @@ class RolloutResumeRestartTest {
     @RegisterExtension
     private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
 
-    private MockCluster cluster;
+    @RegisterExtension
+    final MockCluster cluster = MockCluster.sampleApp();
 
     @BeforeEach
-    void startCluster() {
-        cluster = MockCluster.startWithSampleApp();
+    void addCanaryDeployment() {
         try (KubernetesClient client = cluster.client()) {
             client.apps().deployments().inNamespace("shop").resource(new DeploymentBuilder()
                     .withNewMetadata().withName("reviews-v2-canary").endMetadata()
@@ -53,11 +52,6 @@ class RolloutResumeRestartTest {
                     .withNewSpec().addNewContainer().withName("reviews").withImage("example.org/reviews:2.0").endContainer().endSpec()
                     .endTemplate().endSpec().build()).createOr(existing -> existing.update());
         }
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
     }
 
     /** Runs the plan, promotes its approval as alice and returns once the build is in the pause after it. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.grayrelease;
 
 import io.jenkins.plugins.grayrelease.approval.GrayApprovalStep;
+import io.jenkins.plugins.grayrelease.fleet.ClusterTarget;
 import io.jenkins.plugins.grayrelease.rollout.GrayRolloutStep;
 import io.jenkins.plugins.grayrelease.steps.GrayDeployStep;
 import io.jenkins.plugins.grayrelease.steps.GrayPromoteStep;
@@ -73,6 +74,31 @@ class SnippetGeneratorRoundTripTest {
     }
 
     @Test
+    void withGrayReleaseOfAFleetInTwoWaves(JenkinsRule r) throws Exception {
+        WithGrayReleaseStep s = new WithGrayReleaseStep("reviews");
+        s.setNamespace("shop");
+        s.setStable("v1");
+        s.setCanary("v2");
+        ClusterTarget eu = new ClusterTarget();
+        eu.setCredentialsId("eu-1");
+        ClusterTarget us = new ClusterTarget();
+        us.setCluster("us-1");
+        us.setContext("us-1-admin");
+        us.setWave(2);
+        s.setTargets(List.of(eu, us));
+        roundTrip(r, s, "withGrayRelease(canary: 'v2', namespace: 'shop', service: 'reviews', stable: 'v1', targets: [[credentialsId: 'eu-1'],"
+                + " [cluster: 'us-1', context: 'us-1-admin', wave: 2]]) {\n    // some block\n}");
+    }
+
+    @Test
+    void grayReleaseOfAWave(JenkinsRule r) throws Exception {
+        GrayReleaseStep s = new GrayReleaseStep();
+        s.setWave(2);
+        s.setWeight(10);
+        roundTrip(r, s, "grayRelease wave: 2, weight: 10");
+    }
+
+    @Test
     void grayRelease(JenkinsRule r) throws Exception {
         GrayReleaseStep s = new GrayReleaseStep();
         s.setWeight(10);
@@ -81,6 +107,18 @@ class SnippetGeneratorRoundTripTest {
         cookie.setKind("cookie");
         s.setTesters(List.of(new TesterCondition("x-tester", "yes"), cookie));
         roundTrip(r, s, "grayRelease mirror: 5, testers: [[name: 'x-tester', value: 'yes'], [kind: 'cookie', name: 'canary', value: '1']], weight: 10");
+    }
+
+    @Test
+    void aTesterKindInAnOlderSpellingIsWrittenInTheOneWord(JenkinsRule r) throws Exception {
+        GrayReleaseStep s = new GrayReleaseStep();
+        TesterCondition prefix = new TesterCondition("user-agent", "Beta/");
+        prefix.setKind("prefix");
+        TesterCondition regex = new TesterCondition("x-tenant", "^qa-.*");
+        regex.setKind("regex");
+        s.setTesters(List.of(prefix, regex));
+        roundTrip(r, s, "grayRelease(testers: [[kind: 'header-prefix', name: 'user-agent', value: 'Beta/'],"
+                + " [kind: 'header-regex', name: 'x-tenant', value: '^qa-.*']])");
     }
 
     @Test
@@ -103,9 +141,12 @@ class SnippetGeneratorRoundTripTest {
         GrayApprovalStep s = new GrayApprovalStep();
         s.setMessage("Go to 50 %?");
         s.setSubmitter("alice,release-managers");
-        s.setTimeout(30);
+        s.setTimeout("1h30m");
         s.setChoices(List.of("promote", "rollback"));
-        roundTrip(r, s, "grayApproval choices: ['promote', 'rollback'], message: 'Go to 50 %?', submitter: 'alice,release-managers', timeout: 30");
+        roundTrip(r, s, "grayApproval choices: ['promote', 'rollback'], message: 'Go to 50 %?', submitter: 'alice,release-managers', timeout: '1h30m'");
+        // The whole minutes the parameter always took are shown in the plan's form.
+        s.setTimeout("30");
+        roundTrip(r, s, "grayApproval choices: ['promote', 'rollback'], message: 'Go to 50 %?', submitter: 'alice,release-managers', timeout: '30m'");
     }
 
     @Test

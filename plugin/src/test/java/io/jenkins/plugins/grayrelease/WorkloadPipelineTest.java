@@ -14,9 +14,8 @@ import java.util.Map;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -31,24 +30,11 @@ class WorkloadPipelineTest {
 
     private static final Map<String, String> CANARY_PODS = Map.of("app", "reviews", "version", "v2");
 
-    private MockCluster cluster;
-
-    @BeforeEach
-    void startCluster() {
-        cluster = MockCluster.startWithSampleApp();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final MockCluster cluster = MockCluster.sampleApp();
 
     private WorkflowJob job(JenkinsRule r, String name, String body) throws Exception {
-        ReleaseJenkins.addTokenCredential(r);
-        WorkflowJob p = r.createProject(WorkflowJob.class, name);
-        p.setDefinition(new CpsFlowDefinition("withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
-                + " credentialsId: '" + ReleaseJenkins.CREDENTIALS_ID + "', serverUrl: '" + cluster.url() + "') {\n" + body + "}\n", true));
-        return p;
+        return ReleaseJenkins.sampleJob(r, cluster, name, body);
     }
 
     private void pod(KubernetesClient client, Pod pod) {

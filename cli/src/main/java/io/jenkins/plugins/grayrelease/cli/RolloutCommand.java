@@ -46,7 +46,7 @@ final class RolloutCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = {"-f", "--file"}, required = true, paramLabel = "PLAN.yaml",
-            description = "The rollout plan (see README, \"Rollout plans\").")
+            description = "The rollout plan (see docs/plans.md).")
     Path file;
 
     @Option(names = "--yes", description = "Answer every approval with promote, without asking.")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.grayrelease.core.testing.DocPages;
 import java.io.BufferedReader;
 import java.io.PipedReader;
 import java.io.PipedWriter;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/** {@code grayctl demo}: the whole walk on its own sandbox, as the README promises. */
+/** {@code grayctl demo}: the whole walk on its own sandbox, as the README and docs/grayctl.md promise. */
 class DemoCommandTest {
 
     @Test
@@ -65,19 +66,30 @@ class DemoCommandTest {
     }
 
     @Test
-    void theReadmeQuickStartShowsWhatTheDemoPrints() throws Exception {
+    void theDocumentedTranscriptsShowWhatTheDemoPrints() {
         StringWriter terminalScreen = new StringWriter();
         Terminal terminal = new Terminal(new BufferedReader(new java.io.StringReader("")), new PrintWriter(terminalScreen, true),
                 new PrintWriter(terminalScreen, true), false);
 
         int exit = GrayCtl.run(terminal, "demo", "--yes");
 
-        String readme = Files.readString(Path.of("..", "README.md"));
-        String prompt = "```text\n$ ./grayctl demo --yes\n";
-        int start = readme.indexOf(prompt) + prompt.length();
-        String documented = readme.substring(start, readme.indexOf("```", start));
+        String printed = comparable(terminalScreen.toString());
         assertThat(exit).isZero();
-        assertThat(comparable(terminalScreen.toString())).isEqualTo(comparable(documented));
+        assertThat(printed).as("the whole transcript in docs/grayctl.md").isEqualTo(comparable(transcript("docs/grayctl.md")));
+        // The README shows an excerpt: each stretch between lines of a lone '…' is printed as it stands.
+        for (String stretch : comparable(transcript("README.md")).split("\n…\n")) {
+            assertThat(printed).as("the README's excerpt").contains(stretch);
+        }
+    }
+
+    /** The ```text block of {@code page} that starts with the demo's command line, without that line. */
+    private static String transcript(String page) {
+        String text = DocPages.read(page);
+        String prompt = "```text\n$ ./grayctl demo --yes\n";
+        int at = text.indexOf(prompt);
+        assertThat(at).as(page + " shows the demo's transcript").isNotNegative();
+        int start = at + prompt.length();
+        return text.substring(start, text.indexOf("```", start));
     }
 
     /** Without what differs from run to run: the port, the time of the last change, the duration. */

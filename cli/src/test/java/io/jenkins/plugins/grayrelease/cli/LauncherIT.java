@@ -2,6 +2,7 @@ package io.jenkins.plugins.grayrelease.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,22 @@ class LauncherIT {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).startsWith("grayctl ");
+    }
+
+    @Test
+    void launcherRunsWithAnArchiveTheJvmRefusesAndSaysNothingAboutIt() throws Exception {
+        Path jar = Files.copy(LauncherProcess.launcher().resolveSibling("cli/target/grayctl.jar"), elsewhere.resolve("grayctl.jar"));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java").toRealPath();
+        // Named by this JVM and newer than the jar, so the launcher passes it on; its content is not an archive.
+        Files.writeString(elsewhere.resolve("grayctl.jsa"), "not an archive");
+        Files.writeString(elsewhere.resolve("grayctl.jsa.java"), java + "\n");
+
+        CliRun run = LauncherProcess.run(LauncherProcess.launcher(), elsewhere,
+                Map.of("GRAYCTL_JAR", jar.toString(), "JAVA_HOME", System.getProperty("java.home")), "--version");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).startsWith("grayctl ");
+        assertThat(run.err()).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.jenkins.plugins.grayrelease.approval.Approval;
 import io.jenkins.plugins.grayrelease.approval.ApprovalWaiters;
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
+import io.jenkins.plugins.grayrelease.core.fleet.FleetStatus;
 import io.jenkins.plugins.grayrelease.security.ReleasePermissions;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ public final class GrayReleaseAction implements RunAction2 {
     private List<Approval> approvals = new CopyOnWriteArrayList<>();
     private List<HistoryEntry> history = new CopyOnWriteArrayList<>();
     private List<AnalysisEvidence> evidence = new CopyOnWriteArrayList<>();
+    /** Fleet releases by id, as last read; absent in records of earlier versions. */
+    private Map<String, FleetRecord> fleets = new ConcurrentHashMap<>();
     /**
      * This record's identity for whoever waits on its approvals: unlike the build's name it
      * survives renaming or moving the job while a step waits. Absent in records of earlier
@@ -69,6 +72,7 @@ public final class GrayReleaseAction implements RunAction2 {
         approvals = approvals == null ? new CopyOnWriteArrayList<>() : new CopyOnWriteArrayList<>(approvals);
         history = history == null ? new CopyOnWriteArrayList<>() : new CopyOnWriteArrayList<>(history);
         evidence = evidence == null ? new CopyOnWriteArrayList<>() : new CopyOnWriteArrayList<>(evidence);
+        fleets = fleets == null ? new ConcurrentHashMap<>() : new ConcurrentHashMap<>(fleets);
         waitKey = waitKey == null ? UUID.randomUUID().toString() : waitKey;
         return this;
     }
@@ -119,6 +123,43 @@ public final class GrayReleaseAction implements RunAction2 {
             history.add(new HistoryEntry(System.currentTimeMillis(), user, snapshot.getLabel(), what));
         }
         save();
+    }
+
+    /**
+     * Records a fleet release as read after a step (its table on the page) and, when the step
+     * changed something, the engine's summary of what it did in the history.
+     */
+    public void recordFleet(String label, FleetStatus status, String user, @CheckForNull String what) {
+        fleets.put(status.fleetId(), new FleetRecord(label, status, System.currentTimeMillis()));
+        if (what != null) {
+            history.add(new HistoryEntry(System.currentTimeMillis(), user, label, what));
+        }
+        save();
+    }
+
+    /** The build's fleet releases, in the order of their ids. */
+    public List<FleetRecord> getFleets() {
+        List<FleetRecord> list = new ArrayList<>(fleets.values());
+        list.sort((a, b) -> a.getId().compareTo(b.getId()));
+        return list;
+    }
+
+    /** The pending approvals that answer for {@code fleet}: shown under its table, once for the whole release. */
+    public List<Approval> pendingApprovalsOf(FleetRecord fleet) {
+        return approvals.stream().filter(a -> a.isPending() && fleet.getId().equals(a.getFleet())).toList();
+    }
+
+    /** The pending approvals not shown under a fleet's table. */
+    public List<Approval> getPendingApprovalsOutsideFleets() {
+        return approvals.stream().filter(a -> a.isPending() && (a.getFleet() == null || !fleets.containsKey(a.getFleet()))).toList();
+    }
+
+    /**
+     * Why a fleet's target could not be read: the cluster's own words only for someone who may
+     * configure or build the job (like the job page), otherwise only that it failed.
+     */
+    public String problemOf(FleetRecord.Row row) {
+        return ReleasePermissions.canSeeClusterErrors(run.getParent()) ? row.problem() : Messages.JobAction_ProblemHidden();
     }
 
     /** Shows an analysis' evidence, replacing what the same analysis showed before (it measures on). */

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
  *
  * <p>Comparing with a word that is no decision ({@code d == 'promoted'}) fails the build with a
  * sentence naming {@code d.decision} instead of being silently false. Groovy evaluates
- * {@code 'promote' == d} (the string first) without asking this object, so the README writes
+ * {@code 'promote' == d} (the string first) without asking this object, so the docs write
  * the decision first or uses {@code d.decision}.
  */
 @SuppressFBWarnings(value = "EQ_CHECK_FOR_OPERAND_NOT_COMPATIBLE_WITH_THIS",

@@ -8,7 +8,11 @@ import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.config.ReleaseDefaults;
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
+import io.jenkins.plugins.grayrelease.fleet.FleetSettings;
+import io.jenkins.plugins.grayrelease.fleet.FleetStepExecution;
+import io.jenkins.plugins.grayrelease.core.support.Durations;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -22,19 +26,22 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  */
 final class GrayApprovalExecution extends AbstractStepExecutionImpl {
 
+    // Unchanged when timeoutMinutes became timeoutMillis: a build waiting across the upgrade still loads, and
+    // the timeout is read only in start(); the approval's own record keeps the deadline.
     private static final long serialVersionUID = 2L;
 
     private final String message;
     private final String submitter;
-    private final int timeoutMinutes;
+    /** Milliseconds; 0 waits forever. Kept as a plain value in the program's state. */
+    private final long timeoutMillis;
     private final List<String> choices;
     private String approvalId;
 
-    GrayApprovalExecution(StepContext context, String message, String submitter, int timeoutMinutes, List<String> choices) {
+    GrayApprovalExecution(StepContext context, String message, String submitter, Duration timeout, List<String> choices) {
         super(context);
         this.message = message;
         this.submitter = submitter;
-        this.timeoutMinutes = timeoutMinutes;
+        this.timeoutMillis = timeout.toMillis();
         this.choices = List.copyOf(choices);
     }
 
@@ -44,18 +51,22 @@ final class GrayApprovalExecution extends AbstractStepExecutionImpl {
         Run<?, ?> run = getContext().get(Run.class);
         try {
             String who = submitter != null ? submitter : ReleaseDefaults.forItem(run.getParent()).getApprovers();
-            question = new Question(message, who, GrayApprovalStep.kinds(choices), timeoutMinutes);
+            question = new Question(message, who, GrayApprovalStep.kinds(choices), Duration.ofMillis(timeoutMillis));
         } catch (IllegalArgumentException e) {
             throw new AbortException(Messages.GrayApprovalExecution_badChoices(e.getMessage()));
         }
         ReleaseSettings settings = getContext().get(ReleaseSettings.class);
+        FleetSettings fleet = FleetStepExecution.fleetOf(getContext());
         approvalId = "approval-" + getContext().get(FlowNode.class).getId();
-        Approval approval = GrayReleaseAction.of(run).addApproval(new Approval(approvalId,
-                settings == null ? "" : settings.label(), question, ApprovalTimeouts.now()));
+        // Inside a fleet block the approval answers for the fleet's current wave, shown once under the fleet's table.
+        Approval asked = new Approval(approvalId, fleet != null ? fleet.currentWaveLabel() : settings == null ? "" : settings.label(),
+                question, ApprovalTimeouts.now());
+        asked.setFleet(fleet == null ? null : fleet.id());
+        Approval approval = GrayReleaseAction.of(run).addApproval(asked);
         TaskListener listener = getContext().get(TaskListener.class);
         listener.getLogger().println(Messages.GrayApprovalExecution_waiting(message, ConsoleLinks.approval(run, approval))
                 + (approval.getSubmitters().isEmpty() ? "" : Messages.GrayApprovalExecution_mayAnswer(String.join(", ", approval.getSubmitters())))
-                + (timeoutMinutes > 0 ? Messages.GrayApprovalExecution_timeout(timeoutMinutes) : ""));
+                + (timeoutMillis > 0 ? Messages.GrayApprovalExecution_timeout(Durations.format(Duration.ofMillis(timeoutMillis))) : ""));
         listen(run, approval);
         return false;
     }

@@ -7,6 +7,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import java.util.Set;
+import io.jenkins.plugins.grayrelease.fleet.FleetStepExecution;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -63,7 +64,8 @@ public final class GrayRolloutStep extends Step {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
+    public StepExecution start(StepContext context) throws Exception {
+        FleetStepExecution.refuseInFleet(context, "grayRollout");
         return new GrayRolloutExecution(context, plan, submitter, propagate);
     }
 

@@ -8,6 +8,7 @@ import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.TesterRoute;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryScale;
+import io.jenkins.plugins.grayrelease.fleet.FleetStepExecution;
 import io.jenkins.plugins.grayrelease.core.routing.RouteChange;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class GrayReleaseStep extends RoutingStep {
     private Integer mirror;
     private boolean addCanarySubset;
     private String canaryScale;
+    private Integer wave;
 
     @DataBoundConstructor
     public GrayReleaseStep() {
@@ -98,9 +100,22 @@ public final class GrayReleaseStep extends RoutingStep {
         this.canaryScale = canaryScale == null || canaryScale.isBlank() ? null : canaryScale.trim();
     }
 
+    public Integer getWave() {
+        return wave;
+    }
+
+    /**
+     * Inside {@code withGrayRelease(targets: …)}: the wave (a {@code wave:} number of the targets) this
+     * step and the ones after it write; unset: the current wave (the first at the start).
+     */
+    @DataBoundSetter
+    public void setWave(Integer wave) {
+        this.wave = wave;
+    }
+
     /** Checks the tester conditions here, on the Pipeline thread, so bad input fails before anything connects. */
     @Override
-    public StepExecution start(StepContext context) throws AbortException {
+    public StepExecution start(StepContext context) throws Exception {
         List<RouteChange> changes = new ArrayList<>();
         List<String> said = new ArrayList<>();
         if (weight != null) {
@@ -127,6 +142,18 @@ public final class GrayReleaseStep extends RoutingStep {
             } catch (IllegalArgumentException e) {
                 throw new AbortException("grayRelease: canaryScale: " + e.getMessage());
             }
+        }
+        if (FleetStepExecution.fleetOf(context) != null) {
+            FleetStepExecution.refuseDryRun(isDryRun(), "grayRelease");
+            // One weight is the coordinator's own step ("weight 10 % (wave 2)"); anything more is applied to the wave the same way.
+            boolean weightOnly = weight != null && changes.size() == 1 && !addCanarySubset;
+            String action = String.join(", ", said);
+            return new FleetStepExecution(context, "grayRelease", wave, weightOnly ? release -> release.setWeight(weight)
+                    : release -> release.applyToWave(action, t -> release.engine(t).apply(t.target(), changes,
+                            release.writeOptions().withAddCanarySubset(addCanarySubset))));
+        }
+        if (wave != null) {
+            throw new AbortException(Messages.GrayReleaseStep_waveOutsideFleet(wave));
         }
         return new RoutingStepExecution(context, "grayRelease", String.join(", ", said), canaryScale,
                 (engine, target) -> engine.apply(target, changes, options));

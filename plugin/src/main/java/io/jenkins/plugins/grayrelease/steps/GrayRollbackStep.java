@@ -3,6 +3,7 @@ package io.jenkins.plugins.grayrelease.steps;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import io.jenkins.plugins.grayrelease.fleet.FleetStepExecution;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -17,7 +18,11 @@ public final class GrayRollbackStep extends RoutingStep {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
+    public StepExecution start(StepContext context) throws Exception {
+        if (FleetStepExecution.fleetOf(context) != null) {
+            FleetStepExecution.refuseDryRun(isDryRun(), "grayRollback");
+            return new FleetStepExecution(context, "grayRollback", null, release -> release.rollback());
+        }
         WriteOptions options = writeOptions();
         return new RoutingStepExecution(context, "grayRollback", Messages.GrayRollbackStep_done(),
                 (engine, target) -> engine.rollback(target, options));

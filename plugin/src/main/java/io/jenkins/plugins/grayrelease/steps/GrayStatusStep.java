@@ -6,6 +6,7 @@ import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
 import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
+import io.jenkins.plugins.grayrelease.fleet.FleetStepExecution;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -21,7 +22,10 @@ public final class GrayStatusStep extends Step {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
+    public StepExecution start(StepContext context) throws Exception {
+        if (FleetStepExecution.fleetOf(context) != null) {
+            return new FleetStepExecution(context, "grayStatus", null, null);
+        }
         return new Execution(context);
     }
 

@@ -13,6 +13,9 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.core.Layout;
+import io.jenkins.plugins.grayrelease.fleet.FleetSettings;
+import io.jenkins.plugins.grayrelease.fleet.ClusterTarget;
+import java.util.ArrayList;
 import io.jenkins.plugins.grayrelease.core.TargetSettings.Field;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +24,7 @@ import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
+import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -33,12 +37,15 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2') { … }}:
- * the release target and cluster access for every gray-release step inside the block.
+ * the release target and cluster access for every gray-release step inside the block. With
+ * {@code targets: [[cluster: 'eu-1', credentialsId: 'eu-1'], [cluster: 'us-1', credentialsId: 'us-1', wave: 2]]}
+ * the block is one release of several targets (a fleet), each target's values over the block's.
  */
 public final class WithGrayReleaseStep extends Step {
 
     /** The block's values, one field each; the setters below only name them for Pipeline and forms. */
     private ReleaseSettings settings;
+    private List<ClusterTarget> targets;
 
     @DataBoundConstructor
     public WithGrayReleaseStep(String service) {
@@ -201,13 +208,27 @@ public final class WithGrayReleaseStep extends Step {
         settings = settings.withContext(context);
     }
 
+    /** The fleet's targets, or null for a release of one target. */
+    public List<ClusterTarget> getTargets() {
+        return targets;
+    }
+
+    /**
+     * Several targets released as one (a fleet): each names what differs from this block (cluster,
+     * namespace, service, routing object) and its wave; the steps inside act on all of them.
+     */
+    @DataBoundSetter
+    public void setTargets(List<ClusterTarget> targets) {
+        this.targets = targets == null || targets.isEmpty() ? null : new ArrayList<>(targets);
+    }
+
     ReleaseSettings toSettings() {
         return settings;
     }
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, toSettings());
+        return new Execution(context, toSettings(), targets);
     }
 
     /** Runs the body with the settings merged over any enclosing block's; touches no cluster. */
@@ -215,27 +236,54 @@ public final class WithGrayReleaseStep extends Step {
 
         private static final long serialVersionUID = 1L;
         private final ReleaseSettings settings;
+        private final List<ClusterTarget> targets;
 
-        Execution(StepContext context, ReleaseSettings settings) {
+        Execution(StepContext context, ReleaseSettings settings, List<ClusterTarget> targets) {
             super(context);
             this.settings = settings;
+            this.targets = targets;
         }
 
         @Override
         public boolean start() throws Exception {
             ReleaseSettings merged = settings.over(getContext().get(ReleaseSettings.class));
+            BodyInvoker body = getContext().newBodyInvoker().withContext(merged);
+            FleetSettings fleet = null;
             try {
                 merged.getTarget().canaryScale();
+                if (targets != null) {
+                    fleet = FleetSettings.of(targets, merged);
+                    body = body.withContext(fleet);
+                } else if (getContext().get(FleetSettings.class) != null) {
+                    // A block of one target inside a fleet's: the steps inside act on that target alone.
+                    body = body.withContext(FleetSettings.NONE);
+                }
             } catch (IllegalArgumentException e) {
-                throw new AbortException("withGrayRelease: " + e.getMessage());
+                throw new AbortException(e.getMessage().startsWith("withGrayRelease") ? e.getMessage() : "withGrayRelease: " + e.getMessage());
             }
-            getContext().newBodyInvoker().withContext(merged).withCallback(BodyExecutionCallback.wrap(getContext())).start();
+            body.withCallback(targets == null ? BodyExecutionCallback.wrap(getContext()) : new CloseFleet(fleet)).start();
             return false;
         }
 
         @Override
         public void onResume() {
             // The body resumes by itself; nothing of ours is in flight.
+        }
+    }
+
+    /** Closes the fleet's coordinator and its cluster connections when the block ends, however it ends. */
+    private static final class CloseFleet extends BodyExecutionCallback.TailCall {
+
+        private static final long serialVersionUID = 1L;
+        private final FleetSettings fleet;
+
+        CloseFleet(FleetSettings fleet) {
+            this.fleet = fleet;
+        }
+
+        @Override
+        protected void finished(StepContext context) {
+            fleet.close();
         }
     }
 
@@ -266,7 +314,7 @@ public final class WithGrayReleaseStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getProvidedContext() {
-            return Set.of(ReleaseSettings.class);
+            return Set.of(ReleaseSettings.class, FleetSettings.class);
         }
 
         public FormValidation doCheckService(@QueryParameter String value) {
@@ -289,6 +337,11 @@ public final class WithGrayReleaseStep extends Step {
         /** Lists kubeconfig files and tokens the job can use; needs Configure (or Administer outside a job) to list ids. */
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return credentialItems(item, credentialsId);
+        }
+
+        /** The cluster credentials {@code item} may use, for this block's form and each fleet target's. */
+        public static ListBoxModel credentialItems(Item item, String credentialsId) {
             StandardListBoxModel result = new StandardListBoxModel();
             boolean allowed = item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
                     : item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);

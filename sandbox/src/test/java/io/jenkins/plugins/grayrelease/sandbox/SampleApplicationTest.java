@@ -10,21 +10,17 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class SampleApplicationTest {
 
-    private final SandboxServer sandbox = SandboxServer.start();
-    private final KubernetesClient client = sandbox.newClient();
-
-    @AfterEach
-    void stop() {
-        client.close();
-        sandbox.close();
-    }
+    @RegisterExtension
+    final CloseAfterEach closing = new CloseAfterEach();
+    private final SandboxServer sandbox = closing.add(SandboxServer.start());
+    private final KubernetesClient client = closing.add(sandbox.newClient());
 
     @ParameterizedTest
     @EnumSource(SampleApplication.Variant.class)

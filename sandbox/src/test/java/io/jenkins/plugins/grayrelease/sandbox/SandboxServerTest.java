@@ -11,19 +11,15 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SandboxServerTest {
 
-    private final SandboxServer sandbox = SandboxServer.start();
-    private final KubernetesClient client = sandbox.newClient();
-
-    @AfterEach
-    void stop() {
-        client.close();
-        sandbox.close();
-    }
+    @RegisterExtension
+    final CloseAfterEach closing = new CloseAfterEach();
+    private final SandboxServer sandbox = closing.add(SandboxServer.start());
+    private final KubernetesClient client = closing.add(sandbox.newClient());
 
     private Resource<GenericKubernetesResource> virtualService() {
         return client.genericKubernetesResources(SandboxKinds.VIRTUAL_SERVICE).inNamespace("demo").withName("reviews");

@@ -45,6 +45,17 @@ class TrafficSimulatorTest {
         return new YAMLMapper().readValue(yaml, VirtualService.class);
     }
 
+    /** The VirtualService {@code reviews} with these {@code http} routes (a YAML list, as under {@code spec.http}). */
+    private static VirtualService httpRoutes(String routes) throws Exception {
+        return virtualService("""
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: reviews}
+                spec:
+                  http:
+                """ + routes.indent(2));
+    }
+
     private static List<SimulatedRequest> requests(int count, Map<String, String> headers) {
         List<SimulatedRequest> requests = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -104,20 +115,15 @@ class TrafficSimulatorTest {
 
     @Test
     void matchOnUriIsNotTakenForSimulatedRequests() throws Exception {
-        VirtualService vs = virtualService("""
-                apiVersion: networking.istio.io/v1
-                kind: VirtualService
-                metadata: {name: reviews}
-                spec:
-                  http:
-                  - name: api
-                    match:
-                    - uri: {prefix: /api}
-                    route:
-                    - destination: {host: reviews, subset: v2}
-                  - name: rest
-                    route:
-                    - destination: {host: reviews, subset: v1}
+        VirtualService vs = httpRoutes("""
+                - name: api
+                  match:
+                  - uri: {prefix: /api}
+                  route:
+                  - destination: {host: reviews, subset: v2}
+                - name: rest
+                  route:
+                  - destination: {host: reviews, subset: v1}
                 """);
 
         SimulatedSplit split = new TrafficSimulator(1).route(vs, requests(100, Map.of()));
@@ -127,18 +133,13 @@ class TrafficSimulatorTest {
 
     @Test
     void requestsNoRouteAcceptsAreCountedAsNoRoute() throws Exception {
-        VirtualService vs = virtualService("""
-                apiVersion: networking.istio.io/v1
-                kind: VirtualService
-                metadata: {name: reviews}
-                spec:
-                  http:
-                  - name: only-testers
-                    match:
-                    - headers:
-                        end-user: {exact: jason}
-                    route:
-                    - destination: {host: reviews, subset: v2}
+        VirtualService vs = httpRoutes("""
+                - name: only-testers
+                  match:
+                  - headers:
+                      end-user: {exact: jason}
+                  route:
+                  - destination: {host: reviews, subset: v2}
                 """);
 
         SimulatedSplit split = new TrafficSimulator(1).route(vs, requests(10, Map.of()));
@@ -148,17 +149,12 @@ class TrafficSimulatorTest {
 
     @Test
     void twoHostLayoutCountsByHost() throws Exception {
-        VirtualService vs = virtualService("""
-                apiVersion: networking.istio.io/v1
-                kind: VirtualService
-                metadata: {name: reviews}
-                spec:
-                  http:
-                  - route:
-                    - destination: {host: reviews}
-                      weight: 50
-                    - destination: {host: reviews-canary}
-                      weight: 50
+        VirtualService vs = httpRoutes("""
+                - route:
+                  - destination: {host: reviews}
+                    weight: 50
+                  - destination: {host: reviews-canary}
+                    weight: 50
                 """);
 
         SimulatedSplit split = new TrafficSimulator(1).route(vs, requests(4000, Map.of()));

@@ -50,6 +50,6 @@ public record Forbidden(String verb, String resource, String namespace, String u
 
     public String hint() {
         return "Grant '" + verb + "' on " + resource + (namespace != null ? " in namespace " + namespace : "")
-                + " to this identity: the README's Role (section Permissions) lists every verb Gray Release uses";
+                + " to this identity: the Role in docs/security.md (Permissions) lists every verb Gray Release uses";
     }
 }

@@ -8,7 +8,6 @@ import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.SessionCache;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
-import io.jenkins.plugins.grayrelease.core.errors.GuardRefusedException;
 import io.jenkins.plugins.grayrelease.core.cluster.GuardedPatch;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
@@ -109,13 +108,8 @@ final class RouteOperation {
                     PlannedChange written = new PlannedChange(stored.patch().toString(), diff(target, snap, plan), false);
                     return new Outcome(result(target, snap, stored.stored(), plan, true, written), plan);
                 }
-            } catch (GuardRefusedException e) {
-                throw e; // the session keeps the fresh read the refusal was checked against
             } catch (RuntimeException e) {
-                if (cache != null) {
-                    cache.forget(target.routingRef());
-                }
-                throw e;
+                throw FailedAttempt.forget(cache, target.routingRef(), e);
             }
         });
     }

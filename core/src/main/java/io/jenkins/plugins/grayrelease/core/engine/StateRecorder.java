@@ -5,7 +5,6 @@ import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.SessionCache;
-import io.jenkins.plugins.grayrelease.core.errors.GuardRefusedException;
 import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.routing.RouteObservation;
 import io.jenkins.plugins.grayrelease.core.routing.RouteSides;
@@ -40,13 +39,8 @@ final class StateRecorder {
         return retry.run(target.routingRef(), p -> {
             try {
                 return attempt(target, progress, phase, cache, p, stops);
-            } catch (GuardRefusedException e) {
-                throw e; // the session keeps the fresh read the refusal was checked against
             } catch (RuntimeException e) {
-                if (cache != null) {
-                    cache.forget(target.routingRef());
-                }
-                throw e;
+                throw FailedAttempt.forget(cache, target.routingRef(), e);
             }
         });
     }

@@ -23,13 +23,12 @@ import io.jenkins.plugins.grayrelease.core.workload.ReleaseWorkloads;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * The one machine-readable shape of a release: what {@code grayctl -o json|yaml} prints and what
  * the Jenkins steps return. Scripts depend on it, so every key is always present (null when
- * unknown) and keeps its order; the README's "Status document" table lists them.
+ * unknown) and keeps its order; docs/status.md lists them.
  *
  * <p>Documents hold only {@link String}, {@link Integer}, {@link Long}, {@link Double},
  * {@link Boolean}, {@link ArrayList} and {@link LinkedHashMap} values: Jackson writes them as they
@@ -246,7 +245,7 @@ public final class StatusDocument {
 
     private static Map<String, Object> tester(TesterMatch m) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("kind", m.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        doc.put("kind", m.kind().word());
         doc.put("name", m.name());
         doc.put("value", m.value());
         return doc;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease.core.analysis;
 
+import io.jenkins.plugins.grayrelease.core.testing.Processes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -74,15 +75,7 @@ public final class PrometheusFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process);
     }
 
     private void awaitReady() {

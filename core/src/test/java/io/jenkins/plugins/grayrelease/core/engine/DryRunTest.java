@@ -8,18 +8,14 @@ import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DryRunTest {
 
-    private final SandboxCluster cluster = SandboxCluster.withSampleApp();
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSampleApp();
     private final GrayRelease engine = cluster.engine();
-
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
 
     @Test
     void dryRunShowsPatchAndDiffAndStoresNothing() {

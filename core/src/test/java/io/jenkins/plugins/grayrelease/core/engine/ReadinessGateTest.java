@@ -18,8 +18,8 @@ import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import io.jenkins.plugins.grayrelease.core.testing.Workloads;
 import io.jenkins.plugins.grayrelease.core.testing.Workloads.PodState;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The readiness gate on the sandbox, where the test plays the Deployment controller and the kubelet:
@@ -30,14 +30,10 @@ class ReadinessGateTest {
 
     private static final Map<String, String> V2 = Map.of("app", "reviews", "version", "v2");
 
-    private final SandboxCluster cluster = SandboxCluster.withSampleApp();
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSampleApp();
     private final GrayRelease engine = cluster.engine();
     private final ReleaseTarget target = SampleTargets.reviews();
-
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
 
     private Deployment deployment(String name) {
         return cluster.client().apps().deployments().inNamespace("shop").withName(name).get();

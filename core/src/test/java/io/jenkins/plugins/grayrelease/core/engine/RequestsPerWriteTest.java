@@ -7,8 +7,8 @@ import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The API requests a write costs, as the server sees them: each object read once, one PATCH. */
 class RequestsPerWriteTest {
@@ -18,14 +18,10 @@ class RequestsPerWriteTest {
     private static final String SERVICE = "/api/v1/namespaces/shop/services/reviews";
     private static final String DEPLOYMENTS = "/apis/apps/v1/namespaces/shop/deployments";
 
-    private final SandboxCluster cluster = SandboxCluster.withSampleApp();
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSampleApp();
     private final GrayRelease engine = cluster.engine();
     private final ReleaseTarget target = SampleTargets.reviews();
-
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
 
     @Test
     void weightShiftReadsEachObjectOnceChecksTheCanaryAndSendsOnePatch() {

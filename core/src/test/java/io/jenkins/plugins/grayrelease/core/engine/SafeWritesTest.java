@@ -22,8 +22,8 @@ import io.jenkins.plugins.grayrelease.core.testing.Yaml;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,15 +36,11 @@ class SafeWritesTest {
     /** Another writer's edit of a route the engine does not own. */
     private static final String OTHER_EDIT = "[{\"op\":\"replace\",\"path\":\"/spec/http/1/retries/attempts\",\"value\":7}]";
 
-    private final SandboxCluster cluster = SandboxCluster.withSampleApp().withWorkload("v3");
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSampleApp().withWorkload("v3");
     /** Gives up after one second: the injected timeouts answer after three. */
     private final GrayRelease engine = cluster.impatientEngine(new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(10)), Duration.ofSeconds(1));
     private final ReleaseTarget target = SampleTargets.reviews();
-
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
 
     @Test
     void staleResourceVersionIsRefusedByTheServer() {

@@ -16,23 +16,19 @@ import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import io.jenkins.plugins.grayrelease.core.testing.Yaml;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code apply}: a weight, a tester route and a mirror asked for together are one guarded write. */
 class SeveralChangesInOneWriteTest {
 
     private static final String VS = "/apis/networking.istio.io/v1/namespaces/shop/virtualservices/reviews";
 
-    private final SandboxCluster cluster = SandboxCluster.withSampleApp();
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSampleApp();
     private final GrayRelease engine = cluster.engine();
     private final ReleaseTarget target = SampleTargets.reviews();
     private final TesterRoute testers = new TesterRoute(List.of(TesterMatch.header("x-tester", "yes")));
-
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
 
     @Test
     void weightTestersAndMirrorLandInOnePatchAndOneRecordedChange() {

@@ -18,8 +18,8 @@ import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import io.jenkins.plugins.grayrelease.core.testing.Yaml;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,14 +28,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Route operations against the mock API server in CRUD mode. */
 class ShiftingTrafficTest {
 
-    private final SandboxCluster cluster = SandboxCluster.withSampleApp().withWorkload("v3");
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSampleApp().withWorkload("v3");
     private final GrayRelease engine = cluster.engine();
     private final ReleaseTarget target = SampleTargets.reviews();
-
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
 
     @Test
     void shiftingWeightKeepsOtherRoutesFieldsAndAnnotationsByteIdentical() {

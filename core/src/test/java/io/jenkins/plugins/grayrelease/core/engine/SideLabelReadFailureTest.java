@@ -12,8 +12,8 @@ import io.jenkins.plugins.grayrelease.core.testing.FaultInjector.Fault;
 import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * In the two-host layout the pods of a side are the ones its Service selects, so deploying a
@@ -25,15 +25,11 @@ class SideLabelReadFailureTest {
     private static final String REFUSAL = "services \\\"checkout-stable\\\" is forbidden: User \\\"system:serviceaccount:ci:deployer\\\""
             + " cannot get resource \\\"services\\\" in API group \\\"\\\" in the namespace \\\"shop\\\"";
 
-    private final SandboxCluster cluster = SandboxCluster.withSampleApp();
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSampleApp();
     private final GrayRelease engine = cluster.engine();
     private final ReleaseTarget target = SampleTargets.checkout();
     private final CanaryDeployment canary = new CanaryDeployment("example.org/checkout:2.0", "v2", 1, null, null);
-
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
 
     @Test
     void aRefusedServiceReadNamesTheServiceItsSelectorAndTheMissingGrant() {
@@ -47,7 +43,7 @@ class SideLabelReadFailureTest {
                 })
                 .hasMessage("shop/Service/checkout-stable: spec.selector: permission denied (403): system:serviceaccount:ci:deployer"
                         + " cannot get services in namespace shop; nothing of this operation was written by this request."
-                        + " Grant 'get' on services in namespace shop to this identity: the README's Role (section Permissions)"
+                        + " Grant 'get' on services in namespace shop to this identity: the Role in docs/security.md (Permissions)"
                         + " lists every verb Gray Release uses");
         assertThat(cluster.client().apps().deployments().inNamespace("shop").withName("checkout-v2").get()).isNull();
     }

@@ -107,7 +107,7 @@ class ConcurrentWritersTest {
                 // Each writer in its own session: it plans from the VirtualService it last wrote, which the
                 // other writers keep changing; the route-scoped guard lets that through when only other routes changed.
                 GrayRelease session = engine.session();
-                writers.add(pool.submit(() -> shiftOneByOne(session, target)));
+                writers.add(pool.submit(() -> shiftOneByOne(session, target, CHANGES)));
             }
             List<Integer> stored = new ArrayList<>();
             for (Future<Integer> writer : writers) {
@@ -124,9 +124,10 @@ class ConcurrentWritersTest {
         }
     }
 
-    private static int shiftOneByOne(GrayRelease engine, ReleaseTarget target) {
+    /** Sets the canary weight to 1, 2, … {@code changes} %, one write each; returns how many the engine reports stored. */
+    static int shiftOneByOne(GrayRelease engine, ReleaseTarget target, int changes) {
         int stored = 0;
-        for (int weight = 1; weight <= CHANGES; weight++) {
+        for (int weight = 1; weight <= changes; weight++) {
             if (engine.setWeight(target, weight, WriteOptions.defaults()).changed()) {
                 stored++;
             }

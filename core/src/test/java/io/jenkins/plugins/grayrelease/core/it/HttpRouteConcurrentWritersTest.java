@@ -75,7 +75,7 @@ class HttpRouteConcurrentWritersTest {
                     ReleaseTarget target = release.target().toBuilder().route("rule-" + w).build();
                     // Each in its own session: it plans from the route it last wrote, which the others keep changing.
                     GrayRelease session = release.engine().session();
-                    writers.add(pool.submit(() -> shiftOneByOne(session, target)));
+                    writers.add(pool.submit(() -> ConcurrentWritersTest.shiftOneByOne(session, target, CHANGES)));
                 }
                 for (Future<Integer> writer : writers) {
                     stored.add(writer.get());
@@ -125,16 +125,6 @@ class HttpRouteConcurrentWritersTest {
         assertThat(weight(after, "main", "reviews-canary")).as("the other writer's weight survives").isEqualTo(30);
         assertThat(HttpRouteRelease.rule(after, "gray-main-testers").isMissingNode()).isFalse();
         assertThat(release.engine().status(release.target()).drift()).isEmpty();
-    }
-
-    private static int shiftOneByOne(GrayRelease engine, ReleaseTarget target) {
-        int stored = 0;
-        for (int weight = 1; weight <= CHANGES; weight++) {
-            if (engine.setWeight(target, weight, WriteOptions.defaults()).changed()) {
-                stored++;
-            }
-        }
-        return stored;
     }
 
     private static Watcher<GenericKubernetesResource> collector(RealApiServer server, List<JsonNode> versions, JsonNode installed) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Least privilege, proven: every engine operation runs as a user bound to
- * exactly the README's Role (read from the README), on a real API server authorizing with RBAC.
+ * exactly the Role of docs/security.md (read from that page), on a real API server authorizing with RBAC.
  * A verb the README lacks fails the run; so does a verb it lists that no operation needs (each
  * grant is taken away in turn and the run must be refused for exactly that verb and resource).
  */

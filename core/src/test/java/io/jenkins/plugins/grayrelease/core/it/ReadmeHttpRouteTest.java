@@ -13,32 +13,20 @@ import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
 import io.jenkins.plugins.grayrelease.core.testing.Yaml;
+import io.jenkins.plugins.grayrelease.core.testing.DocPages;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's HTTPRoute section, as written there: its objects, its first command's result, its plan. */
+/** The HTTPRoute section of docs/routing.md, as written there: its objects, its first command's result, its plan. */
 @ApiServerTest
 class ReadmeHttpRouteTest {
 
-    /** The ```yaml blocks of the README section "Gateway API HTTPRoute", in order. */
-    private static List<String> yamlBlocks() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-        int from = readme.indexOf("## Gateway API HTTPRoute");
-        String section = readme.substring(from, readme.indexOf("\n## ", from + 1));
-        List<String> blocks = new ArrayList<>();
-        int at = 0;
-        while ((at = section.indexOf("```yaml\n", at)) >= 0) {
-            int start = at + "```yaml\n".length();
-            int end = section.indexOf("```", start);
-            blocks.add(section.substring(start, end));
-            at = end + 3;
-        }
-        return blocks;
+    static final String PAGE = "docs/routing.md";
+
+    /** The ```yaml blocks of the section "Gateway API HTTPRoute" of docs/routing.md, in order. */
+    private static List<String> yamlBlocks() {
+        return DocPages.blocks(DocPages.section(PAGE, "Gateway API HTTPRoute"), "yaml");
     }
 
     @Test
@@ -72,7 +60,7 @@ class ReadmeHttpRouteTest {
 
     @Test
     void theReadmesPlanTargetsTheHttpRoute() throws IOException {
-        var plan = new PlanParser().parse(yamlBlocks().get(2), "README.md");
+        var plan = new PlanParser().parse(yamlBlocks().get(2), PAGE);
 
         assertThat(plan.target().toReleaseTarget().routingRef().toString()).isEqualTo("shop/HTTPRoute/reviews");
         assertThat(plan.steps()).hasSize(3);

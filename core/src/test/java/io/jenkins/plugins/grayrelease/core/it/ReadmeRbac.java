@@ -5,18 +5,18 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.jenkins.plugins.grayrelease.core.testing.DocPages;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Role and RoleBinding YAML exactly as the README's "Permissions" section gives them, read
- * from the README itself, so that the tests bind their users to what users are told to apply.
+ * The Role and RoleBinding YAML exactly as the "Permissions" section of docs/security.md gives them,
+ * read from that page, so that the tests bind their users to what users are told to apply.
  */
 public final class ReadmeRbac {
+
+    /** The page that holds the Role and RoleBinding blocks. */
+    public static final String PAGE = "docs/security.md";
 
     /** The first line of the README block for the service's namespace. */
     public static final String SERVICE_NAMESPACE_BLOCK = "# gray-release: service namespace";
@@ -72,12 +72,12 @@ public final class ReadmeRbac {
     private ReadmeRbac() {
     }
 
-    /** The block whose first line is {@code firstLine}; fails the test when the README lacks it. */
+    /** The block whose first line is {@code firstLine}; fails the test when the page lacks it. */
     public static Block block(String firstLine) {
         String readme = readme();
         int start = readme.indexOf("```yaml\n" + firstLine + "\n");
         if (start < 0) {
-            throw new AssertionError("README.md has no ```yaml block starting with '" + firstLine + "'");
+            throw new AssertionError(PAGE + " has no ```yaml block starting with '" + firstLine + "'");
         }
         int from = start + "```yaml\n".length();
         String yaml = readme.substring(from, readme.indexOf("\n```", from));
@@ -92,26 +92,12 @@ public final class ReadmeRbac {
             }
         }
         if (role == null || binding == null) {
-            throw new AssertionError("README block '" + firstLine + "' must hold a Role and a RoleBinding");
+            throw new AssertionError(PAGE + " block '" + firstLine + "' must hold a Role and a RoleBinding");
         }
         return new Block(role, binding);
     }
 
     private static String readme() {
-        // Surefire runs in the module's folder (core/ or cli/); the README is the project's.
-        for (Path candidate : List.of(Path.of("README.md"), Path.of("..", "README.md"))) {
-            if (Files.isRegularFile(candidate) && readable(candidate).contains(SERVICE_NAMESPACE_BLOCK)) {
-                return readable(candidate);
-            }
-        }
-        throw new AssertionError("README.md with the Permissions section not found from " + Path.of("").toAbsolutePath());
-    }
-
-    private static String readable(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DocPages.read(PAGE);
     }
 }

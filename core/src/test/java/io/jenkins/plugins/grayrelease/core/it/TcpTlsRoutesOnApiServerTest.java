@@ -13,40 +13,14 @@ import io.jenkins.plugins.grayrelease.core.TesterRoute;
 import io.jenkins.plugins.grayrelease.core.WeightSplit;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
+import io.jenkins.plugins.grayrelease.core.testing.DbRoutes;
 import org.junit.jupiter.api.Test;
 
 /** TCP and TLS routes managed on the real API server, each stored state checked by Istio's validation. */
 @ApiServerTest
 class TcpTlsRoutesOnApiServerTest {
 
-    static final String OBJECTS = """
-            apiVersion: networking.istio.io/v1
-            kind: DestinationRule
-            metadata: {name: db}
-            spec:
-              host: db
-              subsets:
-              - {name: v1, labels: {version: v1}}
-              - {name: v2, labels: {version: v2}}
-            ---
-            apiVersion: networking.istio.io/v1
-            kind: VirtualService
-            metadata: {name: db}
-            spec:
-              hosts: [db, db.example.com]
-              gateways: [mesh, istio-system/tls-gateway]
-              tcp:
-              - match:
-                - port: 5432
-                route:
-                - destination: {host: db, subset: v1, port: {number: 5432}}
-              tls:
-              - match:
-                - port: 443
-                  sniHosts: [db.example.com]
-                route:
-                - destination: {host: db, subset: v1, port: {number: 8443}}
-            """;
+    static final String OBJECTS = DbRoutes.objects();
 
     private static String split(ObjectNode vs, String kind) {
         StringBuilder sb = new StringBuilder();

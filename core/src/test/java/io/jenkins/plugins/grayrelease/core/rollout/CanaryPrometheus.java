@@ -43,6 +43,32 @@ public final class CanaryPrometheus implements BeforeAllCallback, AfterAllCallba
         return prometheus.url();
     }
 
+    /**
+     * {@code plan} (a rollout plan's YAML) measured by this Prometheus: its {@code prometheus}
+     * section added, with room for a busy machine in the query timeout.
+     */
+    String measuring(String plan) {
+        return plan + "prometheus: {url: '" + url() + "', timeout: 5s}\n";
+    }
+
+    /**
+     * A plan for {@code target} (the plan's target as a YAML flow map) that sends 10 % to the
+     * canary, then measures its success rate twice (at least 99 %, two inconclusive tries allowed).
+     */
+    String successRatePlan(String target) {
+        return measuring("""
+                target: %s
+                steps:
+                  - setWeight: 10
+                  - analysis:
+                      interval: 10ms
+                      count: 2
+                      inconclusiveTries: 2
+                      metrics:
+                        - {name: success-rate, template: successRate, min: 99}
+                """.formatted(target));
+    }
+
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
         if (prometheus != null) {

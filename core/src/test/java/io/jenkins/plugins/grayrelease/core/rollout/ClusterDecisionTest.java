@@ -19,9 +19,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue #19, part 4: an approval answered on the cluster, from any shell, by someone allowed to patch the routing object. */
 class ClusterDecisionTest {
@@ -34,21 +33,10 @@ class ClusterDecisionTest {
               - setWeight: 50
             """;
 
-    SandboxCluster cluster;
-    GrayRelease engine;
-    GrayRelease carol;
-
-    @BeforeEach
-    void start() {
-        cluster = SandboxCluster.withSubsets("v1", "v2");
-        engine = new GrayRelease(cluster.client(), new Actor("rollout", "grayctl"));
-        carol = new GrayRelease(cluster.client(), new Actor("carol", "grayctl"));
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSubsets("v1", "v2");
+    GrayRelease engine = cluster.engine(new Actor("rollout", "grayctl"));
+    GrayRelease carol = cluster.engine(new Actor("carol", "grayctl"));
 
     static ReleaseTarget target() {
         return ReleaseTarget.builder("shop", "reviews").route("primary").stableSubset("v1").canarySubset("v2").build();

@@ -15,7 +15,6 @@ import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
 import io.jenkins.plugins.grayrelease.sandbox.SampleApplication.Variant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,19 +32,14 @@ class HttpRouteAnalysisTest {
     @RegisterExtension
     static final CanaryPrometheus prometheus = new CanaryPrometheus();
 
-    SandboxCluster cluster;
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.start();
     RecordingListener listener;
 
     @BeforeEach
     void startCluster() {
-        cluster = SandboxCluster.start();
         Variant.HTTP_ROUTE.install(cluster.client());
         listener = new RecordingListener();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
     }
 
     private List<String> mainBackends() {
@@ -61,18 +55,8 @@ class HttpRouteAnalysisTest {
 
     @Test
     void aFailingCanaryServiceIsMeasuredByItsServiceAndRolledBack() {
-        String plan = """
-                target: {namespace: shop, service: reviews, httpRoute: reviews, route: main, stable: reviews-stable, canary: reviews-canary}
-                prometheus: {url: '%s', timeout: 5s}
-                steps:
-                  - setWeight: 10
-                  - analysis:
-                      interval: 10ms
-                      count: 2
-                      inconclusiveTries: 2
-                      metrics:
-                        - {name: success-rate, template: successRate, min: 99}
-                """.formatted(prometheus.url());
+        String plan = prometheus.successRatePlan(
+                "{namespace: shop, service: reviews, httpRoute: reviews, route: main, stable: reviews-stable, canary: reviews-canary}");
 
         RolloutResult result = new RolloutRunner(new GrayRelease(cluster.client(), new Actor("rollout-test", "junit")),
                 new ScriptedGate(), listener, RolloutRunner.Settings.defaults().withAnalysisClock(CanaryMetrics.clock()))

@@ -18,8 +18,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,31 +45,20 @@ class JudgeRolloutTest {
             .version("v6", 1, STABLE)
             .openMetrics(21));
 
-    SandboxCluster cluster;
-    RecordingListener listener;
-
-    @BeforeEach
-    void startCluster() {
-        cluster = SandboxCluster.withSubsets("v1", "v2", "v3", "v6");
-        listener = new RecordingListener();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSubsets("v1", "v2", "v3", "v6");
+    RecordingListener listener = new RecordingListener();
 
     RolloutResult run(String canary) {
-        String plan = """
+        String plan = prometheus.measuring("""
                 target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: %s}
-                prometheus: {url: '%s', timeout: 5s}
                 steps:
                   - setWeight: 10
                   - analysis:
                       interval: 10ms
                       count: 40
                       compare: {}
-                """.formatted(canary, prometheus.url());
+                """.formatted(canary));
         return new RolloutRunner(new GrayRelease(cluster.client(), new Actor("judge-test", "junit")), new ScriptedGate(),
                 listener, RolloutRunner.Settings.defaults()
                         .withAnalysisClock(new TickingClock(START.plus(Duration.ofMinutes(2)), Duration.ofSeconds(30))))

@@ -15,8 +15,6 @@ import io.jenkins.plugins.grayrelease.core.cluster.IstioResources;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
 import io.jenkins.plugins.grayrelease.core.routing.SubsetCheck;
 import io.jenkins.plugins.grayrelease.core.testing.Yaml;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,21 +29,10 @@ class MetricVersionFromDestinationRuleTest {
     @RegisterExtension
     static final CanaryPrometheus prometheus = new CanaryPrometheus();
 
-    SandboxCluster cluster;
-    GrayRelease engine;
-    RecordingListener listener;
-
-    @BeforeEach
-    void startCluster() {
-        cluster = SandboxCluster.withSubsets("v1", "v2", "v3", "v4", "v5");
-        engine = new GrayRelease(cluster.client(), new Actor("rollout-test", "junit"));
-        listener = new RecordingListener();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSubsets("v1", "v2", "v3", "v4", "v5");
+    GrayRelease engine = cluster.engine(new Actor("rollout-test", "junit"));
+    RecordingListener listener = new RecordingListener();
 
     /** The fixed-subset layout: subsets stable and canary, the managed route sending to stable only. */
     void fixedSubsets(String stableLabels, String canaryLabels) {
@@ -70,18 +57,8 @@ class MetricVersionFromDestinationRuleTest {
     }
 
     String plan(String canaryVersion) {
-        return """
-                target: {namespace: shop, service: reviews, route: primary, stable: stable, canary: canary%s}
-                prometheus: {url: '%s', timeout: 5s}
-                steps:
-                  - setWeight: 10
-                  - analysis:
-                      interval: 10ms
-                      count: 2
-                      inconclusiveTries: 2
-                      metrics:
-                        - {name: success-rate, template: successRate, min: 99}
-                """.formatted(canaryVersion == null ? "" : ", canaryVersion: " + canaryVersion, prometheus.url());
+        return prometheus.successRatePlan("{namespace: shop, service: reviews, route: primary, stable: stable, canary: canary%s}"
+                .formatted(canaryVersion == null ? "" : ", canaryVersion: " + canaryVersion));
     }
 
     RolloutResult run(String planYaml) {

@@ -13,9 +13,9 @@ import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue #19, part 3: recorded progress carries the run that made it and what its approvals were
@@ -34,23 +34,17 @@ class ResumeBoundToApprovalTest {
               - setWeight: 50
             """;
 
-    SandboxCluster cluster;
-    GrayRelease engine;
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSubsets("v1", "v2");
+    GrayRelease engine = cluster.engine(new Actor("resume-test", "junit"));
 
     @BeforeEach
     void start() {
-        cluster = SandboxCluster.withSubsets("v1", "v2");
-        engine = new GrayRelease(cluster.client(), new Actor("resume-test", "junit"));
         // The sandbox runs a reviews-v2 Deployment for subset v2; the approvals below are given for its image 2.0.
         cluster.client().apps().deployments().inNamespace("shop").withName("reviews-v2").edit(d -> {
             d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("example.org/reviews:2.0");
             return d;
         });
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
     }
 
     static ReleaseTarget target() {

@@ -14,12 +14,12 @@ import io.jenkins.plugins.grayrelease.core.errors.ReleaseStoppedException;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue #19, part 1: a rollback or abort recorded by someone else after a session read the
@@ -27,21 +27,10 @@ import org.junit.jupiter.api.Test;
  */
 class RollbackWinsTest {
 
-    SandboxCluster cluster;
-    GrayRelease alice;
-    GrayRelease bob;
-
-    @BeforeEach
-    void startCluster() {
-        cluster = SandboxCluster.withSubsets("v1", "v2");
-        alice = new GrayRelease(cluster.client(), new Actor("alice", "https://ci.example.org/job/shop/41/"));
-        bob = new GrayRelease(cluster.client(), new Actor("bob", "grayctl"));
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSubsets("v1", "v2");
+    GrayRelease alice = cluster.engine(new Actor("alice", "https://ci.example.org/job/shop/41/"));
+    GrayRelease bob = cluster.engine(new Actor("bob", "grayctl"));
 
     static ReleaseTarget target() {
         return ReleaseTarget.builder("shop", "reviews").route("primary").stableSubset("v1").canarySubset("v2").build();
@@ -111,13 +100,12 @@ class RollbackWinsTest {
                 CompletableFuture.runAsync(() -> bob.rollback(target(), WriteOptions.defaults()));
             }
         };
-        String plan = """
-                target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v2}
+        String plan = SampleTargets.plan("""
                 steps:
                   - setWeight: 10
                   - pause: 1h
                   - setWeight: 50
-                """;
+                """);
 
         RolloutResult result = CompletableFuture.supplyAsync(() -> runner.run(new PlanParser().parse(plan, "plan.yaml")))
                 .get(30, TimeUnit.SECONDS);

@@ -10,13 +10,14 @@ import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadWait;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A plan's canaryScale and setCanaryScale steps, run through the runner on the sandbox. */
 class RolloutCanaryScaleTest {
 
-    private final SandboxCluster cluster = SandboxCluster.withSampleApp();
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSampleApp();
     private final List<String> log = new CopyOnWriteArrayList<>();
 
     RolloutCanaryScaleTest() {
@@ -29,25 +30,19 @@ class RolloutCanaryScaleTest {
                 WorkloadWait.none());
     }
 
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
-
     private int canaryReplicas() {
         return cluster.client().apps().deployments().inNamespace("shop").withName("reviews-v2").get().getSpec().getReplicas();
     }
 
     @Test
     void thePlansScaleFollowsTheWeightAndAStepFixesTheReplicasUntilTheNextOne() {
-        String plan = """
-                target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v2}
+        String plan = SampleTargets.plan("""
                 canaryScale: traffic
                 steps:
                   - setWeight: 20
                   - setCanaryScale: 4
                   - setWeight: 30
-                """;
+                """);
         List<Integer> replicasAfterEachStep = new CopyOnWriteArrayList<>();
         RolloutListener listener = RolloutListener.both(new RolloutNarration(log::add), new RolloutListener() {
             @Override

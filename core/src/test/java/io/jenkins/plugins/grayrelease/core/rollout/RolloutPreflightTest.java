@@ -13,28 +13,16 @@ import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.jenkins.plugins.grayrelease.core.errors.AnalysisUnavailableException;
 
 /** A plan that would fail half-way is refused before its first write. */
 class RolloutPreflightTest {
-    SandboxCluster cluster;
-    GrayRelease engine;
-    String before;
-
-    @BeforeEach
-    void start() {
-        cluster = SandboxCluster.withSubsets("v1", "v2", "v3", "v4", "v5");
-        engine = new GrayRelease(cluster.client(), new Actor("preflight-test", null));
-        before = cluster.virtualService().toString();
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSubsets("v1", "v2", "v3", "v4", "v5");
+    GrayRelease engine = cluster.engine(new Actor("preflight-test", null));
+    String before = cluster.virtualService().toString();
 
     RolloutResult run(String yaml) {
         return new RolloutRunner(engine, ScriptedGate.silent(), new RolloutListener() { },

@@ -12,6 +12,7 @@ import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import io.jenkins.plugins.grayrelease.core.testing.Workloads;
 import io.jenkins.plugins.grayrelease.core.testing.Workloads.PodState;
@@ -20,8 +21,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A rollout keeps checking that its canary can answer: pods that crash after the shift roll the
@@ -30,14 +31,10 @@ import org.junit.jupiter.api.Test;
  */
 class RolloutReadinessTest {
 
-    private final SandboxCluster cluster = SandboxCluster.withSubsets("v1", "v2");
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSubsets("v1", "v2");
     private final GrayRelease engine = new GrayRelease(cluster.client(), new Actor("rollout-test", "junit"));
     private final RecordingListener listener = new RecordingListener();
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
 
     private static RolloutPlan parse(String yaml) {
         return new PlanParser().parse(yaml, "plan.yaml");
@@ -76,13 +73,12 @@ class RolloutReadinessTest {
         RolloutListener crashAfterShift = crashesAfterItsFirstShift();
         RolloutRunner runner = new RolloutRunner(engine, request -> null, crashAfterShift,
                 RolloutRunner.Settings.defaults().withReadinessInterval(Duration.ofMillis(50)));
-        String plan = """
-                target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v2}
+        String plan = SampleTargets.plan("""
                 steps:
                   - setWeight: 20
                   - pause: 1h
                   - setWeight: 50
-                """;
+                """);
 
         RolloutResult result = CompletableFuture.supplyAsync(() -> runner.run(parse(plan))).get(30, TimeUnit.SECONDS);
 
@@ -97,12 +93,11 @@ class RolloutReadinessTest {
     @Test
     void aCanaryFoundNotReadyWhenAnApprovalStepStartsIsRolledBackWithoutAskingAnyone() throws Exception {
         CountDownLatch asked = new CountDownLatch(1);
-        String plan = """
-                target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v2}
+        String plan = SampleTargets.plan("""
                 steps:
                   - setWeight: 10
                   - approval: {message: "Go on"}
-                """;
+                """);
         RolloutListener crashAfterShift = crashesAfterItsFirstShift();
         RolloutRunner runner = new RolloutRunner(engine, request -> {
             asked.countDown();
@@ -119,12 +114,11 @@ class RolloutReadinessTest {
 
     @Test
     void aShiftRefusedForACanaryThatIsNotReadyRollsBackNamingTheReason() throws Exception {
-        String plan = """
-                target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v2}
+        String plan = SampleTargets.plan("""
                 steps:
                   - setWeight: 10
                   - setWeight: 50
-                """;
+                """);
         RolloutListener crashAfterShift = crashesAfterItsFirstShift();
         RolloutRunner runner = new RolloutRunner(engine, request -> null, crashAfterShift,
                 RolloutRunner.Settings.defaults().withReadinessInterval(Duration.ofHours(1)));
@@ -140,12 +134,11 @@ class RolloutReadinessTest {
 
     @Test
     void aHealthyCanaryIsPromotedAndTheWatchCostsOneListPerCheck() throws Exception {
-        String plan = """
-                target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v2}
+        String plan = SampleTargets.plan("""
                 steps:
                   - setWeight: 20
                   - pause: 300ms
-                """;
+                """);
 
         RolloutResult result = run(plan, request -> null, Duration.ofMillis(50));
 

@@ -32,6 +32,7 @@ class RolloutRunnerTest {
     @RegisterExtension
     static final CanaryPrometheus prometheus = new CanaryPrometheus();
 
+    // Not a registered extension: the benchmark below starts a fresh cluster between its runs.
     SandboxCluster cluster;
     GrayRelease engine;
     RecordingListener listener;
@@ -39,7 +40,7 @@ class RolloutRunnerTest {
     @BeforeEach
     void startCluster() {
         cluster = SandboxCluster.withSubsets("v1", "v2", "v3", "v4", "v5");
-        engine = new GrayRelease(cluster.client(), new Actor("rollout-test", "junit"));
+        engine = cluster.engine(new Actor("rollout-test", "junit"));
         listener = new RecordingListener();
     }
 
@@ -50,10 +51,9 @@ class RolloutRunnerTest {
 
     /** 10 % → analysis (success rate and p99 latency) → approval → 50 % → promote. */
     String plan(String canary) {
-        return """
+        return prometheus.measuring("""
                 name: reviews-canary
                 target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: %s}
-                prometheus: {url: '%s', timeout: 5s}
                 steps:
                   - setWeight: 10
                   - analysis:
@@ -68,7 +68,7 @@ class RolloutRunnerTest {
                       timeout: 20s
                       onTimeout: rollback
                   - setWeight: 50
-                """.formatted(canary, prometheus.url());
+                """.formatted(canary));
     }
 
     RolloutResult run(String planYaml, Gate gate) {

@@ -9,6 +9,7 @@ import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult.Outcome;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
+import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Plans without analysis against the sandbox API server: the phase recorded while
@@ -30,21 +30,10 @@ import org.junit.jupiter.api.Test;
  */
 class RolloutWithoutAnalysisTest {
 
-    SandboxCluster cluster;
-    GrayRelease engine;
-    RecordingListener listener;
-
-    @BeforeEach
-    void startCluster() {
-        cluster = SandboxCluster.withSubsets("v1", "v2", "v3", "v4", "v5");
-        engine = new GrayRelease(cluster.client(), new Actor("rollout-test", "junit"));
-        listener = new RecordingListener();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSubsets("v1", "v2", "v3", "v4", "v5");
+    GrayRelease engine = cluster.engine(new Actor("rollout-test", "junit"));
+    RecordingListener listener = new RecordingListener();
 
     static RolloutPlan parse(String yaml) {
         return new PlanParser().parse(yaml, "plan.yaml");
@@ -56,13 +45,12 @@ class RolloutWithoutAnalysisTest {
 
     @Test
     void approvalNobodyAnswersTakesTheConfiguredDefaultOnceItsTimeoutHasPassedOnTheClock() throws Exception {
-        String plan = """
-                target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v2}
+        String plan = SampleTargets.plan("""
                 steps:
                   - setWeight: 20
                   - approval: {timeout: 1h, onTimeout: rollback}
                   - setWeight: 50
-                """;
+                """);
         SettableClock clock = new SettableClock(Instant.parse("2026-12-01T09:00:00Z"));
         // Nobody answers: the hour passes on the run's clock while the question is open, and the
         // gate waits until the runner stops asking. The wall clock moves by far less than an hour.
@@ -86,13 +74,12 @@ class RolloutWithoutAnalysisTest {
 
     @Test
     void cancellationLeavesTrafficAsItIsAndSaysSo() throws Exception {
-        String plan = """
-                target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v2}
+        String plan = SampleTargets.plan("""
                 steps:
                   - setWeight: 20
                   - pause: 1h
                   - setWeight: 50
-                """;
+                """);
         RolloutRunner runner = new RolloutRunner(engine, ScriptedGate.silent(), listener, RolloutRunner.Settings.defaults());
         listener.onStepStarted = (index, step) -> {
             if (index == 1) {
@@ -112,15 +99,14 @@ class RolloutWithoutAnalysisTest {
 
     @Test
     void theReleaseIsRecordedAsPausedWhileAStepWaitsAndProgressingOtherwise() {
-        String plan = """
-                target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v2}
+        String plan = SampleTargets.plan("""
                 steps:
                   - setWeight: 20
                   - pause: 1ms
                   - approval: {}
                   - mirror: 10
                   - setWeight: 50
-                """;
+                """);
         List<Phase> recorded = new CopyOnWriteArrayList<>();
         listener.onStepStarted = (index, step) -> recorded.add(engine.status(target()).phase());
         RolloutRunner runner = new RolloutRunner(engine, new ScriptedGate(Decision.promote("alice")), listener,

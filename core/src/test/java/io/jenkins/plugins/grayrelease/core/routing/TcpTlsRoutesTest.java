@@ -11,6 +11,7 @@ import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.TesterRoute;
 import io.jenkins.plugins.grayrelease.core.WeightSplit;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
+import io.jenkins.plugins.grayrelease.core.testing.DbRoutes;
 import io.jenkins.plugins.grayrelease.core.testing.Yaml;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,36 +27,8 @@ class TcpTlsRoutesTest {
     static final Destination V1 = Destination.subset("db", "v1");
     static final Destination V2 = Destination.subset("db", "v2");
 
-    static final String VS_YAML = """
-            apiVersion: networking.istio.io/v1
-            kind: VirtualService
-            metadata: {name: db, namespace: shop}
-            spec:
-              hosts: [db, db.example.com]
-              gateways: [mesh, istio-system/tls-gateway]
-              tcp:
-              - match:
-                - port: 5432
-                route:
-                - destination: {host: db, subset: v1, port: {number: 5432}}
-              tls:
-              - match:
-                - port: 443
-                  sniHosts: [db.example.com]
-                route:
-                - destination: {host: db, subset: v1, port: {number: 8443}}
-            """;
-
-    static final String DR_YAML = """
-            apiVersion: networking.istio.io/v1
-            kind: DestinationRule
-            metadata: {name: db, namespace: shop}
-            spec:
-              host: db
-              subsets:
-              - {name: v1, labels: {version: v1}}
-              - {name: v2, labels: {version: v2}}
-            """;
+    static final String VS_YAML = DbRoutes.VIRTUAL_SERVICE;
+    static final String DR_YAML = DbRoutes.DESTINATION_RULE;
 
     private static RoutePlan plan(ObjectNode vs, String route, RouteChange change) {
         return IstioRoutePlanner.plan(new RoutingInput(vs, VS, Yaml.node(DR_YAML), DR, route, new RouteSides(V1, V2), change, false, Map.of()));

@@ -54,7 +54,7 @@ class StatusDocumentTest {
                 .containsEntry("resourceVersion", "42");
         assertThat(doc.get("lastChange")).isEqualTo(Map.of("action", "setWeight 10", "by", "alice",
                 "at", "2026-11-26T06:00:00Z", "origin", "grayctl"));
-        assertThat(doc.get("testers")).isEqualTo(List.of(Map.of("kind", "header-exact", "name", "end-user", "value", "jason")));
+        assertThat(doc.get("testers")).isEqualTo(List.of(Map.of("kind", "header", "name", "end-user", "value", "jason")));
     }
 
     @Test

@@ -24,6 +24,15 @@ public final class SampleTargets {
                 .stableSubset("v1").canarySubset("v2").build();
     }
 
+    /**
+     * A rollout plan's YAML releasing {@link #reviews()} on its managed route {@code primary}:
+     * the {@code target} line, then {@code steps} as given (the {@code steps:} section and
+     * anything after it).
+     */
+    public static String plan(String steps) {
+        return "target: {namespace: shop, service: reviews, route: primary, stable: v1, canary: v2}\n" + steps;
+    }
+
     /** {@link Variant#TWO_HOSTS}: checkout in shop, stable and canary as two hosts. */
     public static ReleaseTarget checkout() {
         return ReleaseTarget.builder(Variant.TWO_HOSTS.namespace(), Variant.TWO_HOSTS.service())

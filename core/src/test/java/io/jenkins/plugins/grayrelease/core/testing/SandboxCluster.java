@@ -13,17 +13,24 @@ import io.jenkins.plugins.grayrelease.sandbox.SandboxServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The sandbox API server ({@link SandboxServer}) with a {@link FaultInjector} in front and the
- * sample application's variants ({@link Variant}) loaded on request. Use it with try-with-resources.
+ * sample application's variants ({@link Variant}) loaded on request. Use it with try-with-resources,
+ * or as a test's field that JUnit closes after each test:
+ * <pre>{@code @RegisterExtension
+ * final SandboxCluster cluster = SandboxCluster.withSampleApp();}</pre>
+ * (an instance field, not a static one: it is started with the test instance and closed after its test).
  */
-public final class SandboxCluster implements AutoCloseable {
+public final class SandboxCluster implements AutoCloseable, AfterEachCallback {
 
     private final SandboxServer server;
     private FaultInjector faults;
     private final KubernetesClient client;
     private KubernetesClient impatientClient;
+    private boolean closed;
 
     private SandboxCluster() {
         server = SandboxServer.start(apiServer -> faults = new FaultInjector(apiServer));
@@ -107,6 +114,11 @@ public final class SandboxCluster implements AutoCloseable {
         return engine(new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(10)));
     }
 
+    /** An engine on this sandbox acting as {@code actor}, with the engine's own retry policy. */
+    public GrayRelease engine(Actor actor) {
+        return new GrayRelease(client, actor);
+    }
+
     public GrayRelease engine(RetryPolicy retry) {
         return new GrayRelease(client, new Actor("alice", "https://ci.example.org/job/shop/42/"), retry);
     }
@@ -150,7 +162,16 @@ public final class SandboxCluster implements AutoCloseable {
     }
 
     @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (impatientClient != null) {
             impatientClient.close();
         }

@@ -14,8 +14,8 @@ import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import io.jenkins.plugins.grayrelease.core.testing.Workloads;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Istio's Bookinfo in one namespace: four services, each with a {@code version: v1} Deployment and a
@@ -28,7 +28,8 @@ class BookinfoCleanupTest {
 
     private static final List<String> SERVICES = List.of("details", "ratings", "reviews", "productpage");
 
-    private final SandboxCluster cluster = SandboxCluster.start();
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.start();
     private final GrayRelease engine = cluster.engine();
     private final ReleaseTarget reviews = ReleaseTarget.builder("bookinfo", "reviews").stableSubset("v1").canarySubset("v2").build();
 
@@ -57,11 +58,6 @@ class BookinfoCleanupTest {
                         - destination: {host: %1$s, subset: v1}
                     """.formatted(service));
         }
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
     }
 
     private List<String> deployments() {

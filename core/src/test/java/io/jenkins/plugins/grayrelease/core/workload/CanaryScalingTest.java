@@ -15,9 +15,9 @@ import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Canary replicas follow the traffic: scaled, and waited for, before a weight rises; scaled down
@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class CanaryScalingTest {
 
-    private final SandboxCluster cluster = SandboxCluster.withSampleApp();
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSampleApp();
     private final ReleaseTarget target = SampleTargets.reviews();
     private final List<String> events = new CopyOnWriteArrayList<>();
 
@@ -38,11 +39,6 @@ class CanaryScalingTest {
             return d;
         });
         cluster.engine().deployCanary(target, new CanaryDeployment("example.org/reviews:2.0", "v2", 1, null, null), WorkloadWait.none());
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
     }
 
     private GrayRelease scaled(CanaryScale scale, WorkloadWait wait) {

@@ -13,23 +13,19 @@ import io.jenkins.plugins.grayrelease.core.errors.MissingObjectException;
 import io.jenkins.plugins.grayrelease.core.testing.SampleTargets;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxCluster;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CanaryWorkloadTest {
 
-    private final SandboxCluster cluster = SandboxCluster.withSampleApp();
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSampleApp();
     private final GrayRelease engine = cluster.engine();
     private final ReleaseTarget target = SampleTargets.reviews();
 
     CanaryWorkloadTest() {
         // These tests create the canary themselves: the fixture's own reviews-v2 goes.
         cluster.client().apps().deployments().inNamespace("shop").withName("reviews-v2").delete();
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
     }
 
     private Deployment deployment(String name) {

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code grayDeploy} / {@code grayctl deploy} wait like {@code kubectl rollout status}: on the
@@ -31,7 +31,8 @@ class DeployWaitTest {
     private static final Map<String, String> CANARY_PODS = Map.of("app", "reviews", "version", "v3");
     private static final CanaryDeployment V2 = new CanaryDeployment("example.org/reviews:3.0", "v3", 2, null, null);
 
-    private final SandboxCluster cluster = SandboxCluster.withSampleApp();
+    @RegisterExtension
+    final SandboxCluster cluster = SandboxCluster.withSampleApp();
     private final GrayRelease engine = cluster.engine();
     private final ReleaseTarget target = SampleTargets.reviews().toBuilder().canarySubset("v3").build();
     private final List<String> progress = new CopyOnWriteArrayList<>();
@@ -39,11 +40,6 @@ class DeployWaitTest {
     DeployWaitTest() {
         // The test plays the Deployment controller and the kubelet itself.
         cluster.simulateRollouts(false);
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
     }
 
     private Deployment canary() {

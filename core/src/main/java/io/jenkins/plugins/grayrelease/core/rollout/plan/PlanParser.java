@@ -87,7 +87,7 @@ public final class PlanParser {
     public RolloutPlan parse(String text, String source, TargetSpec defaultTarget, PrometheusSpec defaultPrometheus) {
         if (text == null || text.isBlank()) {
             throw new InvalidPlanException(source, 0, 0, "", "the plan is empty",
-                    "start from the example in the README section \"Rollout plans\"");
+                    "start from the example in docs/plans.md (\"A complete plan\")");
         }
         JsonNode tree;
         try {
@@ -99,7 +99,7 @@ public final class PlanParser {
         }
         if (!(tree instanceof ObjectNode plan)) {
             throw new InvalidPlanException(source, 1, 1, "", "a plan is a map with 'target' and 'steps'",
-                    "start from the example in the README section \"Rollout plans\"");
+                    "start from the example in docs/plans.md (\"A complete plan\")");
         }
         if (defaultTarget != null && !plan.has("target")) {
             plan.set("target", yaml.valueToTree(defaultTarget));
@@ -186,7 +186,7 @@ public final class PlanParser {
             hint = "a step is one of: " + String.join(", ", Step.KINDS);
         } else if (e instanceof ValueInstantiationException v && v.getCause() != null) {
             problem = rootMessage(v.getCause());
-            hint = "see the README section \"Rollout plans\"";
+            hint = "see docs/plans.md";
         } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             problem = "'" + f.getValue() + "' is not allowed";
             hint = "use one of: " + enumNames(f.getTargetType());
@@ -199,10 +199,10 @@ public final class PlanParser {
         } else if (e instanceof MismatchedInputException m) {
             problem = "wrong kind of value" + (m.getTargetType() == null ? "" : ", expected "
                     + describe(m.getTargetType()));
-            hint = "see the README section \"Rollout plans\" for this field's form";
+            hint = "see docs/plans.md for this field's form";
         } else {
             problem = e.getOriginalMessage();
-            hint = "see the README section \"Rollout plans\"";
+            hint = "see docs/plans.md";
         }
         // A syntax problem found while binding (a duplicate key) is best shown where Jackson saw it.
         boolean syntax = e.getCause() instanceof StreamReadException;

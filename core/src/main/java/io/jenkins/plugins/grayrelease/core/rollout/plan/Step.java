@@ -20,7 +20,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 })
 public sealed interface Step permits SetWeightStep, PauseStep, ApprovalStep, AnalysisStep, TestersStep, MirrorStep,
         SetCanaryScaleStep {
-    /** All step kinds, in the order the README documents them. */
+    /** All step kinds, in the order docs/plans.md documents them. */
     java.util.List<String> KINDS = java.util.List.of(SetWeightStep.KIND, PauseStep.KIND, ApprovalStep.KIND,
             AnalysisStep.KIND, TestersStep.KIND, MirrorStep.KIND, SetCanaryScaleStep.KIND);
 

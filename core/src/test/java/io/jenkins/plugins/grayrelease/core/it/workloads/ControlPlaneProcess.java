@@ -1,11 +1,11 @@
 package io.jenkins.plugins.grayrelease.core.it.workloads;
 
+import io.jenkins.plugins.grayrelease.core.testing.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One component of the {@link WorkloadCluster} (kube-controller-manager, kube-scheduler, KWOK) run
@@ -63,14 +63,6 @@ final class ControlPlaneProcess implements AutoCloseable {
     /** SIGTERM, then SIGKILL if it has not stopped within 10 s: nothing outlives the tests. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process);
     }
 }

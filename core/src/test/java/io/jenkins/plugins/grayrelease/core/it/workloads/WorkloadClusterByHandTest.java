@@ -3,6 +3,7 @@ package io.jenkins.plugins.grayrelease.core.it.workloads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.grayrelease.core.it.TestBinaries;
+import io.jenkins.plugins.grayrelease.core.testing.DocPages;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -11,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,13 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkloadClusterByHandTest {
 
     private static final Path DOC = Path.of("docs", "workloads-cluster.md");
-    private static final Pattern BY_HAND = Pattern.compile("(?s)## By hand\\s+```bash\\n(.*?)```");
 
     @Test
     void theDocumentedCommandsStartAClusterThatRollsOutADeploymentAndStopIt(@TempDir Path tmp) throws Exception {
         TestBinaries binaries = TestBinaries.fromEnvironment().requirePresent().requireWorkloads();
         Path root = repositoryRoot();
-        String commands = documentedCommands(root.resolve(DOC));
+        String commands = DocPages.firstBlock("docs/workloads-cluster.md", "By hand", "bash");
         Path clusterDir = tmp.resolve("gray-release-cluster");
         Path output = tmp.resolve("output.txt");
         ProcessBuilder bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", commands).directory(root.toFile())
@@ -65,12 +63,6 @@ class WorkloadClusterByHandTest {
                         .directory(root.toFile()).inheritIO().start().waitFor(1, TimeUnit.MINUTES);
             }
         }
-    }
-
-    private static String documentedCommands(Path doc) throws IOException {
-        Matcher m = BY_HAND.matcher(Files.readString(doc));
-        assertThat(m.find()).as("%s has a bash block under '## By hand'", doc).isTrue();
-        return m.group(1);
     }
 
     private static Path repositoryRoot() {

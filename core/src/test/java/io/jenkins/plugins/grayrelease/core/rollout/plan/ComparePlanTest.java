@@ -38,13 +38,11 @@ class ComparePlanTest {
                 .isEqualTo("analysis comparing canary with stable (errors, latency, trafficSplit), 40 measurements");
     }
 
-    /** The README's example step under "Comparing the canary with the stable" spells out the defaults. */
+    /** The example step of docs/plans.md under "Comparing the canary with the stable" spells out the defaults. */
     @Test
-    void theReadmeExampleIsValidAndSpellsOutTheDefaults() throws java.io.IOException {
-        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
-        String section = readme.substring(readme.indexOf("**Comparing the canary with the stable"));
-        int start = section.indexOf("```yaml\n") + "```yaml\n".length();
-        String step = section.substring(start, section.indexOf("```", start));
+    void theDocumentedExampleIsValidAndSpellsOutTheDefaults() {
+        String step = io.jenkins.plugins.grayrelease.core.testing.DocPages.firstBlock("docs/plans.md",
+                "Comparing the canary with the stable (`compare`, the judge)", "yaml");
         RolloutPlan p = parser.parse("""
                 target: {namespace: shop, service: reviews, stable: v1, canary: v2}
                 prometheus: {url: 'http://127.0.0.1:9090'}

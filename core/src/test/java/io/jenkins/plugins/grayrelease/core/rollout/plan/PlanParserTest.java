@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.grayrelease.core.Destination;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.analysis.MetricQuery;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
+import io.jenkins.plugins.grayrelease.core.testing.DocPages;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,16 +18,9 @@ import io.jenkins.plugins.grayrelease.core.errors.InvalidPlanException;
 class PlanParserTest {
     private final PlanParser parser = new PlanParser();
 
-    /** The first YAML block of the README's "Rollout plans" section: the documented example must stay valid. */
+    /** The plan of docs/plans.md, section "A complete plan": the documented example must stay valid. */
     static String readmeExample() {
-        try {
-            String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-            String section = readme.substring(readme.indexOf("## Rollout plans"));
-            int start = section.indexOf("```yaml\n") + "```yaml\n".length();
-            return section.substring(start, section.indexOf("```", start));
-        } catch (IOException e) {
-            throw new IllegalStateException("README.md is read from the module's parent folder", e);
-        }
+        return DocPages.firstBlock("docs/plans.md", "A complete plan", "yaml");
     }
 
     @Test
@@ -199,7 +189,7 @@ class PlanParserTest {
                 Arguments.of("testers without matches", TARGET + """
                         steps:
                           - testers: {}
-                        """, 3, "steps[0].testers", "at least one of headers", ""),
+                        """, 3, "steps[0].testers", "needs at least one entry {kind, name, value}, kind one of header, header-prefix, header-regex or cookie", ""),
                 Arguments.of("negative failure limit", TARGET + PROMETHEUS + """
                         steps:
                           - analysis:
