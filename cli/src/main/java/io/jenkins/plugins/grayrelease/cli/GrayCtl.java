@@ -30,14 +30,22 @@ public final class GrayCtl {
 
     /** Runs one command line to the end; tests call this with their own streams. */
     public static int run(Terminal terminal, String... args) {
-        return commandLine(terminal).execute(args);
+        return commandLine(terminal, args).execute(args);
     }
 
+    /** The whole command tree, every command in it. */
     static CommandLine commandLine(Terminal terminal) {
+        return commandLine(terminal, new String[0]);
+    }
+
+    /** The tree for one command line: only the command it invokes when that is clear, see {@link CommandTree}. */
+    static CommandLine commandLine(Terminal terminal, String... args) {
         RootCommand root = new RootCommand(terminal);
         ErrorReporter errors = new ErrorReporter(root);
-        CommandLine commandLine = new CommandLine(root)
-                .setOut(terminal.out())
+        CommandLine commandLine = new CommandLine(root);
+        // Before the settings below: picocli applies them to the subcommands present when they are set.
+        CommandTree.addSubcommands(commandLine, args);
+        commandLine.setOut(terminal.out())
                 .setErr(terminal.err())
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors)
