@@ -12,6 +12,8 @@ public final class GrayCtl {
     // JUL keeps loggers only weakly.
     private static final Logger VERTX_LOG = Logger.getLogger("io.vertx");
 
+    private static final String KEY_PBE_ITERATIONS = "keystore.pkcs12.keyPbeIterationCount";
+
     private GrayCtl() {
     }
 
@@ -22,6 +24,13 @@ public final class GrayCtl {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
         VERTX_LOG.setLevel(Level.SEVERE);
+        // fabric8 hands a kubeconfig's client key to the TLS layer through a PKCS12 key store that only
+        // ever exists in this process's memory, under a fixed password; the JDK protects each key put in
+        // one with 10 000 PBKDF2 rounds, and again when taking it out: CPU on every start that protects
+        // nothing here. Keys in key store files are read with their own settings; JAVA_OPTS may set it.
+        if (System.getProperty(KEY_PBE_ITERATIONS) == null) {
+            System.setProperty(KEY_PBE_ITERATIONS, "1");
+        }
         Terminal terminal = Terminal.system();
         int code = run(terminal, args);
         terminal.flush();
@@ -30,14 +39,22 @@ public final class GrayCtl {
 
     /** Runs one command line to the end; tests call this with their own streams. */
     public static int run(Terminal terminal, String... args) {
-        return commandLine(terminal).execute(args);
+        return commandLine(terminal, args).execute(args);
     }
 
+    /** The whole command tree, every command in it. */
     static CommandLine commandLine(Terminal terminal) {
+        return commandLine(terminal, new String[0]);
+    }
+
+    /** The tree for one command line: only the command it invokes when that is clear, see {@link CommandTree}. */
+    static CommandLine commandLine(Terminal terminal, String... args) {
         RootCommand root = new RootCommand(terminal);
         ErrorReporter errors = new ErrorReporter(root);
-        CommandLine commandLine = new CommandLine(root)
-                .setOut(terminal.out())
+        CommandLine commandLine = new CommandLine(root);
+        // Before the settings below: picocli applies them to the subcommands present when they are set.
+        CommandTree.addSubcommands(commandLine, args);
+        commandLine.setOut(terminal.out())
                 .setErr(terminal.err())
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors)

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.grayrelease.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,11 +16,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "grayctl", mixinStandardHelpOptions = true, versionProvider = GrayCtlVersion.class,
         description = "Gray (canary) releases on Kubernetes through Istio routing.%n"
                 + "Exit codes: 0 done, 1 operation failed, 2 invalid input (nothing written), "
-                + "3 rolled back by analysis, 4 not approved, 5 rolled back or aborted by someone else.",
-        subcommands = {StatusCommand.class, WeightCommand.class, TestersCommand.class, MirrorCommand.class,
-                PromoteCommand.class, RollbackCommand.class, DeployCommand.class, RolloutCommand.class, DecideCommand.class, DemoCommand.class,
-                ListCommand.class, CompletionCommand.class})
+                + "3 rolled back by analysis, 4 not approved, 5 rolled back or aborted by someone else.")
 public final class RootCommand implements Callable<Integer> {
+
+    /** grayctl's commands, in the order its help lists them; {@link CommandTree} adds them (all, or the one invoked). */
+    static final List<Class<?>> COMMANDS = List.of(StatusCommand.class, WeightCommand.class, TestersCommand.class, MirrorCommand.class,
+            PromoteCommand.class, RollbackCommand.class, DeployCommand.class, RolloutCommand.class, DecideCommand.class, DemoCommand.class,
+            ListCommand.class, CompletionCommand.class);
 
     @Spec
     CommandSpec spec;

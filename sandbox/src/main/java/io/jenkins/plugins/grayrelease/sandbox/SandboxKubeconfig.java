@@ -8,6 +8,8 @@ import java.nio.file.Path;
 /**
  * A kubeconfig for the sandbox, so that grayctl (or kubectl) in another shell can reach it.
  * The sandbox checks no credentials, so the user entry is empty: there is nothing secret here.
+ * Over https ({@link SandboxServer#startWithTls()}) its certificate is a throwaway one made up by the
+ * mock server, so the cluster entry skips verifying it.
  */
 public final class SandboxKubeconfig {
 
@@ -21,7 +23,7 @@ public final class SandboxKubeconfig {
                 clusters:
                 - name: grayctl-sandbox
                   cluster:
-                    server: %s
+                    server: %s%s
                 contexts:
                 - name: grayctl-sandbox
                   context:
@@ -32,7 +34,7 @@ public final class SandboxKubeconfig {
                 users:
                 - name: grayctl-sandbox
                   user: {}
-                """.formatted(serverUrl, namespace);
+                """.formatted(serverUrl, serverUrl.startsWith("https:") ? "\n    insecure-skip-tls-verify: true" : "", namespace);
     }
 
     /** Writes it to a new temporary file, removed when the JVM exits. */

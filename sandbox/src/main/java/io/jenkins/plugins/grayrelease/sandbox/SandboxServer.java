@@ -32,17 +32,29 @@ public final class SandboxServer implements AutoCloseable {
 
     private final KubernetesMockServer server;
     private final ApiServerDispatcher apiServer;
+    private final boolean tls;
 
-    private SandboxServer(ApiServerDispatcher apiServer, Dispatcher front) {
+    private SandboxServer(ApiServerDispatcher apiServer, Dispatcher front, boolean tls) {
         this.apiServer = apiServer;
-        this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), front, false);
+        this.tls = tls;
+        this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), front, tls);
         server.init(InetAddress.getLoopbackAddress(), 0);
     }
 
     /** An empty sandbox. */
     public static SandboxServer start() {
         ApiServerDispatcher apiServer = new ApiServerDispatcher();
-        return new SandboxServer(apiServer, apiServer);
+        return new SandboxServer(apiServer, apiServer, false);
+    }
+
+    /**
+     * An empty sandbox served over HTTPS, with a certificate the mock server makes up (clients skip
+     * verifying it: {@link SandboxKubeconfig} says so for an https URL). For grayctl's class-data
+     * training, so that the TLS classes a real cluster needs are in the archive too.
+     */
+    public static SandboxServer startWithTls() {
+        ApiServerDispatcher apiServer = new ApiServerDispatcher();
+        return new SandboxServer(apiServer, apiServer, true);
     }
 
     /**
@@ -51,7 +63,7 @@ public final class SandboxServer implements AutoCloseable {
      */
     public static SandboxServer start(Function<ApiServerDispatcher, Dispatcher> front) {
         ApiServerDispatcher apiServer = new ApiServerDispatcher();
-        return new SandboxServer(apiServer, front.apply(apiServer));
+        return new SandboxServer(apiServer, front.apply(apiServer), false);
     }
 
     /** What answers the requests, to change how it treats dry runs. */
@@ -59,9 +71,9 @@ public final class SandboxServer implements AutoCloseable {
         return apiServer;
     }
 
-    /** The URL clients use, e.g. {@code http://127.0.0.1:41234}. */
+    /** The URL clients use, e.g. {@code http://127.0.0.1:41234} ({@code https} with TLS). */
     public String url() {
-        return "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getPort();
+        return (tls ? "https://" : "http://") + InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getPort();
     }
 
     /** A new client of the sandbox, default namespace {@link SampleApplication#NAMESPACE}; the caller closes it. */

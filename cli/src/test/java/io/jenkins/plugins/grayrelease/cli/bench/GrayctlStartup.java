@@ -17,7 +17,9 @@ import java.util.Map;
  * {@code grayctl weight} and {@code grayctl status} as whole processes (through the {@code ./grayctl}
  * launcher, as users run them) next to kubectl doing the same on the same real API server, interleaved,
  * in one run: {@code kubectl patch} of the same two weights and {@code kubectl get virtualservice -o yaml}.
- * Prints each median and its ratio to kubectl's (issue 22's goal: at most 0.5 s and 6×). Arguments are
+ * Prints each median and its ratio to kubectl's (issue 22's goal: at most 0.5 s and 6×), and the median
+ * CPU time (user + system) of each command's process, which a loaded machine distorts far less than
+ * the wall time (bash's {@code times} after the command: bash needs to be on the PATH). Arguments are
  * {@code label=JAR[::NAME=VALUE;…]} to compare several builds or launcher settings side by side
  * (default: {@code cli/target/grayctl.jar}); the pairs after {@code ::} are environment variables
  * for the launcher, e.g. {@code GRAYCTL_CDS=off}, {@code JAVA_HOME=/path/to/jdk-25} or
@@ -45,7 +47,7 @@ public final class GrayctlStartup {
             String kubeconfig = server.kubeconfig().toString();
             String kubectl = server.binaries().kubectl().toString();
             Path cacheDir = Files.createTempDirectory("kubectl-cache");
-            Map<String, List<Long>> times = new LinkedHashMap<>();
+            Map<String, List<Sample>> times = new LinkedHashMap<>();
             for (int i = -2; i < RUNS; i++) { // two warm-up rounds (page cache, kubectl discovery cache)
                 int w = 1 + (i + 2) * 7 % 99;
                 for (Map.Entry<String, Map<String, String>> jar : jars.entrySet()) {
@@ -89,33 +91,46 @@ public final class GrayctlStartup {
     }
 
     /** Each grayctl command against the kubectl command that does the same: weight against patch, status against get. */
-    private static void print(Map<String, List<Long>> times) throws IOException {
-        double patch = median(times.get("kubectl patch"));
-        double get = median(times.get("kubectl get"));
-        System.out.printf(Locale.ROOT, "%nwall time medians over %d runs each, interleaved (load at end: %s):%n", RUNS, load());
-        for (Map.Entry<String, List<Long>> entry : times.entrySet()) {
-            double m = median(entry.getValue());
+    private static void print(Map<String, List<Sample>> times) throws IOException {
+        double patch = median(times.get("kubectl patch"), Sample::wall);
+        double get = median(times.get("kubectl get"), Sample::wall);
+        double patchCpu = median(times.get("kubectl patch"), Sample::cpu);
+        double getCpu = median(times.get("kubectl get"), Sample::cpu);
+        System.out.printf(Locale.ROOT, "%nmedians over %d runs each, interleaved (load at end: %s):%n", RUNS, load());
+        for (Map.Entry<String, List<Sample>> entry : times.entrySet()) {
+            double m = median(entry.getValue(), Sample::wall);
+            double cpu = median(entry.getValue(), Sample::cpu);
             if (entry.getKey().startsWith("kubectl")) {
-                System.out.printf(Locale.ROOT, "  %-28s %7.3f s%n", entry.getKey(), m);
+                System.out.printf(Locale.ROOT, "  %-28s %7.3f s wall %38s %7.3f s CPU%n", entry.getKey(), m, "", cpu);
                 continue;
             }
             boolean weight = entry.getKey().endsWith(" weight");
             double ratio = m / (weight ? patch : get);
-            System.out.printf(Locale.ROOT, "  %-28s %7.3f s   %5.1fx kubectl %-5s  goal %.1f s and %.0fx: %s%n", entry.getKey(), m, ratio,
-                    weight ? "patch" : "get", GOAL_SECONDS, GOAL_RATIO, m <= GOAL_SECONDS && ratio <= GOAL_RATIO ? "met" : "not met");
+            System.out.printf(Locale.ROOT, "  %-28s %7.3f s wall %5.1fx kubectl %-5s goal %.1f s and %.0fx: %-7s %7.3f s CPU %5.1fx%n",
+                    entry.getKey(), m, ratio, weight ? "patch" : "get", GOAL_SECONDS, GOAL_RATIO,
+                    m <= GOAL_SECONDS && ratio <= GOAL_RATIO ? "met" : "not met", cpu, cpu / (weight ? patchCpu : getCpu));
         }
         System.out.println("(on a loaded machine every process is slower: compare the ratios, which come from the same run)");
     }
 
-    private static void record(Map<String, List<Long>> times, String key, int round, long nanos) {
+    private static void record(Map<String, List<Sample>> times, String key, int round, Sample sample) {
         if (round >= 0) {
-            times.computeIfAbsent(key, k -> new ArrayList<>()).add(nanos);
+            times.computeIfAbsent(key, k -> new ArrayList<>()).add(sample);
         }
     }
 
-    private static long run(Map<String, String> env, String... command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    /** One command's wall time and CPU time (user + system of the command and its children), in nanoseconds. */
+    private record Sample(long wall, long cpu) {
+    }
+
+    /** Runs the command under bash, which writes the CPU time of its children ({@code times}, second line) to a file. */
+    private static Sample run(Map<String, String> env, String... command) throws IOException, InterruptedException {
+        Path cpuFile = Files.createTempFile("startup-cpu", ".txt");
+        List<String> line = new ArrayList<>(List.of("bash", "-c", "\"$0\" \"$@\"; code=$?; times > \"$CPU_FILE\"; exit $code"));
+        line.addAll(Arrays.asList(command));
+        ProcessBuilder pb = new ProcessBuilder(line).redirectErrorStream(true);
         pb.environment().putAll(env);
+        pb.environment().put("CPU_FILE", cpuFile.toString());
         long start = System.nanoTime();
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -124,11 +139,18 @@ public final class GrayctlStartup {
         if (code != 0) {
             throw new IllegalStateException(String.join(" ", command) + " exited " + code + ": " + out);
         }
-        return took;
+        String children = Files.readAllLines(cpuFile).get(1); // e.g. "0m0.853s 0m0.121s": user, system
+        Files.delete(cpuFile);
+        long cpu = 0;
+        for (String time : children.trim().split("\\s+")) {
+            int m = time.indexOf('m');
+            cpu += Math.round((Long.parseLong(time.substring(0, m)) * 60 + Double.parseDouble(time.substring(m + 1, time.length() - 1))) * 1e9);
+        }
+        return new Sample(took, cpu);
     }
 
-    private static double median(List<Long> nanos) {
-        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+    private static double median(List<Sample> samples, java.util.function.ToLongFunction<Sample> measure) {
+        long[] sorted = samples.stream().mapToLong(measure).sorted().toArray();
         int n = sorted.length;
         return (n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0) / 1e9;
     }
