@@ -80,8 +80,17 @@ final class ThreeApiServers implements AutoCloseable {
         return () -> {
             processes.startApiServer(command);
             Awaitility.await(name + "'s API server answering again").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptions().until(() -> servers.get(name).client().namespaces().withName("default").get() != null);
+                    .ignoreExceptions().until(() -> servesVirtualServices(servers.get(name).client()));
         };
+    }
+
+    /**
+     * Whether the restarted server answers for VirtualServices: it answers core paths before it has installed
+     * the CRDs' paths (503 "before all known HTTP paths have been installed"), and the fleet writes only those.
+     */
+    private static boolean servesVirtualServices(KubernetesClient client) {
+        client.genericKubernetesResources("networking.istio.io/v1", "VirtualService").inNamespace("default").list();
+        return true;
     }
 
     @Override
