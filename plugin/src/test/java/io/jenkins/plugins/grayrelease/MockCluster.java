@@ -2,6 +2,7 @@ package io.jenkins.plugins.grayrelease;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.grayrelease.core.testing.FaultInjector;
 import io.jenkins.plugins.grayrelease.core.RouteKind;
 import io.jenkins.plugins.grayrelease.core.cluster.RouteResources;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class MockCluster implements AutoCloseable, BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
     private SandboxServer server;
+    private boolean withFaults;
+    private FaultInjector faults;
     /** Started for the whole class (a static field): the tests' own callbacks leave it running. */
     private boolean forTheClass;
 
@@ -51,8 +54,23 @@ final class MockCluster implements AutoCloseable, BeforeAllCallback, BeforeEachC
         return cluster;
     }
 
+    /** Like {@link #sampleApp()}, with a {@link FaultInjector} in front of the API server ({@link #faults()}). */
+    static MockCluster sampleAppWithFaults() {
+        MockCluster cluster = new MockCluster();
+        cluster.withFaults = true;
+        return cluster;
+    }
+
+    /** The faults to inject; only for a cluster made by {@link #sampleAppWithFaults()}. */
+    FaultInjector faults() {
+        if (faults == null) {
+            throw new IllegalStateException("this MockCluster has no fault injector: make it with sampleAppWithFaults()");
+        }
+        return faults;
+    }
+
     private void start() {
-        server = SandboxServer.start();
+        server = withFaults ? SandboxServer.start(apiServer -> faults = new FaultInjector(apiServer)) : SandboxServer.start();
         try (KubernetesClient client = client()) {
             // The VirtualService last: the mock server's resourceVersion is one counter over all objects,
             // so a test counting stored writes by the VirtualService's resourceVersion starts from it.

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.Cause;
 import hudson.model.Run;
+import hudson.model.TaskListener;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.action.GrayReleaseAction;
@@ -17,6 +18,7 @@ import io.jenkins.plugins.grayrelease.core.SessionCache;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Consumer;
 import jenkins.model.Jenkins;
 
 /**
@@ -45,6 +47,15 @@ public final class ReleaseSession implements AutoCloseable {
         return open(settings, run, buildActor(run), settings.session());
     }
 
+    /**
+     * The same, and each retry of a request after a fault is told in the build's log at once (server URL,
+     * cause, attempt), so a build waiting on a stalled API server says why within one attempt's time.
+     */
+    public static ReleaseSession open(ReleaseSettings settings, Run<?, ?> run, TaskListener listener) throws IOException {
+        return open(settings, run, buildActor(run), settings.session(), false,
+                notice -> listener.getLogger().println("warning: " + notice));
+    }
+
     /** Opens a session acting as {@code actor} (a person pressing a button on the build page). */
     public static ReleaseSession open(ReleaseSettings settings, Run<?, ?> run, Actor actor) throws IOException {
         return open(settings, run, actor, null);
@@ -64,11 +75,16 @@ public final class ReleaseSession implements AutoCloseable {
 
     private static ReleaseSession open(ReleaseSettings settings, Run<?, ?> run, Actor actor, @CheckForNull SessionCache cache)
             throws IOException {
-        return open(settings, run, actor, cache, false);
+        return open(settings, run, actor, cache, false, null);
     }
 
     private static ReleaseSession open(ReleaseSettings settings, Run<?, ?> run, Actor actor, @CheckForNull SessionCache cache,
             boolean pageRead) throws IOException {
+        return open(settings, run, actor, cache, pageRead, null);
+    }
+
+    private static ReleaseSession open(ReleaseSettings settings, Run<?, ?> run, Actor actor, @CheckForNull SessionCache cache,
+            boolean pageRead, @CheckForNull Consumer<String> retryNotices) throws IOException {
         KubernetesClient client;
         try {
             ClusterAccess access = ClusterCredentials.resolve(settings, run);
@@ -79,7 +95,8 @@ public final class ReleaseSession implements AutoCloseable {
         }
         GrayRelease plain = pageRead ? new GrayRelease(client, actor, new RetryPolicy(1, Duration.ZERO, Duration.ZERO))
                 : new GrayRelease(client, actor);
-        GrayRelease engine = cache == null ? plain : plain.withSession(cache);
+        GrayRelease inSession = cache == null ? plain : plain.withSession(cache);
+        GrayRelease engine = retryNotices == null ? inSession : inSession.withRetryNotices(retryNotices);
         try {
             return new ReleaseSession(client, engine, settings.toTarget(client.getNamespace()), null);
         } catch (IllegalArgumentException e) {

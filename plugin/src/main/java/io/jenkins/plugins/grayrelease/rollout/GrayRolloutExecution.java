@@ -106,7 +106,7 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
         }
         String idPrefix = "rollout-" + required(FlowNode.class).getId();
         RolloutResult result;
-        try (ReleaseSession session = ReleaseSession.open(connect, run)) {
+        try (ReleaseSession session = ReleaseSession.open(connect, run, listener)) {
             ReleaseTarget enclosing = around == null ? null : session.targetIfComplete();
             RolloutPlan parsed = source.parse(enclosing == null ? null : PlanSource.targetOf(enclosing), prometheus.spec());
             ReleaseSettings settings = settingsFor(parsed.target(), around);

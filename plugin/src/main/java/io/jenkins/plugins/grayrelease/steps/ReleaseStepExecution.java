@@ -41,7 +41,7 @@ abstract class ReleaseStepExecution<T> extends SynchronousNonBlockingStepExecuti
         Run<?, ?> run = getContext().get(Run.class);
         TaskListener listener = getContext().get(TaskListener.class);
         ReleaseSettings settings = requireSettings(getContext(), stepName);
-        try (ReleaseSession session = ReleaseSession.open(settings, run)) {
+        try (ReleaseSession session = ReleaseSession.open(settings, run, listener)) {
             return perform(new Operation(run, listener, settings, session));
         } catch (ReleaseStoppedException e) {
             // A rollback wins: the build stops as aborted, saying who rolled the release back.

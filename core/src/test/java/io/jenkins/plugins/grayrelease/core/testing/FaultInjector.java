@@ -42,7 +42,8 @@ public final class FaultInjector extends Dispatcher {
     private final List<String> log = new CopyOnWriteArrayList<>();
     private volatile Duration answerDelay = Duration.ZERO;
 
-    FaultInjector(Dispatcher crud) {
+    /** In front of {@code crud}, e.g. {@code SandboxServer.start(FaultInjector::new)} (the plugin's tests use it too). */
+    public FaultInjector(Dispatcher crud) {
         this.crud = crud;
     }
 
