@@ -89,7 +89,7 @@ public final class FleetStepExecution extends SynchronousNonBlockingStepExecutio
             outcome.sentences().forEach(s -> listener.getLogger().println(Messages.FleetConsole_line(fleet.id(), s)));
         }
         FleetStatus status = release.status();
-        GrayReleaseAction.of(build).recordFleet(fleet.label(), status, ReleaseSession.buildActor(build).user(),
+        GrayReleaseAction.of(build).recordFleet(fleet.label(), status, fleet.recordedMembers(), ReleaseSession.buildActor(build).user(),
                 outcome == null ? null : outcome.summary());
         if (outcome != null && !outcome.succeeded()) {
             throw new AbortException(stepName + ": " + outcome.summary());
