@@ -169,8 +169,9 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
         TargetSpec enclosing = null;
         try {
             enclosing = around == null ? null : PlanSource.targetOf(around.toTarget(null));
-        } catch (GrayReleaseException incomplete) {
-            // the block leaves the namespace to the cluster's default: the plan's targets must say it
+        } catch (GrayReleaseException | IllegalArgumentException incomplete) {
+            // The block leaves a field (the namespace) to the cluster's default: a fleet plan's targets must say it;
+            // a single-target plan is parsed again below with the cluster's default, which reports what is wrong.
         }
         try {
             RolloutPlan parsed = source.parse(enclosing, prometheus.spec());
