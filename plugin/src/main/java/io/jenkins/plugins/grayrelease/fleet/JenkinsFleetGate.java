@@ -12,11 +12,6 @@ import io.jenkins.plugins.grayrelease.core.fleet.FleetGate;
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
 import java.util.Arrays;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -60,30 +55,6 @@ final class JenkinsFleetGate implements FleetGate {
         asked.setFleet(fleet.id());
         Approval approval = action.addApproval(asked);
         listener.getLogger().println(Messages.FleetGate_waiting(request.message(), ConsoleLinks.approval(run, approval)));
-        try {
-            CompletableFuture<Decision> answer = ApprovalWaiters.await(run, approval);
-            while (true) {
-                requireAttached();
-                try {
-                    Decision d = answer.get(1, TimeUnit.SECONDS);
-                    requireAttached();
-                    return d;
-                } catch (TimeoutException notYet) {
-                    // look at the controller's state again
-                }
-            }
-        } catch (InterruptedException | CancellationException e) {
-            action.close(approval, Messages.FleetGate_stoppedWaiting());
-            throw e instanceof InterruptedException ie ? ie : new InterruptedException("approval cancelled");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("approval " + approval.getId() + " failed", e);
-        }
-    }
-
-    /** A controller going away ends the wait without touching the approval; the resumed run finds it. */
-    private void requireAttached() {
-        if (detached.getAsBoolean()) {
-            throw new IllegalStateException(Messages.FleetGate_shuttingDown());
-        }
+        return ApprovalWaiters.answerFor(run, approval, detached, Messages.FleetGate_stoppedWaiting(), Messages.FleetGate_shuttingDown());
     }
 }
