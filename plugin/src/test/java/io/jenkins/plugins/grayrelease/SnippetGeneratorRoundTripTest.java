@@ -110,6 +110,18 @@ class SnippetGeneratorRoundTripTest {
     }
 
     @Test
+    void aTesterKindInAnOlderSpellingIsWrittenInTheOneWord(JenkinsRule r) throws Exception {
+        GrayReleaseStep s = new GrayReleaseStep();
+        TesterCondition prefix = new TesterCondition("user-agent", "Beta/");
+        prefix.setKind("prefix");
+        TesterCondition regex = new TesterCondition("x-tenant", "^qa-.*");
+        regex.setKind("regex");
+        s.setTesters(List.of(prefix, regex));
+        roundTrip(r, s, "grayRelease(testers: [[kind: 'header-prefix', name: 'user-agent', value: 'Beta/'],"
+                + " [kind: 'header-regex', name: 'x-tenant', value: '^qa-.*']])");
+    }
+
+    @Test
     void grayReleaseDryRun(JenkinsRule r) throws Exception {
         GrayReleaseStep s = new GrayReleaseStep();
         s.setWeight(50);
@@ -129,9 +141,12 @@ class SnippetGeneratorRoundTripTest {
         GrayApprovalStep s = new GrayApprovalStep();
         s.setMessage("Go to 50 %?");
         s.setSubmitter("alice,release-managers");
-        s.setTimeout(30);
+        s.setTimeout("1h30m");
         s.setChoices(List.of("promote", "rollback"));
-        roundTrip(r, s, "grayApproval choices: ['promote', 'rollback'], message: 'Go to 50 %?', submitter: 'alice,release-managers', timeout: 30");
+        roundTrip(r, s, "grayApproval choices: ['promote', 'rollback'], message: 'Go to 50 %?', submitter: 'alice,release-managers', timeout: '1h30m'");
+        // The whole minutes the parameter always took are shown in the plan's form.
+        s.setTimeout("30");
+        roundTrip(r, s, "grayApproval choices: ['promote', 'rollback'], message: 'Go to 50 %?', submitter: 'alice,release-managers', timeout: '30m'");
     }
 
     @Test

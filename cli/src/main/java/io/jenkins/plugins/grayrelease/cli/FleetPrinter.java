@@ -3,11 +3,8 @@ package io.jenkins.plugins.grayrelease.cli;
 import io.jenkins.plugins.grayrelease.cli.output.DocumentWriter;
 import io.jenkins.plugins.grayrelease.core.fleet.FleetOutcome;
 import io.jenkins.plugins.grayrelease.core.fleet.FleetStatus;
-import io.jenkins.plugins.grayrelease.core.fleet.FleetTarget;
+import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** Prints a fleet release: its table (cluster × service) and what an operation did; renders, decides nothing. */
 final class FleetPrinter {
@@ -22,7 +19,7 @@ final class FleetPrinter {
 
     void status(FleetStatus status) {
         if (format != OutputFormat.TABLE) {
-            document(document(status));
+            document(StatusDocument.of(status));
             return;
         }
         out.println("fleet " + status.fleetId() + ": " + words(status.overall().name()));
@@ -41,11 +38,24 @@ final class FleetPrinter {
 
     void outcome(FleetOutcome outcome) {
         if (format != OutputFormat.TABLE) {
-            document(document(outcome));
+            document(StatusDocument.of(outcome));
             return;
         }
         outcome.sentences().forEach(out::println);
         out.flush();
+    }
+
+    /**
+     * How a run ended and every target as it was left: the outcome's sentences and the table, or one document
+     * (the outcome with the fleet in its {@code fleet} key) that a script can parse whole.
+     */
+    void finished(FleetOutcome outcome, FleetStatus left) {
+        if (format != OutputFormat.TABLE) {
+            document(StatusDocument.of(outcome, left));
+            return;
+        }
+        outcome(outcome);
+        status(left);
     }
 
     static int exitCode(FleetOutcome outcome) {
@@ -53,42 +63,6 @@ final class FleetPrinter {
             case DONE -> ExitCodes.OK;
             case ROLLED_BACK, INCOMPLETE, STOPPED -> ExitCodes.FAILED;
         };
-    }
-
-    private static Map<String, Object> document(FleetStatus status) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("fleet", status.fleetId());
-        doc.put("phase", status.overall().name());
-        doc.put("targets", status.rows().stream().map(r -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", r.target().id());
-            row.put("cluster", r.target().cluster());
-            row.put("namespace", r.target().target().namespace());
-            row.put("service", r.target().target().service());
-            row.put("canaryWeight", r.weight());
-            row.put("phase", r.phase() == null ? null : r.phase().name());
-            row.put("readyPods", r.readyPods());
-            row.put("unreachable", r.unreachable());
-            return row;
-        }).toList());
-        return doc;
-    }
-
-    private static Map<String, Object> document(FleetOutcome outcome) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("result", outcome.result().name());
-        doc.put("action", outcome.action());
-        doc.put("changed", outcome.changed().stream().map(FleetTarget::id).toList());
-        if (outcome.failure() != null) {
-            doc.put("failed", Map.of("target", outcome.failure().target().id(), "problem", outcome.failure().problem(),
-                    "unreachable", outcome.failure().unreachable()));
-        }
-        doc.put("undone", outcome.undone().stream().map(u -> Map.of("target", u.target().id(), "canaryWeightBefore", u.before())).toList());
-        List<Map<String, String>> unfinished = outcome.unfinished().stream().map(u -> Map.of("target", u.target().id(), "needs",
-                u.action(), "reason", u.reason(), "command", u.command())).toList();
-        doc.put("unfinished", unfinished);
-        doc.put("summary", outcome.summary());
-        return doc;
     }
 
     private void document(Object doc) {

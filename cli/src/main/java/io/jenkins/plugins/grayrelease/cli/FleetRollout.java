@@ -80,8 +80,7 @@ final class FleetRollout {
 
     /** The outcome and every target as it is now, on stdout; the exit code they mean. */
     private static int printed(FleetOutcome outcome, FleetRelease release, FleetPrinter printer, Terminal terminal) {
-        printer.outcome(outcome);
-        printer.status(release.status());
+        printer.finished(outcome, release.status());
         terminal.flush();
         return FleetPrinter.exitCode(outcome);
     }
@@ -92,11 +91,14 @@ final class FleetRollout {
                 c -> ClusterSession.open(root, c.isEmpty() ? null : c));
     }
 
-    /** The terminal's prompt, once per wave; with its input closed, the approval's timeout decision. */
+    /**
+     * The terminal's prompt, once per wave, naming the {@code grayctl decide} command that answers from any shell;
+     * with its input closed, it waits for that answer (until the approval's timeout), as a single-target rollout does.
+     */
     private FleetGate gate(Terminal terminal, RolloutPlan plan) {
-        TerminalGate prompt = new TerminalGate(terminal.in(), terminal.err(), yes, Actor.currentUser(ClusterSession.ORIGIN).user(), false);
+        TerminalGate prompt = new TerminalGate(terminal.in(), terminal.err(), yes, Actor.currentUser(ClusterSession.ORIGIN).user(), true);
         return approval -> prompt.decide(new ApprovalRequest(plan.name(), approval.step(), approval.message() + " (" + approval.wave().name()
                 + ": " + String.join(", ", approval.wave().targets().stream().map(FleetTarget::id).toList()) + ")",
-                approval.allowed(), approval.timeout(), approval.onTimeout(), null));
+                approval.allowed(), approval.timeout(), approval.onTimeout(), null), approval.answerElsewhere());
     }
 }

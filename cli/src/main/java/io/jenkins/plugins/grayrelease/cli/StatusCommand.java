@@ -7,6 +7,7 @@ import io.jenkins.plugins.grayrelease.core.fleet.Fleet;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 
 import io.jenkins.plugins.grayrelease.core.fleet.FleetRelease;
+import io.jenkins.plugins.grayrelease.core.fleet.FleetStatus;
 
 import io.jenkins.plugins.grayrelease.core.fleet.FleetListener;
 
@@ -43,9 +44,15 @@ final class StatusCommand extends ReleaseCommand {
     int run(ClusterSession session, ReleaseTarget target, ResultPrinter printer) {
         if (!watch) {
             ReleaseStatus status = session.engine().statusWithWorkloads(target);
-            printer.status(status);
-            if (status.state() != null && status.state().fleet() != null && root.output() == OutputFormat.TABLE) {
-                showFleet(status.state().fleet());
+            if (status.state() == null || status.state().fleet() == null) {
+                printer.status(status);
+                return ExitCodes.OK;
+            }
+            FleetStatus fleet = readFleet(status.state().fleet());
+            printer.status(status, fleet);
+            if (root.output() == OutputFormat.TABLE) {
+                root.terminal().out().println();
+                new FleetPrinter(root.terminal().out(), root.output()).status(fleet);
             }
             return ExitCodes.OK;
         }
@@ -59,13 +66,12 @@ final class StatusCommand extends ReleaseCommand {
      * The whole fleet this target's record names: every member read through its kubeconfig context (its cluster's
      * name); a member whose context this kubeconfig lacks, or whose server does not answer, is listed saying so.
      */
-    private void showFleet(FleetMembership membership) {
+    private FleetStatus readFleet(FleetMembership membership) {
         java.util.Map<String, ClusterSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
-        root.terminal().out().println();
         try (FleetRelease fleet = new FleetRelease(Fleet.of(membership), t -> sessions.computeIfAbsent(
                 t.cluster() == null ? "" : t.cluster(), c -> ClusterSession.open(root, c.isEmpty() ? null : c)).engine(),
                 FleetListener.NONE, FleetRelease.Settings.defaults())) {
-            new FleetPrinter(root.terminal().out(), root.output()).status(fleet.status());
+            return fleet.status();
         } finally {
             sessions.values().forEach(ClusterSession::close);
         }

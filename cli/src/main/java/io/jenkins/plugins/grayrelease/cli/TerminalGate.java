@@ -65,6 +65,16 @@ public final class TerminalGate implements Gate {
 
     @Override
     public Decision decide(ApprovalRequest request) throws InterruptedException {
+        return decide(request, ClusterDecision.pending(request.status())
+                .filter(p -> p.question().answerableFromCluster())
+                .map(p -> ClusterDecision.howToAnswer(request.status(), p)));
+    }
+
+    /**
+     * Asks, naming {@code elsewhere} (the engine's {@code grayctl decide} command line, e.g. a fleet wave's, on one of
+     * its members) as the other way to answer; with the input closed, waits for that answer when allowed to.
+     */
+    public Decision decide(ApprovalRequest request, Optional<String> elsewhere) throws InterruptedException {
         out.println("? Approval (step " + (request.step() + 1) + " of " + request.plan() + "): " + request.message());
         WeightSplit split = request.status() == null ? null : request.status().weights();
         if (split != null) {
@@ -78,9 +88,6 @@ public final class TerminalGate implements Gate {
             }
             out.println("  --yes cannot answer: this approval does not offer promote; asking instead");
         }
-        Optional<String> elsewhere = ClusterDecision.pending(request.status())
-                .filter(p -> p.question().answerableFromCluster())
-                .map(p -> ClusterDecision.howToAnswer(request.status(), p));
         elsewhere.ifPresent(command -> out.println("  or answer from any shell: " + command));
         String choices = request.allowed().stream().sorted().map(k -> k == DecisionKind.SET_WEIGHT ? "weight N"
                 : k.planName()).collect(Collectors.joining(" | "));

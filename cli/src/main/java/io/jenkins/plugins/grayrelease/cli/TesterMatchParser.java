@@ -1,7 +1,6 @@
 package io.jenkins.plugins.grayrelease.cli;
 
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
-import java.util.function.BiFunction;
 import picocli.CommandLine;
 
 /**
@@ -17,10 +16,11 @@ final class TesterMatchParser {
     }
 
     /**
-     * @param option  the option as typed, for the message ({@code --header})
+     * @param kind    the option's kind: the option is {@code --} and the kind's word, as in plans and the status document
      * @param example a valid argument, for the hint ({@code end-user=jason})
      */
-    TesterMatch parse(String option, String argument, String example, BiFunction<String, String, TesterMatch> kind) {
+    TesterMatch parse(TesterMatch.Kind kind, String argument, String example) {
+        String option = "--" + kind.word();
         int eq = argument.indexOf('=');
         String name = eq < 0 ? "" : argument.substring(0, eq).trim();
         String value = eq < 0 ? "" : argument.substring(eq + 1);
@@ -29,6 +29,6 @@ final class TesterMatchParser {
             throw new UsageException(commandLine, option + " '" + argument + "' " + what + "; expected NAME=VALUE",
                     "Write the name, '=', then the value, e.g. " + option + " " + example);
         }
-        return kind.apply(name, value);
+        return new TesterMatch(kind, name, value);
     }
 }

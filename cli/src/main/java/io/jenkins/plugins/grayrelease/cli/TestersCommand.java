@@ -3,6 +3,7 @@ package io.jenkins.plugins.grayrelease.cli;
 import io.jenkins.plugins.grayrelease.cli.output.ResultPrinter;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
+import io.jenkins.plugins.grayrelease.core.TesterMatch.Kind;
 import io.jenkins.plugins.grayrelease.core.TesterRoute;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Option;
         description = "Send requests matching any of the given headers or cookies 100 %% to the canary "
                 + "(a route placed just before the managed one), or remove that route with --remove.")
 final class TestersCommand extends ReleaseCommand {
+    // Each option is "--" and its kind's word (TesterMatch.Kind), the word plans and the status document use.
 
     @Option(names = "--header", paramLabel = "NAME=VALUE", description = "Header equal to VALUE. Repeatable.")
     List<String> headers = new ArrayList<>();
@@ -45,10 +47,10 @@ final class TestersCommand extends ReleaseCommand {
         super.validate();
         TesterMatchParser parser = new TesterMatchParser(spec.commandLine());
         matches = new ArrayList<>();
-        headers.forEach(h -> matches.add(parser.parse("--header", h, "end-user=jason", TesterMatch::header)));
-        headerPrefixes.forEach(h -> matches.add(parser.parse("--header-prefix", h, "user-agent=Beta/", TesterMatch::headerPrefix)));
-        headerRegexes.forEach(h -> matches.add(parser.parse("--header-regex", h, "x-tenant=^qa-.*", TesterMatch::headerRegex)));
-        cookies.forEach(c -> matches.add(parser.parse("--cookie", c, "canary=always", TesterMatch::cookie)));
+        headers.forEach(h -> matches.add(parser.parse(Kind.HEADER_EXACT, h, "end-user=jason")));
+        headerPrefixes.forEach(h -> matches.add(parser.parse(Kind.HEADER_PREFIX, h, "user-agent=Beta/")));
+        headerRegexes.forEach(h -> matches.add(parser.parse(Kind.HEADER_REGEX, h, "x-tenant=^qa-.*")));
+        cookies.forEach(c -> matches.add(parser.parse(Kind.COOKIE, c, "canary=always")));
         if (remove && !matches.isEmpty()) {
             throw usage("--remove cannot be combined with --header, --header-prefix, --header-regex or --cookie",
                     "Run 'grayctl testers " + service + " --remove' alone, or leave --remove out to replace the testers");

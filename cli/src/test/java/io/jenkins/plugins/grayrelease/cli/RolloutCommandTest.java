@@ -195,7 +195,7 @@ class RolloutCommandTest extends SandboxCommandTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.INVALID);
         assertThat(run.err()).isEqualTo("error: plan.yaml line 3, column 1: stepz: unknown key 'stepz' at the top level;"
                 + " did you mean 'steps'? ('steps' is required)\n"
-                + "hint: allowed at the top level: analysis, canaryScale, name, prometheus, steps, target\n");
+                + "hint: allowed at the top level: analysis, canaryScale, name, prometheus, steps, target, targets, waves\n");
         assertThat(recorded()).isNull();
     }
 

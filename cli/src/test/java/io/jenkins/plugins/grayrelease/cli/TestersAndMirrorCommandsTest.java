@@ -47,7 +47,7 @@ class TestersAndMirrorCommandsTest extends SandboxCommandTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         JsonNode testers = run.json().get("testers");
         assertThat(testers).hasSize(4);
-        assertThat(testers.findValuesAsText("kind")).containsExactlyInAnyOrder("header-exact", "header-prefix", "header-regex", "cookie");
+        assertThat(testers.findValuesAsText("kind")).containsExactlyInAnyOrder("header", "header-prefix", "header-regex", "cookie");
         assertThat(testerRoute().getMatch()).hasSize(4);
     }
 

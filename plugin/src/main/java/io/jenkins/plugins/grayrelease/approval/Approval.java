@@ -8,6 +8,7 @@ import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
 import io.jenkins.plugins.grayrelease.security.ReleasePermissions;
 import java.text.DateFormat;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -31,7 +32,10 @@ public final class Approval {
     private final String submitter;
     private final List<DecisionKind> choices;
     private final long createdAt;
-    private final int timeoutMinutes;
+    /** Read from records written before timeouts took the plan's form; 0 in newer ones. */
+    private int timeoutMinutes;
+    /** How long nobody answering is waited for, in milliseconds; 0 waits forever (or see timeoutMinutes). */
+    private long timeoutMillis;
     private DecisionKind decision;
     private int weight;
     private String decidedBy;
@@ -52,7 +56,7 @@ public final class Approval {
         this.submitter = who == null || who.isBlank() ? null : who.trim();
         this.choices = new ArrayList<>(question.choices());
         this.createdAt = createdAt;
-        this.timeoutMinutes = question.timeoutMinutes();
+        this.timeoutMillis = question.timeout().toMillis();
     }
 
     public void attach(GrayReleaseAction action) {
@@ -172,13 +176,15 @@ public final class Approval {
         return createdAt;
     }
 
-    public int getTimeoutMinutes() {
-        return timeoutMinutes;
+    /** How long nobody answering is waited for; zero waits forever. */
+    public Duration getTimeout() {
+        return timeoutMillis > 0 ? Duration.ofMillis(timeoutMillis) : Duration.ofMinutes(Math.max(0, timeoutMinutes));
     }
 
     /** When an unanswered approval times out, in epoch milliseconds, or 0 when it waits forever. */
     public long getDeadline() {
-        return timeoutMinutes <= 0 ? 0 : createdAt + timeoutMinutes * 60_000L;
+        Duration timeout = getTimeout();
+        return timeout.isZero() ? 0 : createdAt + timeout.toMillis();
     }
 
     public synchronized boolean isPending() {

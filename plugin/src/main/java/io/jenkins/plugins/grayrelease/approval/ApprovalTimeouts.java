@@ -41,7 +41,7 @@ final class ApprovalTimeouts {
         Timer.get().schedule(() -> {
             if (approval.isPending()) {
                 GrayReleaseAction.of(run).answer(approval,
-                        Decision.timedOut(Optional.empty(), Duration.ofMinutes(approval.getTimeoutMinutes())), null);
+                        Decision.timedOut(Optional.empty(), approval.getTimeout()), null);
             }
         }, delay, TimeUnit.MILLISECONDS);
     }

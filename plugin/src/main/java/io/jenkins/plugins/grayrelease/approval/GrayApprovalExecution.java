@@ -10,7 +10,9 @@ import io.jenkins.plugins.grayrelease.config.ReleaseDefaults;
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import io.jenkins.plugins.grayrelease.fleet.FleetSettings;
 import io.jenkins.plugins.grayrelease.fleet.FleetStepExecution;
+import io.jenkins.plugins.grayrelease.core.support.Durations;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -24,19 +26,22 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  */
 final class GrayApprovalExecution extends AbstractStepExecutionImpl {
 
+    // Unchanged when timeoutMinutes became timeoutMillis: a build waiting across the upgrade still loads, and
+    // the timeout is read only in start(); the approval's own record keeps the deadline.
     private static final long serialVersionUID = 2L;
 
     private final String message;
     private final String submitter;
-    private final int timeoutMinutes;
+    /** Milliseconds; 0 waits forever. Kept as a plain value in the program's state. */
+    private final long timeoutMillis;
     private final List<String> choices;
     private String approvalId;
 
-    GrayApprovalExecution(StepContext context, String message, String submitter, int timeoutMinutes, List<String> choices) {
+    GrayApprovalExecution(StepContext context, String message, String submitter, Duration timeout, List<String> choices) {
         super(context);
         this.message = message;
         this.submitter = submitter;
-        this.timeoutMinutes = timeoutMinutes;
+        this.timeoutMillis = timeout.toMillis();
         this.choices = List.copyOf(choices);
     }
 
@@ -46,7 +51,7 @@ final class GrayApprovalExecution extends AbstractStepExecutionImpl {
         Run<?, ?> run = getContext().get(Run.class);
         try {
             String who = submitter != null ? submitter : ReleaseDefaults.forItem(run.getParent()).getApprovers();
-            question = new Question(message, who, GrayApprovalStep.kinds(choices), timeoutMinutes);
+            question = new Question(message, who, GrayApprovalStep.kinds(choices), Duration.ofMillis(timeoutMillis));
         } catch (IllegalArgumentException e) {
             throw new AbortException(Messages.GrayApprovalExecution_badChoices(e.getMessage()));
         }
@@ -61,7 +66,7 @@ final class GrayApprovalExecution extends AbstractStepExecutionImpl {
         TaskListener listener = getContext().get(TaskListener.class);
         listener.getLogger().println(Messages.GrayApprovalExecution_waiting(message, ConsoleLinks.approval(run, approval))
                 + (approval.getSubmitters().isEmpty() ? "" : Messages.GrayApprovalExecution_mayAnswer(String.join(", ", approval.getSubmitters())))
-                + (timeoutMinutes > 0 ? Messages.GrayApprovalExecution_timeout(timeoutMinutes) : ""));
+                + (timeoutMillis > 0 ? Messages.GrayApprovalExecution_timeout(Durations.format(Duration.ofMillis(timeoutMillis))) : ""));
         listen(run, approval);
         return false;
     }

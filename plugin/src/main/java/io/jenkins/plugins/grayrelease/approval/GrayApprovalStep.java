@@ -1,17 +1,23 @@
 package io.jenkins.plugins.grayrelease.approval;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
+import io.jenkins.plugins.grayrelease.steps.StepDurations;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -23,7 +29,7 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
 
 /**
- * {@code def d = grayApproval(message: 'Promote?', submitter: 'alice,release-managers', timeout: 60, choices: ['promote', 'rollback'])}:
+ * {@code def d = grayApproval(message: 'Promote?', submitter: 'alice,release-managers', timeout: '1h', choices: ['promote', 'rollback'])}:
  * waits, without an executor, for a person to press Promote, Roll back or Set weight on the
  * build's Gray Release page, and returns the decision as a map ({@code d.decision},
  * {@code d.weight}, {@code d.decidedBy}, {@code d.timedOut}). Survives a controller restart.
@@ -37,7 +43,8 @@ public final class GrayApprovalStep extends Step {
 
     private String message = Messages.GrayApprovalStep_defaultMessage();
     private String submitter;
-    private int timeout;
+    /** In the plan's form ({@code 30m}, {@code 90s}); null waits forever. */
+    private String timeout;
     private List<String> choices = DEFAULT_CHOICES;
 
     @DataBoundConstructor
@@ -63,14 +70,23 @@ public final class GrayApprovalStep extends Step {
         this.submitter = submitter == null || submitter.isBlank() ? null : submitter.trim();
     }
 
-    public int getTimeout() {
+    public String getTimeout() {
         return timeout;
     }
 
-    /** Minutes to wait; 0 waits forever. Without an answer in time the engine's rule decides (rollback). */
+    /**
+     * How long to wait, in the plan's form ({@code 90s}, {@code 30m}, {@code 1h30m}); a whole number is
+     * minutes, as it always was, and is kept in the plan's form ({@code 30} becomes {@code 30m}); blank or
+     * zero waits forever. Without an answer in time the engine's rule decides (rollback). Checked when
+     * the step starts, so a typo fails the step with its own message.
+     */
     @DataBoundSetter
-    public void setTimeout(int timeout) {
-        this.timeout = Math.max(0, timeout);
+    public void setTimeout(String timeout) {
+        String t = timeout == null ? "" : timeout.trim();
+        if (t.matches("\\d+")) {
+            t = Long.parseLong(t) == 0 ? "" : Long.parseLong(t) + "m";
+        }
+        this.timeout = t.isEmpty() ? null : t;
     }
 
     public List<String> getChoices() {
@@ -100,13 +116,14 @@ public final class GrayApprovalStep extends Step {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
-        return new GrayApprovalExecution(context, message, submitter, timeout, choices);
+    public StepExecution start(StepContext context) throws AbortException {
+        Duration limit = StepDurations.parse("grayApproval", "timeout", timeout, ChronoUnit.MINUTES);
+        return new GrayApprovalExecution(context, message, submitter, limit == null ? Duration.ZERO : limit, choices);
     }
 
     @Extension
     @Symbol("grayApproval")
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends StepDescriptor implements CustomDescribableModel {
 
         @Override
         public String getFunctionName() {
@@ -141,14 +158,14 @@ public final class GrayApprovalStep extends Step {
         }
 
         public FormValidation doCheckTimeout(@QueryParameter String value) {
-            if (value == null || value.isBlank()) {
-                return FormValidation.ok();
-            }
-            try {
-                return Integer.parseInt(value.trim()) >= 0 ? FormValidation.ok() : FormValidation.error(Messages.GrayApprovalStep_timeoutNegative());
-            } catch (NumberFormatException e) {
-                return FormValidation.error(Messages.GrayApprovalStep_timeoutNotANumber());
-            }
+            return StepDurations.check(value, ChronoUnit.MINUTES);
+        }
+
+        /** {@code timeout: 30}, the documented whole minutes, reaches the String parameter as {@code '30'}. */
+        @NonNull
+        @Override
+        public Map<String, Object> customInstantiate(@NonNull Map<String, Object> arguments) {
+            return StepDurations.numbersAsText(arguments, "timeout");
         }
     }
 }

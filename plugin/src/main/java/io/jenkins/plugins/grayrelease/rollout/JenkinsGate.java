@@ -39,10 +39,10 @@ final class JenkinsGate implements Gate {
 
     @Override
     public Decision decide(ApprovalRequest request) throws InterruptedException {
-        int minutes = request.timeout().map(d -> (int) Math.max(1, (d.toSeconds() + 59) / 60)).orElse(0);
         // In the plan's order, so the buttons read as the plan lists them.
         Question question = new Question(request.message(), submitter,
-                Arrays.stream(DecisionKind.values()).filter(request::allows).toList(), minutes);
+                Arrays.stream(DecisionKind.values()).filter(request::allows).toList(),
+                request.timeout().orElse(java.time.Duration.ZERO));
         GrayReleaseAction action = GrayReleaseAction.of(run);
         Approval approval = action.addApproval(new Approval(approvalId(idPrefix, request.step(), request.givenFor()), target, question,
                 System.currentTimeMillis()));

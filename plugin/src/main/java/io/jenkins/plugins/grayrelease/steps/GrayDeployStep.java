@@ -9,13 +9,13 @@ import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
 import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import io.jenkins.plugins.grayrelease.core.workload.CanaryDeployment;
-import io.jenkins.plugins.grayrelease.core.support.Durations;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadWait;
 import java.time.Duration;
 import java.util.Map;
 import io.jenkins.plugins.grayrelease.fleet.FleetStepExecution;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -105,14 +105,7 @@ public final class GrayDeployStep extends Step {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         FleetStepExecution.refuseInFleet(context, "grayDeploy");
-        Duration limit = null;
-        if (timeout != null) {
-            try {
-                limit = Durations.parse(timeout);
-            } catch (IllegalArgumentException e) {
-                throw new AbortException("grayDeploy: timeout: " + e.getMessage());
-            }
-        }
+        Duration limit = StepDurations.parse("grayDeploy", "timeout", timeout, null);
         return new Execution(context, new CanaryDeployment(image, version, replicas, from, container), wait, limit);
     }
 
@@ -156,7 +149,7 @@ public final class GrayDeployStep extends Step {
 
     @Extension
     @Symbol("grayDeploy")
-    public static final class DescriptorImpl extends ReleaseStepDescriptor {
+    public static final class DescriptorImpl extends ReleaseStepDescriptor implements CustomDescribableModel {
 
         @Override
         public String getFunctionName() {
@@ -178,15 +171,14 @@ public final class GrayDeployStep extends Step {
         }
 
         public FormValidation doCheckTimeout(@QueryParameter String value) {
-            if (value == null || value.isBlank()) {
-                return FormValidation.ok();
-            }
-            try {
-                Durations.parse(value.trim());
-                return FormValidation.ok();
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return StepDurations.check(value, null);
+        }
+
+        /** {@code timeout: 300} reaches the step as text, so it gets the step's own message (a unit is needed). */
+        @NonNull
+        @Override
+        public Map<String, Object> customInstantiate(@NonNull Map<String, Object> arguments) {
+            return StepDurations.numbersAsText(arguments, "timeout");
         }
 
         public FormValidation doCheckReplicas(@QueryParameter String value) {

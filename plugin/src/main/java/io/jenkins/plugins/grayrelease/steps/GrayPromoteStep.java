@@ -4,10 +4,14 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.AbortException;
 import io.jenkins.plugins.grayrelease.core.PromoteOptions;
-import io.jenkins.plugins.grayrelease.core.support.Durations;
 import java.time.Duration;
 import io.jenkins.plugins.grayrelease.fleet.FleetStepExecution;
+import io.jenkins.plugins.grayrelease.core.WriteOptions;
+import hudson.util.FormValidation;
+import java.util.Map;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
+import org.kohsuke.stapler.QueryParameter;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -57,14 +61,7 @@ public final class GrayPromoteStep extends RoutingStep {
     /** Checks the delay here, on the Pipeline thread, so a typo fails before anything connects. */
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        Duration delay = null;
-        if (scaleDownDelay != null) {
-            try {
-                delay = Durations.parse(scaleDownDelay);
-            } catch (IllegalArgumentException e) {
-                throw new AbortException("grayPromote: scaleDownDelay: " + e.getMessage());
-            }
-        }
+        Duration delay = StepDurations.parse("grayPromote", "scaleDownDelay", scaleDownDelay, null);
         if (FleetStepExecution.fleetOf(context) != null) {
             FleetStepExecution.refuseDryRun(isDryRun(), "grayPromote");
             if (cleanup || from != null || delay != null) {
@@ -79,7 +76,7 @@ public final class GrayPromoteStep extends RoutingStep {
 
     @Extension
     @Symbol("grayPromote")
-    public static final class DescriptorImpl extends ReleaseStepDescriptor {
+    public static final class DescriptorImpl extends ReleaseStepDescriptor implements CustomDescribableModel {
 
         @Override
         public String getFunctionName() {
@@ -90,6 +87,17 @@ public final class GrayPromoteStep extends RoutingStep {
         @Override
         public String getDisplayName() {
             return Messages.GrayPromoteStep_displayName();
+        }
+
+        public FormValidation doCheckScaleDownDelay(@QueryParameter String value) {
+            return StepDurations.check(value, null);
+        }
+
+        /** {@code scaleDownDelay: 30} reaches the step as text, so it gets the step's own message (a unit is needed). */
+        @NonNull
+        @Override
+        public Map<String, Object> customInstantiate(@NonNull Map<String, Object> arguments) {
+            return StepDurations.numbersAsText(arguments, "scaleDownDelay");
         }
     }
 }

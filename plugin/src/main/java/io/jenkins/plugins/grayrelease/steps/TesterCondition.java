@@ -6,15 +6,17 @@ import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
+import io.jenkins.plugins.grayrelease.core.TesterMatch.Kind;
 import java.io.Serializable;
-import java.util.Locale;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * One way a tester's request is recognised and sent to the canary:
- * {@code [name: 'x-tester', value: 'yes']} (header, exact), {@code kind: 'prefix'},
- * {@code kind: 'regex'}, or {@code kind: 'cookie'}.
+ * {@code [name: 'x-tester', value: 'yes']} (header, exact), {@code kind: 'header-prefix'},
+ * {@code kind: 'header-regex'}, or {@code kind: 'cookie'}: the words of {@link Kind}, the same as
+ * grayctl's options and the status document's, so {@code grayStatus().testers} can be given back
+ * as they are. The older {@code prefix}/{@code regex} are still read and kept as the new word.
  */
 public final class TesterCondition extends AbstractDescribableImpl<TesterCondition> implements Serializable {
 
@@ -22,7 +24,7 @@ public final class TesterCondition extends AbstractDescribableImpl<TesterConditi
 
     private final String name;
     private final String value;
-    private String kind = "header";
+    private String kind = Kind.HEADER_EXACT.word();
 
     @DataBoundConstructor
     public TesterCondition(String name, String value) {
@@ -44,21 +46,23 @@ public final class TesterCondition extends AbstractDescribableImpl<TesterConditi
 
     @DataBoundSetter
     public void setKind(String kind) {
-        this.kind = kind == null || kind.isBlank() ? "header" : kind.trim().toLowerCase(Locale.ROOT);
+        if (kind == null || kind.isBlank()) {
+            this.kind = Kind.HEADER_EXACT.word();
+            return;
+        }
+        try {
+            this.kind = Kind.parse(kind).word();
+        } catch (TesterMatch.UnknownKindException e) {
+            // Kept as typed: the step says so on the Pipeline thread (toMatch), before anything connects.
+            this.kind = kind.trim();
+        }
     }
 
     TesterMatch toMatch() {
-        switch (kind) {
-            case "header":
-                return TesterMatch.header(name, value);
-            case "prefix":
-                return TesterMatch.headerPrefix(name, value);
-            case "regex":
-                return TesterMatch.headerRegex(name, value);
-            case "cookie":
-                return TesterMatch.cookie(name, value);
-            default:
-                throw new IllegalArgumentException(Messages.TesterCondition_unknownKind(kind, name));
+        try {
+            return new TesterMatch(Kind.parse(kind), name, value);
+        } catch (TesterMatch.UnknownKindException e) {
+            throw new IllegalArgumentException(Messages.TesterCondition_unknownKind(kind, name, Kind.words()), e);
         }
     }
 
@@ -73,10 +77,10 @@ public final class TesterCondition extends AbstractDescribableImpl<TesterConditi
 
         public ListBoxModel doFillKindItems() {
             ListBoxModel m = new ListBoxModel();
-            m.add(Messages.TesterCondition_header(), "header");
-            m.add(Messages.TesterCondition_prefix(), "prefix");
-            m.add(Messages.TesterCondition_regex(), "regex");
-            m.add(Messages.TesterCondition_cookie(), "cookie");
+            m.add(Messages.TesterCondition_header(), Kind.HEADER_EXACT.word());
+            m.add(Messages.TesterCondition_prefix(), Kind.HEADER_PREFIX.word());
+            m.add(Messages.TesterCondition_regex(), Kind.HEADER_REGEX.word());
+            m.add(Messages.TesterCondition_cookie(), Kind.COOKIE.word());
             return m;
         }
     }

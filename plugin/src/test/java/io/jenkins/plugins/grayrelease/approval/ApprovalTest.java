@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ApprovalTest {
 
     private static Approval approval(List<DecisionKind> choices) {
-        return new Approval("approval-7", "shop/reviews", new Question("Promote?", " alice, release-managers ", choices, 30), 1_000L);
+        return new Approval("approval-7", "shop/reviews", new Question("Promote?", " alice, release-managers ", choices, java.time.Duration.ofMinutes(30)), 1_000L);
     }
 
     @Test

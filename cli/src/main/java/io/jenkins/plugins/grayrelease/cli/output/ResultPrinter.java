@@ -6,6 +6,7 @@ import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.rollout.RolloutResult;
 import io.jenkins.plugins.grayrelease.core.state.RecordedRelease;
 import io.jenkins.plugins.grayrelease.core.status.EvidenceSummary;
+import io.jenkins.plugins.grayrelease.core.fleet.FleetStatus;
 import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 import java.io.PrintWriter;
@@ -35,6 +36,18 @@ public final class ResultPrinter {
             StatusTable.print(status, out);
         } else {
             document(StatusDocument.of(status));
+        }
+    }
+
+    /**
+     * A member of a fleet release: its status with the whole fleet in the document's {@code fleet} key; in a table
+     * only the member (the caller prints the fleet table from the same {@link FleetStatus}).
+     */
+    public void status(ReleaseStatus status, FleetStatus fleet) {
+        if (format == OutputFormat.TABLE) {
+            StatusTable.print(status, out);
+        } else {
+            document(StatusDocument.of(status, fleet));
         }
     }
 

@@ -56,7 +56,7 @@ class ResultPrinterTest {
         assertThat(json.get("phase").asText()).isEqualTo("PROGRESSING");
         assertThat(json.get("lastChange").get("at").asText()).isEqualTo("2026-11-26T06:00:00Z");
         assertThat(json.get("testers").get(0).toString())
-                .isEqualTo("{\"kind\":\"header-exact\",\"name\":\"end-user\",\"value\":\"jason\"}");
+                .isEqualTo("{\"kind\":\"header\",\"name\":\"end-user\",\"value\":\"jason\"}");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.grayrelease.core.fleet;
 
+import io.jenkins.plugins.grayrelease.core.rollout.ClusterDecision;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
+import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -22,5 +24,26 @@ public record FleetApproval(String fleetId, FleetWave wave, int step, String mes
 
     public FleetApproval {
         allowed = Set.copyOf(allowed);
+    }
+
+    /**
+     * The {@code grayctl decide} command that answers this approval from any shell, on the first member whose record
+     * shows it waiting ({@code grayctl decide reviews --context eu-1 -n shop promote|rollback}); empty when no member
+     * shows it or it is answered elsewhere only (a Jenkins build).
+     */
+    public Optional<String> answerElsewhere() {
+        if (status == null) {
+            return Optional.empty();
+        }
+        for (FleetStatus.Row row : status.rows()) {
+            Optional<RolloutProgress> waiting =
+                    ClusterDecision.pending(row.status())
+                            .filter(p -> p.question().answerableFromCluster());
+            if (waiting.isPresent()) {
+                return Optional.of(row.target().command("decide") + " " + String.join("|", waiting.get().question().choices()
+                        .stream().map(c -> c.equals(DecisionKind.SET_WEIGHT.planName()) ? "weight N" : c).toList()));
+            }
+        }
+        return Optional.empty();
     }
 }

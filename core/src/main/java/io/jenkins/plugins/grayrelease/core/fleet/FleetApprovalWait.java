@@ -2,6 +2,7 @@ package io.jenkins.plugins.grayrelease.core.fleet;
 
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -15,8 +16,11 @@ final class FleetApprovalWait {
     private FleetApprovalWait() {
     }
 
-    /** The answer, the timeout's decision, or null when the run was cancelled meanwhile. */
-    static Decision await(FleetGate gate, FleetApproval request, CountDownLatch cancelled) {
+    /**
+     * The answer (the gate's, or {@code recorded}: one recorded on a member by {@code grayctl decide}, whichever comes
+     * first), the timeout's decision, or null when the run was cancelled meanwhile.
+     */
+    static Decision await(FleetGate gate, FleetApproval request, CountDownLatch cancelled, CompletableFuture<Decision> recorded) {
         FutureTask<Decision> asking = new FutureTask<>(() -> gate.decide(request));
         Thread asker = new Thread(asking, "gray-fleet-approval-" + request.fleetId());
         asker.setDaemon(true);
@@ -27,6 +31,9 @@ final class FleetApprovalWait {
                 try {
                     return asking.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (java.util.concurrent.TimeoutException notYet) {
+                    if (recorded.isDone()) {
+                        return recorded.join();
+                    }
                     if (cancelled.getCount() == 0) {
                         return null;
                     }

@@ -61,12 +61,23 @@ public final class FleetRunner {
     private final FleetListener listener;
     private final Settings settings;
     private final CountDownLatch cancelled = new CountDownLatch(1);
+    private volatile String answerAt;
+    private String planName;
 
     public FleetRunner(FleetRelease release, FleetGate gate, FleetListener listener, Settings settings) {
         this.release = release;
         this.gate = gate;
         this.listener = listener == null ? FleetListener.NONE : listener;
         this.settings = settings;
+    }
+
+    /**
+     * Approvals are answered at {@code url} only (a Jenkins build): the members' records say so while a wave waits,
+     * and {@code grayctl decide} refuses to answer. Without it an approval may also be answered on any member.
+     */
+    public FleetRunner answeredAt(String url) {
+        this.answerAt = url;
+        return this;
     }
 
     /** Stops the run at its next wait or between two steps; traffic stays as it is (result {@code STOPPED}). */
@@ -79,6 +90,7 @@ public final class FleetRunner {
         if (!plan.fleet().equals(release.fleet())) {
             throw new IllegalArgumentException("the plan's fleet " + plan.fleet().id() + " is not the release's " + release.fleet().id());
         }
+        planName = plan.plan().name();
         TargetAnalysis analysis = plan.plan().analysesMetrics()
                 ? new TargetAnalysis(new MetricEvaluator(new PrometheusClient(endpoint(plan))), settings.analysisClock(), this::sleep)
                 : null;
@@ -177,14 +189,20 @@ public final class FleetRunner {
     }
 
     private FleetOutcome approve(FleetWave wave, int index, ApprovalStep step) {
-        FleetApproval request = new FleetApproval(release.fleet().id(), wave, index, step.message(), step.allowed(),
-                step.timeoutDuration(), Optional.ofNullable(step.onTimeout()), release.status());
-        Decision decision = FleetApprovalWait.await(gate, request, cancelled);
+        Decision decision;
+        // While it waits every member says so (phase paused, the question); an answer recorded on any member counts.
+        try (FleetApprovalRecord record = FleetApprovalRecord.open(release, listener, planName, wave, index, step, answerAt,
+                Clock.systemUTC())) {
+            FleetApproval request = new FleetApproval(release.fleet().id(), wave, index, step.message(), step.allowed(),
+                    step.timeoutDuration(), Optional.ofNullable(step.onTimeout()), release.status());
+            decision = FleetApprovalWait.await(gate, request, cancelled, record.answer());
+            record.decided(decision);
+        }
         if (decision == null) {
             return stopped("no answer to the approval of " + wave.name() + " (cancelled, or the gate could not ask); traffic stays as it is");
         }
         listener.note(wave.name() + ": " + decision.describe());
-        if (!request.allowed().contains(decision.kind())) {
+        if (!step.allowed().contains(decision.kind())) {
             return stopped("the approval of " + wave.name() + " got '" + decision.kind().planName() + "', which the plan does not offer;"
                     + " stopped, traffic as it is");
         }

@@ -9,20 +9,21 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Answers to this run's approvals recorded on the cluster ({@code grayctl decide} from any shell),
  * as the release watch delivers them: an answer counts only for this run's pending question of
- * the same step. Thread-safe: the watch offers, the waiting approval takes.
+ * the same step. Thread-safe: the watch offers, the waiting approval takes. Public for the fleet runner, whose
+ * wave approval is answered the same way on any member.
  */
-final class ClusterAnswers {
+public final class ClusterAnswers {
     private final String runId;
     private final Map<Integer, Decision> early = new HashMap<>();
     private int waitingStep = -1;
     private CompletableFuture<Decision> waiting;
 
-    ClusterAnswers(String runId) {
+    public ClusterAnswers(String runId) {
         this.runId = runId;
     }
 
     /** A record seen by the watch; an answer to one of this run's questions completes the wait for it. */
-    synchronized void offer(ReleaseState state) {
+    public synchronized void offer(ReleaseState state) {
         RolloutProgress progress = state == null ? null : state.rollout();
         if (progress == null || progress.answer() == null || progress.question() == null || !runId.equals(progress.run())) {
             return;
@@ -43,7 +44,7 @@ final class ClusterAnswers {
     }
 
     /** Completes {@code answer} with the cluster's answer to {@code step}, now or when it comes. */
-    synchronized void await(int step, CompletableFuture<Decision> answer) {
+    public synchronized void await(int step, CompletableFuture<Decision> answer) {
         waitingStep = step;
         waiting = answer;
         Decision already = early.remove(step);
@@ -52,7 +53,7 @@ final class ClusterAnswers {
         }
     }
 
-    synchronized void stopWaiting() {
+    public synchronized void stopWaiting() {
         waitingStep = -1;
         waiting = null;
     }

@@ -8,6 +8,8 @@ import io.jenkins.plugins.grayrelease.core.PlannedChange;
 import io.jenkins.plugins.grayrelease.core.ReleaseStatus;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.analysis.AnalysisVerdict;
+import io.jenkins.plugins.grayrelease.core.fleet.FleetOutcome;
+import io.jenkins.plugins.grayrelease.core.fleet.FleetStatus;
 import io.jenkins.plugins.grayrelease.core.rollout.ClusterDecision;
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import io.jenkins.plugins.grayrelease.core.state.RolloutProgress;
@@ -21,7 +23,6 @@ import io.jenkins.plugins.grayrelease.core.workload.ReleaseWorkloads;
 import io.jenkins.plugins.grayrelease.core.workload.WorkloadStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,8 +41,19 @@ public final class StatusDocument {
     private StatusDocument() {
     }
 
-    /** A release's status: where traffic goes, what was recorded, and how the two differ. */
+    /**
+     * A release's status: where traffic goes, what was recorded, and how the two differ; {@code fleet} is null
+     * (use {@link #of(ReleaseStatus, FleetStatus)} for a member of a fleet release whose members were read).
+     */
     public static Map<String, Object> of(ReleaseStatus s) {
+        return of(s, null);
+    }
+
+    /**
+     * A release's status with the fleet release it belongs to: {@code fleet} is {@link #of(FleetStatus)} (every
+     * member's row, unreadable ones marked {@code reachable: false}), or null when {@code fleet} is null.
+     */
+    public static Map<String, Object> of(ReleaseStatus s, FleetStatus fleet) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("namespace", s.namespace());
         doc.put("service", s.service());
@@ -63,6 +75,24 @@ public final class StatusDocument {
         doc.put("resourceVersion", s.resourceVersion());
         doc.put("pendingApproval", ClusterDecision.pending(s).map(p -> pendingApproval(s, p)).orElse(null));
         doc.put("workloads", workloads(s.workloads()));
+        doc.put("fleet", fleet == null ? null : of(fleet));
+        return doc;
+    }
+
+    /** A fleet release as its table shows it: {@code fleet} (the id), {@code phase} (of the whole), one row per member in {@code targets}. */
+    public static Map<String, Object> of(FleetStatus fleet) {
+        return FleetDocument.of(fleet);
+    }
+
+    /** What a fleet operation did: {@code result}, {@code action}, {@code changed}, {@code failed}, {@code undone}, {@code unfinished} (with the command that finishes each), {@code summary}. */
+    public static Map<String, Object> of(FleetOutcome outcome) {
+        return FleetDocument.of(outcome);
+    }
+
+    /** How a fleet run ended, with every member as it was left: {@link #of(FleetOutcome)} plus {@code fleet}, {@link #of(FleetStatus)} (null: not read). */
+    public static Map<String, Object> of(FleetOutcome outcome, FleetStatus left) {
+        Map<String, Object> doc = FleetDocument.of(outcome);
+        doc.put("fleet", left == null ? null : of(left));
         return doc;
     }
 
@@ -201,7 +231,7 @@ public final class StatusDocument {
         return doc;
     }
 
-    private static Map<String, Object> lastChange(LastChange c) {
+    static Map<String, Object> lastChange(LastChange c) {
         if (c == null) {
             return null;
         }
@@ -215,7 +245,7 @@ public final class StatusDocument {
 
     private static Map<String, Object> tester(TesterMatch m) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("kind", m.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        doc.put("kind", m.kind().word());
         doc.put("name", m.name());
         doc.put("value", m.value());
         return doc;

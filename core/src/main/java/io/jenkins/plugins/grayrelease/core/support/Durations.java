@@ -1,6 +1,7 @@
 package io.jenkins.plugins.grayrelease.core.support;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,9 @@ import java.util.regex.Pattern;
 public final class Durations {
     private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|s|m|h|d))+");
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+    private static final Pattern BARE_NUMBER = Pattern.compile("\\d+");
+    /** The accepted forms, for messages. */
+    public static final String FORMS = "a number with a unit (ms, s, m, h, d), for example 30s, 5m or 1h30m";
 
     private Durations() {}
 
@@ -21,8 +25,7 @@ public final class Durations {
     public static Duration parse(String text) {
         String trimmed = text == null ? "" : text.trim();
         if (!WHOLE.matcher(trimmed).matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration; write a number with a unit"
-                    + " (ms, s, m, h, d), for example 30s, 5m or 1h30m");
+            throw new IllegalArgumentException("'" + text + "' is not a duration; write " + FORMS);
         }
         Duration total = Duration.ZERO;
         Matcher part = PART.matcher(trimmed);
@@ -37,6 +40,26 @@ public final class Durations {
             });
         }
         return total;
+    }
+
+    /**
+     * Like {@link #parse(String)}, and a whole number without unit counts in {@code bareNumberUnit}:
+     * for the parameters whose documented unit predates the plan's form ({@code grayApproval(timeout: 30)}
+     * is 30 minutes).
+     *
+     * @throws IllegalArgumentException naming the value and both accepted forms
+     */
+    public static Duration parse(String text, ChronoUnit bareNumberUnit) {
+        String trimmed = text == null ? "" : text.trim();
+        if (BARE_NUMBER.matcher(trimmed).matches()) {
+            return Duration.of(Long.parseLong(trimmed), bareNumberUnit);
+        }
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration; write " + FORMS
+                    + ", or a whole number of " + bareNumberUnit.toString().toLowerCase(java.util.Locale.ROOT), e);
+        }
     }
 
     /** The shortest text that {@link #parse} reads back to the same duration; also valid PromQL. */

@@ -2,7 +2,10 @@ package io.jenkins.plugins.grayrelease.core.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
+import io.jenkins.plugins.grayrelease.core.rollout.ClusterDecision;
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
+import java.time.Clock;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanParser;
 import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.core.testing.SandboxFleet;
@@ -43,8 +46,15 @@ class FleetRunnerTest {
     }
 
     private FleetOutcome run(String yaml, Decision... answers) {
-        FleetPlan plan = FleetPlan.of(new PlanParser().parse(yaml, "plan.yaml"), "reviews-v2-f1");
         List<Decision> script = new ArrayList<>(List.of(answers));
+        return run(yaml, request -> {
+            asked.add(request);
+            return script.remove(0);
+        }, null);
+    }
+
+    private FleetOutcome run(String yaml, FleetGate gate, String answerAt) {
+        FleetPlan plan = FleetPlan.of(new PlanParser().parse(yaml, "plan.yaml"), "reviews-v2-f1");
         FleetListener afterEachWrite = new FleetListener() {
             @Override
             public void targetChanged(FleetTarget target, String change, io.jenkins.plugins.grayrelease.core.ReleaseStatus status) {
@@ -52,11 +62,7 @@ class FleetRunnerTest {
             }
         };
         try (FleetRelease release = new FleetRelease(plan.fleet(), clusters.connections(), afterEachWrite, FleetRelease.Settings.defaults())) {
-            FleetGate gate = request -> {
-                asked.add(request);
-                return script.remove(0);
-            };
-            return new FleetRunner(release, gate, afterEachWrite, FleetRunner.Settings.defaults()).run(plan);
+            return new FleetRunner(release, gate, afterEachWrite, FleetRunner.Settings.defaults()).answeredAt(answerAt).run(plan);
         }
     }
 
@@ -132,5 +138,52 @@ class FleetRunnerTest {
             assertThat(afterEachStep).containsExactly(List.of(0, 0), List.of(10, 10), List.of(30, 30), List.of(60, 60),
                     List.of(100, 100));
         }
+    }
+
+    @Test
+    void whileAWaveWaitsItsMembersRecordTheQuestionAndAnAnswerRecordedOnOneOfThemDecidesForTheFleet() {
+        FleetOutcome outcome = run(TWO_WAVES, request -> {
+            asked.add(request);
+            // Another shell: 'grayctl decide reviews --context eu-1 rollback' while the terminal stays silent.
+            ClusterDecision.answer(clusters.cluster("eu-1").engine(), clusters.reviews("eu-1").target(), "rollback", null, "bob",
+                    Clock.systemUTC());
+            new java.util.concurrent.CountDownLatch(1).await();
+            return null;
+        }, null);
+
+        assertThat(asked).singleElement().satisfies(a -> {
+            FleetStatus.Row eu1 = a.status().row(clusters.reviews("eu-1"));
+            assertThat(eu1.phase()).isEqualTo(Phase.PAUSED);
+            assertThat(ClusterDecision.pending(eu1.status())).hasValueSatisfying(p -> {
+                assertThat(p.question().message()).isEqualTo("Release in the US?");
+                assertThat(p.run()).isEqualTo("reviews-v2-f1/wave-1");
+            });
+            assertThat(a.status().row(clusters.reviews("us-1")).phase()).as("not reached yet: no record written").isNull();
+            assertThat(a.answerElsewhere()).hasValueSatisfying(c -> assertThat(c).startsWith("grayctl decide reviews --context eu-1 -n shop "));
+        });
+        assertThat(outcome.result()).isEqualTo(FleetOutcome.Result.ROLLED_BACK);
+        assertThat(outcome.action()).contains("answered rollback by bob");
+        assertThat(clusters.canaryShare("eu-1")).isZero();
+        assertThat(clusters.cluster("eu-1").engine().status(clusters.reviews("eu-1").target()).phase()).isEqualTo(Phase.ROLLED_BACK);
+    }
+
+    @Test
+    void aWaveApprovalOfAJenkinsBuildIsRefusedOnTheClusterAndNamesTheBuild() {
+        List<String> refusals = new ArrayList<>();
+        FleetOutcome outcome = run(TWO_WAVES, request -> {
+            try {
+                ClusterDecision.answer(clusters.cluster("eu-1").engine(), clusters.reviews("eu-1").target(), "rollback", null, "bob",
+                        Clock.systemUTC());
+            } catch (InvalidReleaseException e) {
+                refusals.add(e.getMessage());
+            }
+            assertThat(request.answerElsewhere()).isEmpty();
+            return Decision.promote("alice");
+        }, "http://127.0.0.1:8080/job/shop/7/");
+
+        assertThat(refusals).singleElement().asString().contains("belongs to a Jenkins build")
+                .contains("http://127.0.0.1:8080/job/shop/7/");
+        assertThat(outcome.result()).isEqualTo(FleetOutcome.Result.DONE);
+        assertThat(clusters.cluster("eu-1").engine().status(clusters.reviews("eu-1").target()).phase()).isEqualTo(Phase.PROMOTED);
     }
 }

@@ -45,7 +45,7 @@ class StatusDocumentTest {
 
         assertThat(doc.keySet()).containsExactly("namespace", "service", "routeKind", "routingObject", "route", "stable", "canary",
                 "weights", "phase", "lastChange", "testers", "mirrorPercent", "drift", "stateProblem", "resourceVersion",
-                "pendingApproval", "workloads");
+                "pendingApproval", "workloads", "fleet");
         assertThat(doc).containsEntry("weights", Map.of("stable", 90, "canary", 10))
                 .containsEntry("stable", Map.of("host", "reviews", "subset", "v1"))
                 .containsEntry("phase", "PROGRESSING")
@@ -54,7 +54,7 @@ class StatusDocumentTest {
                 .containsEntry("resourceVersion", "42");
         assertThat(doc.get("lastChange")).isEqualTo(Map.of("action", "setWeight 10", "by", "alice",
                 "at", "2026-11-26T06:00:00Z", "origin", "grayctl"));
-        assertThat(doc.get("testers")).isEqualTo(List.of(Map.of("kind", "header-exact", "name", "end-user", "value", "jason")));
+        assertThat(doc.get("testers")).isEqualTo(List.of(Map.of("kind", "header", "name", "end-user", "value", "jason")));
     }
 
     @Test
@@ -66,7 +66,7 @@ class StatusDocumentTest {
 
         assertThat(doc).containsEntry("canary", null).containsEntry("phase", null).containsEntry("lastChange", null)
                 .containsEntry("stateProblem", "no release state recorded").containsEntry("route", null);
-        assertThat(doc).hasSize(17).containsEntry("workloads", null);
+        assertThat(doc).hasSize(18).containsEntry("workloads", null).containsEntry("fleet", null);
     }
 
     @Test
@@ -116,7 +116,7 @@ class StatusDocumentTest {
 
         Map<String, Object> doc = StatusDocument.of(dryRun);
 
-        assertThat(new ArrayList<>(doc.keySet()).subList(17, doc.size()))
+        assertThat(new ArrayList<>(doc.keySet()).subList(18, doc.size()))
                 .containsExactly("changed", "dryRun", "patch", "diff", "serverValidated", "notes");
         assertThat(doc).containsEntry("changed", true).containsEntry("dryRun", true).containsEntry("serverValidated", true)
                 .containsEntry("diff", "-  weight: 100\n+  weight: 90\n");

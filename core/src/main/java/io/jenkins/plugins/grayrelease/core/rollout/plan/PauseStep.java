@@ -16,8 +16,7 @@ public record PauseStep(Duration duration) implements Step {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static PauseStep parse(Object value) {
         if (!(value instanceof String text)) {
-            throw new IllegalArgumentException("'" + value + "' is not a duration; write a number with a unit"
-                    + " (ms, s, m, h, d), for example 30s or 5m");
+            throw new IllegalArgumentException("'" + value + "' is not a duration; write " + Durations.FORMS);
         }
         Duration d = Durations.parse(text);
         if (d.isZero()) {

@@ -1,38 +1,33 @@
 package io.jenkins.plugins.grayrelease.core.rollout.plan;
 
 import io.jenkins.plugins.grayrelease.core.support.Counted;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.jenkins.plugins.grayrelease.core.TesterMatch;
 import io.jenkins.plugins.grayrelease.core.TesterRoute;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * {@code - testers: {headers: {x-canary: "true"}}}: requests matching any entry go to the canary.
- * {@code headers} compare exactly, {@code headerPrefixes} by prefix, {@code headerRegexes} by
- * regular expression, {@code cookies} by exact value.
+ * {@code - testers: [{kind: header, name: x-canary, value: "true"}]}: requests matching any entry
+ * go to the canary. The entries are those of the status document's {@code testers}, so a status
+ * can be given back as it is; {@link TesterEntries} reads them, and the older map form.
  */
-public record TestersStep(Map<String, String> headers, Map<String, String> headerPrefixes,
-        Map<String, String> headerRegexes, Map<String, String> cookies) implements Step {
+public record TestersStep(List<TesterMatch> matches) implements Step {
     public static final String KIND = "testers";
 
     public TestersStep {
-        headers = headers == null ? Map.of() : Map.copyOf(headers);
-        headerPrefixes = headerPrefixes == null ? Map.of() : Map.copyOf(headerPrefixes);
-        headerRegexes = headerRegexes == null ? Map.of() : Map.copyOf(headerRegexes);
-        cookies = cookies == null ? Map.of() : Map.copyOf(cookies);
-        if (headers.isEmpty() && headerPrefixes.isEmpty() && headerRegexes.isEmpty() && cookies.isEmpty()) {
-            throw new IllegalArgumentException("'testers' needs at least one of headers, headerPrefixes,"
-                    + " headerRegexes or cookies");
+        matches = List.copyOf(matches);
+        if (matches.isEmpty()) {
+            throw new IllegalArgumentException("'testers' needs at least one entry {kind, name, value}, kind one of "
+                    + TesterMatch.Kind.words());
         }
     }
 
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static TestersStep parse(Object value) {
+        return new TestersStep(TesterEntries.read(value));
+    }
+
     public TesterRoute toTesterRoute() {
-        List<TesterMatch> matches = new ArrayList<>();
-        headers.forEach((k, v) -> matches.add(TesterMatch.header(k, v)));
-        headerPrefixes.forEach((k, v) -> matches.add(TesterMatch.headerPrefix(k, v)));
-        headerRegexes.forEach((k, v) -> matches.add(TesterMatch.headerRegex(k, v)));
-        cookies.forEach((k, v) -> matches.add(TesterMatch.cookie(k, v)));
         return new TesterRoute(matches);
     }
 

@@ -139,7 +139,7 @@ class FleetPlanTest {
                 waves:
                   - {targets: [eu-1], step: [{setWeight: 10}]}
                 """)).isInstanceOf(InvalidPlanException.class)
-                .hasMessageContaining("unknown field 'step'")
+                .hasMessageContaining("unknown key 'step' in waves[0]; did you mean 'steps'?")
                 .hasMessageContaining("name, steps, targets");
     }
 }

@@ -38,7 +38,7 @@ class PlanKeyTyposTest {
                   - setWeight: 10
                 """, "plan.yaml"))
                 .hasMessage("plan.yaml line 2, column 1: stepz: unknown key 'stepz' at the top level; did you mean 'steps'?"
-                        + " ('steps' is required). allowed at the top level: analysis, canaryScale, name, prometheus, steps, target");
+                        + " ('steps' is required). allowed at the top level: analysis, canaryScale, name, prometheus, steps, target, targets, waves");
     }
 
     @Test
@@ -71,7 +71,7 @@ class PlanKeyTyposTest {
     void aStepThatIsNotAMapSaysWhatAStepIs() {
         assertThatThrownBy(() -> parser.parse(TARGET + "steps: [5]\n", "plan.yaml"))
                 .hasMessage("plan.yaml line 2, column 9: steps[0]: wrong kind of value, expected a step of one kind, such as"
-                        + " setWeight: 10. see the README section \"Rollout plans\" for this field's form");
+                        + " setWeight: 10. see docs/plans.md for this field's form");
     }
 
     @Test

@@ -189,7 +189,7 @@ class PlanParserTest {
                 Arguments.of("testers without matches", TARGET + """
                         steps:
                           - testers: {}
-                        """, 3, "steps[0].testers", "at least one of headers", ""),
+                        """, 3, "steps[0].testers", "needs at least one entry {kind, name, value}, kind one of header, header-prefix, header-regex or cookie", ""),
                 Arguments.of("negative failure limit", TARGET + PROMETHEUS + """
                         steps:
                           - analysis:
