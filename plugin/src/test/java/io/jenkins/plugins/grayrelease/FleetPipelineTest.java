@@ -45,6 +45,9 @@ class FleetPipelineTest {
                 + "]) {\n"
                 + "  def s = grayRelease(weight: 10)\n"
                 + "  echo \"changed: ${s.changed}\"\n"
+                + "  def st = grayStatus()\n"
+                + "  echo \"status: ${st.fleet.phase}, ${st.fleet.targets[0].id} at ${st.fleet.targets[0].canaryWeight} %,"
+                + " ready ${st.fleet.targets[1].readyPods}, wave ${st.wave}; release: ${s.result}, ${s.fleet.targets[1].canaryWeight} %\"\n"
                 + "  def d = grayApproval(message: 'Both clusters at 10 %. Promote?')\n"
                 + "  if (d.decision == 'promote') { grayPromote() } else { grayRollback() }\n"
                 + "}\n");
@@ -55,6 +58,8 @@ class FleetPipelineTest {
         assertThat(eu.primaryWeights()).isEqualTo(Map.of("v1", 90, "v2", 10));
         assertThat(us.primaryWeights()).isEqualTo(Map.of("v1", 90, "v2", 10));
         r.assertLogContains("changed: [eu-1/shop/reviews, us-1 <b>west</b>/shop/reviews]", b);
+        // The steps return core's status document (what grayctl prints): the fleet's rows under fleet.targets.
+        r.assertLogContains("status: PROGRESSING, eu-1/shop/reviews at 10 %, ready 2/2, wave 1; release: DONE, 10 %", b);
 
         HtmlPage page = buildPage(r, b);
         List<String> rows = page.querySelectorAll("table.gray-release-fleet tbody tr").stream().map(DomNode::asNormalizedText).toList();

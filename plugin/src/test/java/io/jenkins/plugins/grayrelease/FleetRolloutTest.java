@@ -38,7 +38,7 @@ class FleetRolloutTest {
         ReleaseJenkins.addKubeconfigCredential(r, "eu-1", eu);
         ReleaseJenkins.addKubeconfigCredential(r, "us-1", us);
         WorkflowJob p = ReleaseJenkins.pipeline(r, "fleet-rollout", "def s = grayRollout(plan: '''" + PLAN + "''')\n"
-                + "echo \"result: ${s.result}, overall: ${s.overall}\"\n");
+                + "echo \"result: ${s.result}, fleet: ${s.fleet.phase}, ${s.fleet.targets[1].id} at ${s.fleet.targets[1].canaryWeight} %\"\n");
 
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         r.waitForMessage("Waiting for a decision: eu-1 at 10 %. Go on with us-1?", b);
@@ -58,7 +58,7 @@ class FleetRolloutTest {
         r.assertBuildStatusSuccess(r.waitForCompletion(b));
         assertThat(eu.primaryWeights()).isEqualTo(Map.of("v2", 100));
         assertThat(us.primaryWeights()).isEqualTo(Map.of("v2", 100));
-        r.assertLogContains("result: DONE, overall: PROMOTED", b);
+        r.assertLogContains("result: DONE, fleet: PROMOTED, us-1/shop/reviews at 100 %", b);
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.jenkins.plugins.grayrelease.core.fleet.FleetRelease;
 import io.jenkins.plugins.grayrelease.core.fleet.FleetRunner;
 import io.jenkins.plugins.grayrelease.core.fleet.FleetStatus;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.PlanTargets;
+import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,9 @@ public final class FleetPlanRun {
         try (JenkinsFleetConnections connections = JenkinsFleetConnections.resolve(members, build);
              FleetRelease release = new FleetRelease(plan.fleet(), connections, console, FleetRelease.Settings.defaults())) {
             FleetRunner runner = new FleetRunner(release, new JenkinsFleetGate(build, context.listener(), context.approvalIdPrefix(),
-                    members, context.submitter(), context.detached()), console, settings);
+                    members, context.submitter(), context.detached()), console, settings)
+                    // Answered on the build page only: grayctl decide on a member refuses, naming the build.
+                    .answeredAt(ReleaseSession.origin(build));
             context.started().accept(runner);
             FleetOutcome outcome = runner.run(plan);
             FleetStatus left = release.status();
@@ -63,23 +66,9 @@ public final class FleetPlanRun {
         }
     }
 
-    /** What grayRollout returns for a fleet plan: the result, the engine's summary and each member as it was left. */
+    /** What grayRollout returns for a fleet plan: core's document of the outcome with every member as it was left. */
     public static java.util.Map<String, Object> document(Ended ended) {
-        java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
-        doc.put("fleet", ended.left().fleetId());
-        doc.put("result", ended.outcome().result().name());
-        doc.put("summary", ended.outcome().summary());
-        doc.put("overall", ended.left().overall().name());
-        ArrayList<Object> targets = new ArrayList<>();
-        for (FleetStatus.Row row : ended.left().rows()) {
-            java.util.Map<String, Object> t = new java.util.LinkedHashMap<>();
-            t.put("target", row.target().id());
-            t.put("weight", row.weight());
-            t.put("phase", row.phase() == null ? null : row.phase().name());
-            targets.add(t);
-        }
-        doc.put("targets", targets);
-        return doc;
+        return StatusDocument.of(ended.outcome(), ended.left());
     }
 
     /** Each target of the plan with the credential its {@code cluster:} names, over the enclosing block's settings. */
