@@ -11,6 +11,7 @@ import io.jenkins.plugins.grayrelease.core.fleet.FleetApproval;
 import io.jenkins.plugins.grayrelease.core.fleet.FleetGate;
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
@@ -47,9 +48,9 @@ final class JenkinsFleetGate implements FleetGate {
             return earlier.getDecision();
         }
         action.recordFleet(fleet.label(), request.status(), fleet.recordedMembers(), null, null);
-        int minutes = request.timeout().map(d -> (int) Math.max(1, (d.toSeconds() + 59) / 60)).orElse(0);
         Question question = new Question(request.message(), submitter,
-                Arrays.stream(DecisionKind.values()).filter(request.allowed()::contains).toList(), minutes);
+                Arrays.stream(DecisionKind.values()).filter(request.allowed()::contains).toList(),
+                request.timeout().orElse(Duration.ZERO));
         String wave = request.wave().name() + ": " + String.join(", ", request.wave().targets().stream().map(t -> t.id()).toList());
         Approval asked = new Approval(id, fleet.id() + ", " + wave, question, System.currentTimeMillis());
         asked.setFleet(fleet.id());
