@@ -25,8 +25,7 @@ class FleetEmergencyRollBackTest {
     @Test
     void rollBackFromTheJobPageRestoresStableInEveryClusterOfTheFleetAndAnswersItsDecision(JenkinsRule r) throws Exception {
         ReleaseJenkins.secure(r);
-        ReleaseJenkins.addKubeconfigCredential(r, "eu-1", eu);
-        ReleaseJenkins.addKubeconfigCredential(r, "us-1", us);
+        ReleaseJenkins.addFleetCredentials(r, eu, us);
         WorkflowJob p = ReleaseJenkins.pipeline(r, "fleet-emergency", "withGrayRelease(namespace: 'shop', service: 'reviews',"
                 + " stable: 'v1', canary: 'v2', targets: [[credentialsId: 'eu-1'], [credentialsId: 'us-1', wave: 2]]) {\n"
                 + "  grayRelease(weight: 10)\n"

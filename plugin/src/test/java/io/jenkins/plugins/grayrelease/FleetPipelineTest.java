@@ -38,7 +38,7 @@ class FleetPipelineTest {
     @Test
     void oneGrayReleaseMovesBothClustersAndOnePromoteButtonPromotesTheWholeFleet(JenkinsRule r) throws Exception {
         ReleaseJenkins.secure(r);
-        addClusterCredentials(r);
+        ReleaseJenkins.addFleetCredentials(r, eu, us);
         WorkflowJob p = ReleaseJenkins.pipeline(r, "fleet", "withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2', targets: [\n"
                 + "    [credentialsId: 'eu-1'],\n"
                 + "    [credentialsId: 'us-1', cluster: 'us-1 <b>west</b>']\n"
@@ -90,7 +90,7 @@ class FleetPipelineTest {
 
     @Test
     void theDocsJenkinsfileRollsBackTheFirstWaveWhenTheSecondClusterFails(JenkinsRule r) throws Exception {
-        addClusterCredentials(r);
+        ReleaseJenkins.addFleetCredentials(r, eu, us);
         try (KubernetesClient client = us.client()) {
             // us-1 has no canary pods: the engine's readiness gate refuses to send it traffic.
             client.apps().deployments().withName("reviews-v2").delete();
@@ -114,7 +114,7 @@ class FleetPipelineTest {
 
     @Test
     void aTargetNamingOnlyAContextIsRefusedBeforeAnyClusterIsWritten(JenkinsRule r) throws Exception {
-        addClusterCredentials(r);
+        ReleaseJenkins.addFleetCredentials(r, eu, us);
         WorkflowJob p = ReleaseJenkins.pipeline(r, "fleet-own-identity", "withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
                 + " targets: [[credentialsId: 'eu-1'], [context: 'prod-admin']]) {\n  grayRelease(weight: 10)\n}\n");
 
@@ -129,12 +129,6 @@ class FleetPipelineTest {
         JenkinsRule.WebClient wc = r.createWebClient().login("alice");
         wc.getOptions().setJavaScriptEnabled(false);
         return wc.goTo(b.getUrl() + GrayReleaseAction.URL_NAME + "/");
-    }
-
-    /** Kubeconfig credentials {@code eu-1} and {@code us-1}, each with a context of that name for its sandbox. */
-    private void addClusterCredentials(JenkinsRule r) throws Exception {
-        ReleaseJenkins.addKubeconfigCredential(r, "eu-1", eu);
-        ReleaseJenkins.addKubeconfigCredential(r, "us-1", us);
     }
 
     /** The Jenkinsfile of docs/fleet.md's section "In Jenkins", as written there. */

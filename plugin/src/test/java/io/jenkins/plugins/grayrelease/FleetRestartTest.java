@@ -33,8 +33,7 @@ class FleetRestartTest {
             client.apps().deployments().withName("reviews-v2").delete();
         }
         sessions.then(r -> {
-            ReleaseJenkins.addKubeconfigCredential(r, "eu-1", eu);
-            ReleaseJenkins.addKubeconfigCredential(r, "us-1", us);
+            ReleaseJenkins.addFleetCredentials(r, eu, us);
             WorkflowRun b = ReleaseJenkins.pipeline(r, "fleet-restart", DocPages.firstBlock("docs/fleet.md", "In Jenkins", "groovy"))
                     .scheduleBuild2(0).waitForStart();
             r.waitForMessage("Waiting for a decision: eu-1 at 10 %. Go on with us-1?", b);

@@ -35,8 +35,7 @@ class FleetRolloutTest {
     @Test
     void aFleetPlanRunsItsFirstWaveAsksOnTheBuildPageThenRunsTheSecondAndPromotesEverywhere(JenkinsRule r) throws Exception {
         ReleaseJenkins.secure(r);
-        ReleaseJenkins.addKubeconfigCredential(r, "eu-1", eu);
-        ReleaseJenkins.addKubeconfigCredential(r, "us-1", us);
+        ReleaseJenkins.addFleetCredentials(r, eu, us);
         WorkflowJob p = ReleaseJenkins.pipeline(r, "fleet-rollout", "def s = grayRollout(plan: '''" + PLAN + "''')\n"
                 + "echo \"result: ${s.result}, fleet: ${s.fleet.phase}, ${s.fleet.targets[1].id} at ${s.fleet.targets[1].canaryWeight} %\"\n");
 
@@ -64,8 +63,7 @@ class FleetRolloutTest {
 
     @Test
     void aFleetPlanWhoseSecondWaveFailsRollsBackTheFirstAndFailsTheBuildWithTheEnginesSentence(JenkinsRule r) throws Exception {
-        ReleaseJenkins.addKubeconfigCredential(r, "eu-1", eu);
-        ReleaseJenkins.addKubeconfigCredential(r, "us-1", us);
+        ReleaseJenkins.addFleetCredentials(r, eu, us);
         try (var client = us.client()) {
             // us-1 has no canary pods: the engine's readiness gate refuses to send it traffic.
             client.apps().deployments().withName("reviews-v2").delete();
