@@ -38,13 +38,16 @@ class FleetPipelineTest {
     @Test
     void oneGrayReleaseMovesBothClustersAndOnePromoteButtonPromotesTheWholeFleet(JenkinsRule r) throws Exception {
         ReleaseJenkins.secure(r);
-        addClusterCredentials(r);
+        ReleaseJenkins.addFleetCredentials(r, eu, us);
         WorkflowJob p = ReleaseJenkins.pipeline(r, "fleet", "withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2', targets: [\n"
                 + "    [credentialsId: 'eu-1'],\n"
                 + "    [credentialsId: 'us-1', cluster: 'us-1 <b>west</b>']\n"
                 + "]) {\n"
                 + "  def s = grayRelease(weight: 10)\n"
                 + "  echo \"changed: ${s.changed}\"\n"
+                + "  def st = grayStatus()\n"
+                + "  echo \"status: ${st.fleet.phase}, ${st.fleet.targets[0].id} at ${st.fleet.targets[0].canaryWeight} %,"
+                + " ready ${st.fleet.targets[1].readyPods}, wave ${st.wave}; release: ${s.result}, ${s.fleet.targets[1].canaryWeight} %\"\n"
                 + "  def d = grayApproval(message: 'Both clusters at 10 %. Promote?')\n"
                 + "  if (d.decision == 'promote') { grayPromote() } else { grayRollback() }\n"
                 + "}\n");
@@ -55,6 +58,8 @@ class FleetPipelineTest {
         assertThat(eu.primaryWeights()).isEqualTo(Map.of("v1", 90, "v2", 10));
         assertThat(us.primaryWeights()).isEqualTo(Map.of("v1", 90, "v2", 10));
         r.assertLogContains("changed: [eu-1/shop/reviews, us-1 <b>west</b>/shop/reviews]", b);
+        // The steps return core's status document (what grayctl prints): the fleet's rows under fleet.targets.
+        r.assertLogContains("status: PROGRESSING, eu-1/shop/reviews at 10 %, ready 2/2, wave 1; release: DONE, 10 %", b);
 
         HtmlPage page = buildPage(r, b);
         List<String> rows = page.querySelectorAll("table.gray-release-fleet tbody tr").stream().map(DomNode::asNormalizedText).toList();
@@ -85,7 +90,7 @@ class FleetPipelineTest {
 
     @Test
     void theDocsJenkinsfileRollsBackTheFirstWaveWhenTheSecondClusterFails(JenkinsRule r) throws Exception {
-        addClusterCredentials(r);
+        ReleaseJenkins.addFleetCredentials(r, eu, us);
         try (KubernetesClient client = us.client()) {
             // us-1 has no canary pods: the engine's readiness gate refuses to send it traffic.
             client.apps().deployments().withName("reviews-v2").delete();
@@ -109,7 +114,7 @@ class FleetPipelineTest {
 
     @Test
     void aTargetNamingOnlyAContextIsRefusedBeforeAnyClusterIsWritten(JenkinsRule r) throws Exception {
-        addClusterCredentials(r);
+        ReleaseJenkins.addFleetCredentials(r, eu, us);
         WorkflowJob p = ReleaseJenkins.pipeline(r, "fleet-own-identity", "withGrayRelease(namespace: 'shop', service: 'reviews', stable: 'v1', canary: 'v2',"
                 + " targets: [[credentialsId: 'eu-1'], [context: 'prod-admin']]) {\n  grayRelease(weight: 10)\n}\n");
 
@@ -124,12 +129,6 @@ class FleetPipelineTest {
         JenkinsRule.WebClient wc = r.createWebClient().login("alice");
         wc.getOptions().setJavaScriptEnabled(false);
         return wc.goTo(b.getUrl() + GrayReleaseAction.URL_NAME + "/");
-    }
-
-    /** Kubeconfig credentials {@code eu-1} and {@code us-1}, each with a context of that name for its sandbox. */
-    private void addClusterCredentials(JenkinsRule r) throws Exception {
-        ReleaseJenkins.addKubeconfigCredential(r, "eu-1", eu);
-        ReleaseJenkins.addKubeconfigCredential(r, "us-1", us);
     }
 
     /** The Jenkinsfile of docs/fleet.md's section "In Jenkins", as written there. */

@@ -60,6 +60,12 @@ final class ReleaseJenkins {
         }
     }
 
+    /** Kubeconfig credentials {@code eu-1} and {@code us-1} for a fleet of two sandbox clusters. */
+    static void addFleetCredentials(JenkinsRule r, MockCluster eu, MockCluster us) throws Exception {
+        addKubeconfigCredential(r, "eu-1", eu);
+        addKubeconfigCredential(r, "us-1", us);
+    }
+
     /**
      * Adds a kubeconfig credential ({@code Secret file}) {@code id} for {@code cluster}: one context,
      * also called {@code id}, with namespace shop and a token that is no secret.

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.grayrelease.action;
 
 import hudson.Util;
+import io.jenkins.plugins.grayrelease.ReleaseSettings;
 import io.jenkins.plugins.grayrelease.core.fleet.FleetStatus;
 import io.jenkins.plugins.grayrelease.core.state.LastChange;
 import java.util.List;
@@ -17,8 +18,11 @@ public final class FleetRecord {
     private final String overall;
     private final List<Row> rows;
     private final long seenAt;
+    /** The members as the block named them (credential ids, no secrets): what the job page's roll back reaches. */
+    private final List<Member> members;
 
-    FleetRecord(String label, FleetStatus status, long seenAt) {
+    FleetRecord(String label, FleetStatus status, List<Member> members, long seenAt) {
+        this.members = members == null ? null : List.copyOf(members);
         this.id = status.fleetId();
         this.label = label;
         this.overall = status.overall().name();
@@ -47,6 +51,36 @@ public final class FleetRecord {
 
     public long getSeenAt() {
         return seenAt;
+    }
+
+    /** The members with their settings, or empty in a record of an earlier version (nothing to reach them with). */
+    public List<Member> getMembers() {
+        return members == null ? List.of() : members;
+    }
+
+    /** One member: its cluster's name, its wave (1, 2 …) and its complete settings (credential id, target). */
+    public static final class Member {
+        private final String cluster;
+        private final int wave;
+        private final ReleaseSettings settings;
+
+        public Member(String cluster, int wave, ReleaseSettings settings) {
+            this.cluster = cluster;
+            this.wave = wave;
+            this.settings = settings;
+        }
+
+        public String cluster() {
+            return cluster;
+        }
+
+        public int wave() {
+            return wave;
+        }
+
+        public ReleaseSettings settings() {
+            return settings;
+        }
     }
 
     /** One target as read: what the fleet table shows in one line. */

@@ -129,8 +129,8 @@ public final class GrayReleaseAction implements RunAction2 {
      * Records a fleet release as read after a step (its table on the page) and, when the step
      * changed something, the engine's summary of what it did in the history.
      */
-    public void recordFleet(String label, FleetStatus status, String user, @CheckForNull String what) {
-        fleets.put(status.fleetId(), new FleetRecord(label, status, System.currentTimeMillis()));
+    public void recordFleet(String label, FleetStatus status, List<FleetRecord.Member> members, String user, @CheckForNull String what) {
+        fleets.put(status.fleetId(), new FleetRecord(label, status, members, System.currentTimeMillis()));
         if (what != null) {
             history.add(new HistoryEntry(System.currentTimeMillis(), user, label, what));
         }

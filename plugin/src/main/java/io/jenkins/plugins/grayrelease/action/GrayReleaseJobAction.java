@@ -14,6 +14,7 @@ import io.jenkins.plugins.grayrelease.core.OperationResult;
 import io.jenkins.plugins.grayrelease.core.WriteOptions;
 import io.jenkins.plugins.grayrelease.core.errors.GrayReleaseException;
 import io.jenkins.plugins.grayrelease.core.errors.InvalidReleaseException;
+import io.jenkins.plugins.grayrelease.fleet.FleetEmergencyRollBack;
 import io.jenkins.plugins.grayrelease.security.ReleasePermissions;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class GrayReleaseJobAction implements Action {
     public String getIconFileName() {
         Run<?, ?> last = job.getLastBuild();
         GrayReleaseAction a = last == null ? null : last.getAction(GrayReleaseAction.class);
-        return a != null && !a.getTargets().isEmpty() ? GrayReleaseAction.ICON : null;
+        return madeARelease(a) ? GrayReleaseAction.ICON : null;
     }
 
     @Override
@@ -81,11 +82,25 @@ public final class GrayReleaseJobAction implements Action {
         Run<?, ?> r = job.getLastBuild();
         for (int i = 0; r != null && i < BUILDS_TO_SEARCH; i++, r = r.getPreviousBuild()) {
             GrayReleaseAction a = r.getAction(GrayReleaseAction.class);
-            if (a != null && !a.getTargets().isEmpty()) {
+            if (madeARelease(a)) {
                 return r;
             }
         }
         return null;
+    }
+
+    /** A build made a release when it recorded a target or a fleet. */
+    private static boolean madeARelease(@CheckForNull GrayReleaseAction a) {
+        return a != null && (!a.getTargets().isEmpty() || !a.getFleets().isEmpty());
+    }
+
+    /**
+     * The fleet releases of the last release build, as that build last read them (the build page's table;
+     * not read live here: one reading per member and view would be a request per cluster).
+     */
+    public List<FleetRecord> getFleets() {
+        Run<?, ?> run = getLastReleaseBuild();
+        return run == null ? List.of() : run.getAction(GrayReleaseAction.class).getFleets();
     }
 
     /**
@@ -137,6 +152,11 @@ public final class GrayReleaseJobAction implements Action {
         }
     }
 
+    /** What a fleet's roll back button does. */
+    public String rollBackFleetLabel(FleetRecord fleet) {
+        return Messages.JobAction_RollBackFleet(fleet.getId());
+    }
+
     public boolean canRollBack() {
         return ReleasePermissions.canRollBack(job);
     }
@@ -179,6 +199,12 @@ public final class GrayReleaseJobAction implements Action {
                 failures.add(t.getLabel() + ": " + e.getMessage());
             }
         }
+        for (FleetRecord fleet : action.getFleets()) {
+            if (target != null && !target.isBlank() && !target.equals(fleet.getId())) {
+                continue;
+            }
+            rollBackFleet(fleet, run, action, actor, rolledBack, failures);
+        }
         String why = Messages.JobAction_RolledBackBy(String.join(", ", rolledBack), user,
                 DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         RunningBuilds.stopGoingForward(job, rolledBack, user, why);
@@ -186,6 +212,29 @@ public final class GrayReleaseJobAction implements Action {
             return PlainResponse.of(500, Messages.JobAction_RollBackFailed(String.join("; ", failures)));
         }
         return HttpResponses.redirectToDot();
+    }
+
+    /**
+     * Every member of {@code fleet} back to its recorded stable through the engine's coordinator (all or nothing;
+     * an unreachable member is a failure naming the command that finishes it). The fleet's id stops its builds.
+     */
+    private static void rollBackFleet(FleetRecord fleet, Run<?, ?> run, GrayReleaseAction action, Actor actor,
+            Set<String> rolledBack, List<String> failures) {
+        if (fleet.getMembers().isEmpty()) {
+            failures.add(Messages.JobAction_FleetNotRecorded(fleet.getId()));
+            return;
+        }
+        try {
+            FleetEmergencyRollBack.Done done = FleetEmergencyRollBack.rollBack(fleet, run, actor);
+            action.recordFleet(fleet.getLabel(), done.status(), fleet.getMembers(), actor.user(),
+                    "emergency roll back: " + done.outcome().summary());
+            rolledBack.add(fleet.getId());
+            if (!done.outcome().unfinished().isEmpty()) {
+                failures.add(fleet.getId() + ": " + String.join(" ", done.outcome().sentences()));
+            }
+        } catch (IOException e) {
+            failures.add(fleet.getId() + ": " + e.getMessage());
+        }
     }
 
     /** A target as last read from the cluster, or why it could not be read, or that it is being read. */

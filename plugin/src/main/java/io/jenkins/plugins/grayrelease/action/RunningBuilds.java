@@ -44,12 +44,15 @@ final class RunningBuilds {
 
     private static void stop(Run<?, ?> build, Set<String> targets, String user, String why) {
         GrayReleaseAction action = build.getAction(GrayReleaseAction.class);
-        if (action == null || action.getTargets().stream().noneMatch(t -> targets.contains(t.getLabel()))) {
+        if (action == null || action.getTargets().stream().noneMatch(t -> targets.contains(t.getLabel()))
+                && action.getFleets().stream().noneMatch(f -> targets.contains(f.getId()))) {
             return;
         }
         boolean answered = false;
         for (Approval approval : action.getPendingApprovals()) {
-            if (!approval.getTarget().isEmpty() && !targets.contains(approval.getTarget())) {
+            // A fleet's approval answers for its whole release: it is stopped when its fleet id was rolled back.
+            boolean fleetRolledBack = approval.getFleet() != null && targets.contains(approval.getFleet());
+            if (!fleetRolledBack && !approval.getTarget().isEmpty() && !targets.contains(approval.getTarget())) {
                 continue;
             }
             if (approval.offers(DecisionKind.ROLLBACK)) {

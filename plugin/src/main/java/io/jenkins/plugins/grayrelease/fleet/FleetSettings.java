@@ -2,6 +2,7 @@ package io.jenkins.plugins.grayrelease.fleet;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.grayrelease.ReleaseSettings;
+import io.jenkins.plugins.grayrelease.action.FleetRecord;
 import hudson.model.Run;
 import io.jenkins.plugins.grayrelease.core.fleet.Fleet;
 import io.jenkins.plugins.grayrelease.core.fleet.FleetListener;
@@ -165,6 +166,25 @@ public final class FleetSettings implements Serializable {
             run.close();
             run = null;
         }
+    }
+
+    /** The members as the build page records them, so the job page's roll back can reach them later. */
+    public List<FleetRecord.Member> recordedMembers() {
+        return members.stream().map(m -> new FleetRecord.Member(m.cluster(), m.wave(), m.settings())).toList();
+    }
+
+    /**
+     * The fleet a build recorded, each member read with the sides its cluster recorded (after a promotion the
+     * recorded stable is the promoted version, whatever the Jenkinsfile called stable).
+     */
+    static FleetSettings recorded(FleetRecord record) {
+        return restored(record.getId(), record.getMembers().stream()
+                .map(m -> new Member(m.cluster(), m.wave(), m.settings().sidesFromRecord())).toList());
+    }
+
+    /** A fleet of known id and members (a recorded one, a plan's). */
+    static FleetSettings restored(String id, List<Member> members) {
+        return new FleetSettings(members, id);
     }
 
     /** {@code reviews-v2-f4f2a9c (eu-1/shop/reviews, us-1/shop/reviews)}: the release's name for approvals and history. */

@@ -9,8 +9,7 @@ import io.jenkins.plugins.grayrelease.cluster.ReleaseSession;
 import io.jenkins.plugins.grayrelease.core.fleet.FleetOutcome;
 import io.jenkins.plugins.grayrelease.core.fleet.FleetRelease;
 import io.jenkins.plugins.grayrelease.core.fleet.FleetStatus;
-import io.jenkins.plugins.grayrelease.core.fleet.FleetTarget;
-import java.util.ArrayList;
+import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -89,7 +88,7 @@ public final class FleetStepExecution extends SynchronousNonBlockingStepExecutio
             outcome.sentences().forEach(s -> listener.getLogger().println(Messages.FleetConsole_line(fleet.id(), s)));
         }
         FleetStatus status = release.status();
-        GrayReleaseAction.of(build).recordFleet(fleet.label(), status, ReleaseSession.buildActor(build).user(),
+        GrayReleaseAction.of(build).recordFleet(fleet.label(), status, fleet.recordedMembers(), ReleaseSession.buildActor(build).user(),
                 outcome == null ? null : outcome.summary());
         if (outcome != null && !outcome.succeeded()) {
             throw new AbortException(stepName + ": " + outcome.summary());
@@ -112,28 +111,18 @@ public final class FleetStepExecution extends SynchronousNonBlockingStepExecutio
         fleet.wave(index);
     }
 
-    /** What the step returns: the fleet, its wave, the outcome and each target's weight and phase. */
-    private static Map<String, Object> document(FleetSettings fleet, FleetRelease release, @CheckForNull FleetOutcome outcome,
+    /**
+     * What the step returns, in core's status-document vocabulary (what grayctl prints): {@code fleet} is the fleet's
+     * document (id, phase, one row per member in {@code targets}); a step that acted adds the outcome's keys
+     * ({@code result, action, changed, failed, undone, unfinished, summary}); {@code wave} is the block's current wave.
+     */
+    static Map<String, Object> document(FleetSettings fleet, FleetRelease release, @CheckForNull FleetOutcome outcome,
             FleetStatus status) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("fleet", fleet.id());
-        doc.put("wave", fleet.waveNumbers().get(release.currentWave().index()));
-        doc.put("overall", status.overall().name());
-        doc.put("result", outcome == null ? null : outcome.result().name());
-        doc.put("changed", outcome == null ? new ArrayList<>() : new ArrayList<>(outcome.changed().stream().map(FleetTarget::id).toList()));
-        ArrayList<Object> targets = new ArrayList<>();
-        for (FleetStatus.Row row : status.rows()) {
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("target", row.target().id());
-            t.put("cluster", row.cluster());
-            t.put("service", row.service());
-            t.put("weight", row.weight());
-            t.put("phase", row.phase() == null ? null : row.phase().name());
-            t.put("readyPods", row.readyPods());
-            t.put("unreachable", row.unreachable());
-            targets.add(t);
+        Map<String, Object> doc = new LinkedHashMap<>(outcome == null ? Map.of() : StatusDocument.of(outcome, status));
+        if (outcome == null) {
+            doc.put("fleet", StatusDocument.of(status));
         }
-        doc.put("targets", targets);
+        doc.put("wave", fleet.waveNumbers().get(release.currentWave().index()));
         return doc;
     }
 }

@@ -43,6 +43,11 @@ final class JenkinsFleetConnections implements FleetConnections, AutoCloseable {
      * @throws IOException (an {@link hudson.AbortException}) naming the credential or setting that is missing or unusable
      */
     static JenkinsFleetConnections resolve(FleetSettings fleet, Run<?, ?> run) throws IOException {
+        return resolve(fleet, run, ReleaseSession.buildActor(run));
+    }
+
+    /** Resolves every member's credential; the engines write as {@code actor} (a person on the job page). */
+    static JenkinsFleetConnections resolve(FleetSettings fleet, Run<?, ?> run, Actor actor) throws IOException {
         Map<String, ClusterAccess> access = new ConcurrentHashMap<>();
         Map<String, FleetSettings.Member> members = new ConcurrentHashMap<>();
         for (FleetSettings.Member m : fleet.members()) {
@@ -50,7 +55,7 @@ final class JenkinsFleetConnections implements FleetConnections, AutoCloseable {
             access.put(id, ClusterCredentials.resolve(m.settings(), run));
             members.put(id, m);
         }
-        return new JenkinsFleetConnections(access, members, ReleaseSession.buildActor(run));
+        return new JenkinsFleetConnections(access, members, actor);
     }
 
     @Override

@@ -26,7 +26,13 @@ import io.jenkins.plugins.grayrelease.core.rollout.RolloutListener;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.RolloutPlan;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.TargetSpec;
 import io.jenkins.plugins.grayrelease.core.status.StatusDocument;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.grayrelease.core.fleet.Fleet;
+import io.jenkins.plugins.grayrelease.core.fleet.FleetPlan;
+import io.jenkins.plugins.grayrelease.core.fleet.FleetRunner;
+import io.jenkins.plugins.grayrelease.fleet.FleetPlanRun;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +64,10 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
     private final Boolean propagate;
     private transient volatile Future<?> task;
     private transient volatile RolloutRunner runner;
+    /** A fleet plan's runner (targets:/waves:), while it runs. */
+    private transient volatile FleetRunner fleetRunner;
+    /** A fleet plan's release id, made on the first run: the same after a restart, so its records lead to one release. */
+    private volatile String fleetId;
     private transient volatile Throwable stopCause;
     /** The controller this run started under; another one (or its shutdown) means this thread is stale. */
     private transient volatile Jenkins startedUnder;
@@ -99,6 +109,11 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
         PlanSource source = PlanSource.read(plan, getContext().get(FilePath.class));
         ReleaseSettings around = getContext().get(ReleaseSettings.class);
         PrometheusDefaults prometheus = PrometheusDefaults.of(run);
+        RolloutPlan fleetPlan = fleetPlanOrNull(source, around, prometheus);
+        if (fleetPlan != null) {
+            runFleet(fleetPlan, around, run, listener, prometheus);
+            return;
+        }
         // Without withGrayRelease the plan's own target says where to connect.
         ReleaseSettings connect = around != null ? around : settingsFor(source.parse(null, prometheus.spec()).target(), null);
         if (resumed) {
@@ -145,6 +160,61 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
         finish(result);
     }
 
+    /**
+     * The plan when it names {@code targets:} (a fleet plan), else null. A plan that does not parse without a
+     * cluster's default namespace is not a fleet plan here: the single-target path parses it again and reports.
+     */
+    @CheckForNull
+    private static RolloutPlan fleetPlanOrNull(PlanSource source, @CheckForNull ReleaseSettings around, PrometheusDefaults prometheus) {
+        TargetSpec enclosing = null;
+        try {
+            enclosing = around == null ? null : PlanSource.targetOf(around.toTarget(null));
+        } catch (GrayReleaseException | IllegalArgumentException incomplete) {
+            // The block leaves a field (the namespace) to the cluster's default: a fleet plan's targets must say it;
+            // a single-target plan is parsed again below with the cluster's default, which reports what is wrong.
+        }
+        try {
+            RolloutPlan parsed = source.parse(enclosing, prometheus.spec());
+            return parsed.isFleet() ? parsed : null;
+        } catch (AbortException notParsedYet) {
+            return null;
+        }
+    }
+
+    /** The fleet plan through the engine's fleet runner: waves, approvals on the build page, promotion everywhere. */
+    private void runFleet(RolloutPlan parsed, @CheckForNull ReleaseSettings around, Run<?, ?> run, TaskListener listener,
+            PrometheusDefaults prometheus) throws Exception {
+        if (fleetId == null) {
+            fleetId = Fleet.newId(parsed.name());
+        }
+        Map<String, String> environment = new HashMap<>(required(EnvVars.class));
+        FleetRunner.Settings settings = new FleetRunner.Settings(Clock.systemUTC(), environment, prometheus.endpointFor(parsed, environment));
+        String approvers = submitter != null ? submitter : ReleaseDefaults.forItem(run.getParent()).getApprovers();
+        FleetPlanRun.Context context = new FleetPlanRun.Context(run, listener, "rollout-" + required(FlowNode.class).getId(),
+                approvers, this::detached, r -> {
+                    fleetRunner = r;
+                    if (stopCause != null) {
+                        r.cancel();
+                    }
+                });
+        FleetPlanRun.Ended ended;
+        try {
+            ended = FleetPlanRun.run(FleetPlan.of(parsed, fleetId), around, settings, context);
+        } catch (GrayReleaseException | IllegalArgumentException e) {
+            throw new AbortException("grayRollout: " + e.getMessage());
+        }
+        if (detached()) {
+            return;
+        }
+        if (stopCause != null) {
+            getContext().onFailure(stopCause);
+        } else if (ended.outcome().succeeded() || Boolean.FALSE.equals(propagate)) {
+            getContext().onSuccess(FleetPlanRun.document(ended));
+        } else {
+            getContext().onFailure(new AbortException("grayRollout: " + ended.outcome().summary()));
+        }
+    }
+
     /** A context value every Pipeline step has; its absence is a bug in Jenkins, not the user's. */
     private <T> T required(Class<T> type) throws IOException, InterruptedException {
         T value = getContext().get(type);
@@ -187,6 +257,11 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
     @Override
     public void stop(Throwable cause) {
         stopCause = cause;
+        FleetRunner f = fleetRunner;
+        if (f != null) {
+            f.cancel();
+            return;
+        }
         RolloutRunner r = runner;
         if (r != null) {
             // The runner stops at its next wait or between two writes and records the release as aborted.
@@ -203,6 +278,6 @@ final class GrayRolloutExecution extends AbstractStepExecutionImpl {
     @Override
     public String getStatus() {
         RolloutRunner r = runner;
-        return r == null ? Messages.GrayRolloutExecution_preparing() : Messages.GrayRolloutExecution_running();
+        return r == null && fleetRunner == null ? Messages.GrayRolloutExecution_preparing() : Messages.GrayRolloutExecution_running();
     }
 }

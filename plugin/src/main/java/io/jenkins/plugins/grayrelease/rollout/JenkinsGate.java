@@ -12,11 +12,6 @@ import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import io.jenkins.plugins.grayrelease.core.rollout.Gate;
 import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
 import java.util.Arrays;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -52,25 +47,8 @@ final class JenkinsGate implements Gate {
         Approval approval = action.addApproval(new Approval(approvalId(idPrefix, request.step(), request.givenFor()), target, question,
                 System.currentTimeMillis()));
         listener.getLogger().println(Messages.JenkinsGate_waiting(request.message(), ConsoleLinks.approval(run, approval)));
-        try {
-            CompletableFuture<Decision> answer = ApprovalWaiters.await(run, approval);
-            while (true) {
-                requireAttached();
-                try {
-                    Decision d = answer.get(1, TimeUnit.SECONDS);
-                    requireAttached();
-                    return d;
-                } catch (TimeoutException notYet) {
-                    // look at the controller's state again
-                }
-            }
-        } catch (InterruptedException | CancellationException e) {
-            action.close(approval, Messages.JenkinsGate_stoppedWaiting());
-            throw e instanceof InterruptedException ie ? ie : new InterruptedException("approval cancelled");
-        } catch (ExecutionException e) {
-            // Never completed exceptionally; a failure here is a bug, and the runner ends the run without changes.
-            throw new IllegalStateException("approval " + approval.getId() + " failed", e);
-        }
+        return ApprovalWaiters.answerFor(run, approval, detached, Messages.JenkinsGate_stoppedWaiting(),
+                Messages.JenkinsGate_shuttingDown());
     }
 
     /**
@@ -86,16 +64,5 @@ final class JenkinsGate implements Gate {
         GrayReleaseAction action = run.getAction(GrayReleaseAction.class);
         Approval approval = action == null ? null : action.getApproval(approvalId(idPrefix, step, givenFor));
         return approval != null && approval.getDecision() != null;
-    }
-
-    /**
-     * Ends the wait of a run whose controller is going away, without touching the approval: the
-     * run resumed after the restart asks again and finds it (answered or not). The runner treats
-     * the exception as a failed gate and writes nothing.
-     */
-    private void requireAttached() {
-        if (detached.getAsBoolean()) {
-            throw new IllegalStateException(Messages.JenkinsGate_shuttingDown());
-        }
     }
 }

@@ -70,6 +70,8 @@ public final class FleetRelease implements AutoCloseable {
     /** Targets this release sent canary traffic to, in the order of their first shift, with their last weight. */
     private final Map<FleetTarget, Integer> shifted = new LinkedHashMap<>();
     private int wave = -1;
+    /** Whether the members shifted before this instance existed were read ({@link #adoptRecorded}). */
+    private boolean adopted;
 
     public FleetRelease(Fleet fleet, FleetConnections connections, FleetListener listener, Settings settings) {
         this.fleet = Objects.requireNonNull(fleet, "fleet");
@@ -199,6 +201,7 @@ public final class FleetRelease implements AutoCloseable {
     }
 
     private FleetOutcome rollBackShifted(String action, List<FleetTarget> changed, FleetOutcome.Failure failure) {
+        adoptRecorded();
         List<FleetTarget> order = new ArrayList<>(shifted.keySet());
         java.util.Collections.reverse(order);
         listener.note("rolling back " + order.size() + " target" + (order.size() == 1 ? "" : "s") + " in reverse order"
@@ -223,6 +226,47 @@ public final class FleetRelease implements AutoCloseable {
                 : FleetOutcome.Result.INCOMPLETE;
         return new FleetOutcome(result, action, failure == null ? undone.stream().map(FleetOutcome.Undone::target).toList() : changed,
                 failure, undone, unfinished);
+    }
+
+    /**
+     * Takes as shifted, ahead of this instance's own shifts, every member of the waves up to the current one whose
+     * record names this fleet and sends traffic to its canary: a coordinator made again for the same fleet (a Jenkins
+     * controller restart, a new process) then rolls back what was shifted before it, too. Done once, before the first
+     * rollback, so a release that never fails reads nothing extra. A member that cannot be read is left to the
+     * rollback only when this instance wrote it (its state is unknown; {@link #resume} finishes a recorded rollback).
+     */
+    private void adoptRecorded() {
+        if (adopted || settings.write().dryRun()) {
+            return;
+        }
+        adopted = true;
+        int last = wave < 0 ? fleet.waves().size() - 1 : wave;
+        List<FleetTarget> candidates = fleet.waves().subList(0, last + 1).stream().flatMap(w -> w.targets().stream())
+                .filter(t -> !shifted.containsKey(t)).toList();
+        Map<FleetTarget, Integer> before = new LinkedHashMap<>();
+        for (ParallelTargets.Result<ReleaseStatus> r : parallel.run(candidates, t -> engine(t).status(t.target()))) {
+            ReleaseStatus status = r.failed() ? null : r.value();
+            boolean ours = status != null && status.state() != null && status.state().fleet() != null
+                    && fleet.id().equals(status.state().fleet().id());
+            int weight = status == null || status.weights() == null ? 0 : status.weights().canary();
+            if (ours && weight > 0) {
+                before.put(r.target(), weight);
+            }
+        }
+        if (before.isEmpty()) {
+            return;
+        }
+        // Waves are shifted in order, so the fleet's order is the order of the first shifts across the restart.
+        Map<FleetTarget, Integer> inOrder = new LinkedHashMap<>();
+        for (FleetTarget t : fleet.targets()) {
+            Integer weight = shifted.containsKey(t) ? shifted.get(t) : before.get(t);
+            if (weight != null) {
+                inOrder.put(t, weight);
+            }
+        }
+        shifted.forEach(inOrder::putIfAbsent);
+        shifted.clear();
+        shifted.putAll(inOrder);
     }
 
     /**

@@ -128,4 +128,46 @@ class FleetReleaseTest {
         assertThat(List.of(clusters.canaryShare("eu-1"), clusters.canaryShare("us-1"), clusters.canaryShare("us-2")))
                 .containsExactly(100, 100, 100);
     }
+
+    @Test
+    void aReleaseMadeAgainAfterARestartRollsBackTheMembersShiftedBeforeIt() {
+        release.setWeight(10);
+        release.startWave(1);
+        release.setWeight(10);
+        // A new coordinator for the same fleet (a Jenkins controller restart, a new grayctl process) in wave 2.
+        try (FleetRelease afterRestart = new FleetRelease(fleet, clusters.connections(), FleetListener.NONE,
+                FleetRelease.Settings.defaults())) {
+            afterRestart.startWave(1);
+            clusters.cluster("us-2").faults().failWith("PATCH", "virtualservices/reviews", 422,
+                    "admission webhook denied the request");
+
+            FleetOutcome outcome = afterRestart.setWeight(50);
+
+            assertThat(outcome.result()).isEqualTo(FleetOutcome.Result.ROLLED_BACK);
+            assertThat(outcome.undone()).extracting(FleetOutcome.Undone::describe).containsExactly(
+                    "us-2/shop/reviews (canary 10 % → 0 %)", "us-1/shop/reviews (canary 50 % → 0 %)",
+                    "eu-1/shop/reviews (canary 10 % → 0 %)");
+            assertThat(List.of(clusters.canaryShare("eu-1"), clusters.canaryShare("us-1"), clusters.canaryShare("us-2")))
+                    .containsExactly(0, 0, 0);
+        }
+    }
+
+    @Test
+    void aReleaseMadeAgainLeavesAMemberAnotherFleetShifted() {
+        Fleet other = new Fleet("reviews-v3-f2", List.of(new FleetWave(0, null, clusters.reviewsIn("eu-1"))));
+        try (FleetRelease otherRelease = new FleetRelease(other, clusters.connections(), FleetListener.NONE,
+                FleetRelease.Settings.defaults())) {
+            otherRelease.setWeight(30);
+        }
+        try (FleetRelease afterRestart = new FleetRelease(fleet, clusters.connections(), FleetListener.NONE,
+                FleetRelease.Settings.defaults())) {
+            afterRestart.startWave(1);
+            clusters.cluster("us-2").faults().failWith("PATCH", "virtualservices/reviews", 422, "denied");
+
+            FleetOutcome outcome = afterRestart.setWeight(50);
+
+            assertThat(outcome.undone()).extracting(u -> u.target().id()).containsExactly("us-1/shop/reviews");
+            assertThat(clusters.canaryShare("eu-1")).isEqualTo(30);
+        }
+    }
 }
