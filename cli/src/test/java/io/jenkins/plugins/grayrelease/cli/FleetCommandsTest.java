@@ -2,17 +2,24 @@ package io.jenkins.plugins.grayrelease.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.grayrelease.core.Actor;
 import io.jenkins.plugins.grayrelease.core.ReleaseTarget;
 import io.jenkins.plugins.grayrelease.core.engine.GrayRelease;
+import io.jenkins.plugins.grayrelease.core.state.Phase;
 import io.jenkins.plugins.grayrelease.sandbox.SampleApplication;
 import io.jenkins.plugins.grayrelease.sandbox.SandboxServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,12 +68,22 @@ class FleetCommandsTest {
     }
 
     private io.jenkins.plugins.grayrelease.core.ReleaseStatus status(String cluster) {
-        return new GrayRelease(clients.get(cluster), new io.jenkins.plugins.grayrelease.core.Actor("test", "test"))
+        return new GrayRelease(clients.get(cluster), new Actor("test", "test"))
                 .status(ReleaseTarget.builder(NS, "reviews").build());
     }
 
     private int canaryWeight(String cluster) {
         return status(cluster).weights().canary();
+    }
+
+    /** A plan file for the sample release in the three clusters, moving in {@code waves} (the YAML list under 'waves:'). */
+    private Path threeClusterPlan(String waves) throws IOException {
+        return Files.writeString(dir.resolve("plan.yaml"), """
+                name: reviews-v2
+                target: {namespace: shop, service: reviews, stable: v1, canary: v2}
+                targets: [{cluster: eu-1}, {cluster: us-1}, {cluster: us-2}]
+                waves:
+                """ + waves);
     }
 
     @Test
@@ -101,16 +118,16 @@ class FleetCommandsTest {
 
         assertThat(json.exitCode()).as(json.toString()).isZero();
         assertThat(json.json().at("/weights/canary").asInt()).isEqualTo(20);
-        com.fasterxml.jackson.databind.JsonNode fleet = json.json().get("fleet");
+        JsonNode fleet = json.json().get("fleet");
         assertThat(fleet.get("fleet").asText()).isEqualTo("reviews@eu-1,us-1,us-2");
         assertThat(fleet.get("phase").asText()).isEqualTo("UNKNOWN");
         assertThat(fleet.findValuesAsText("id")).containsExactly("eu-1/shop/reviews", "us-1/shop/reviews", "us-2/shop/reviews");
-        com.fasterxml.jackson.databind.JsonNode eu1 = fleet.at("/targets/0");
+        JsonNode eu1 = fleet.at("/targets/0");
         assertThat(eu1.get("canaryWeight").asInt()).isEqualTo(20);
         assertThat(eu1.get("phase").asText()).isEqualTo("PROGRESSING");
         assertThat(eu1.get("reachable").asBoolean()).isTrue();
         assertThat(eu1.at("/lastChange/action").asText()).contains("20");
-        com.fasterxml.jackson.databind.JsonNode us1 = fleet.at("/targets/1");
+        JsonNode us1 = fleet.at("/targets/1");
         assertThat(us1.get("reachable").asBoolean()).isFalse();
         assertThat(us1.get("unreachable").asText()).isNotBlank();
         assertThat(us1.get("canaryWeight").isNull()).isTrue();
@@ -144,11 +161,7 @@ class FleetCommandsTest {
 
     @Test
     void aFleetPlanRunsWaveByWaveAndPromotesEveryCluster() throws IOException {
-        Path plan = Files.writeString(dir.resolve("plan.yaml"), """
-                name: reviews-v2
-                target: {namespace: shop, service: reviews, stable: v1, canary: v2}
-                targets: [{cluster: eu-1}, {cluster: us-1}, {cluster: us-2}]
-                waves:
+        Path plan = threeClusterPlan("""
                   - targets: [eu-1]
                     steps: [{setWeight: 10}, {approval: {message: 'On to the US?'}}]
                   - targets: [us-1, us-2]
@@ -167,26 +180,22 @@ class FleetCommandsTest {
 
     @Test
     void grayctlDecideOnAnyMemberAnswersTheWaveApprovalTheFleetRolloutWaitsFor() throws Exception {
-        Path plan = Files.writeString(dir.resolve("plan.yaml"), """
-                name: reviews-v2
-                target: {namespace: shop, service: reviews, stable: v1, canary: v2}
-                targets: [{cluster: eu-1}, {cluster: us-1}, {cluster: us-2}]
-                waves:
+        Path plan = threeClusterPlan("""
                   - targets: [eu-1, us-1]
                     steps: [{setWeight: 10}, {approval: {message: 'On to us-2?'}}]
                   - targets: [us-2]
                     steps: [{setWeight: 50}]
                 """);
         // Input closed (as in CI): the rollout waits for an answer recorded on the cluster.
-        java.util.concurrent.CompletableFuture<CliRun> rollout = java.util.concurrent.CompletableFuture.supplyAsync(
+        CompletableFuture<CliRun> rollout = CompletableFuture.supplyAsync(
                 () -> grayctl("rollout", "-f", plan.toString()));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
-                .until(() -> rollout.isDone() || status("us-1").phase() == io.jenkins.plugins.grayrelease.core.state.Phase.PAUSED);
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> rollout.isDone() || status("us-1").phase() == Phase.PAUSED);
 
         CliRun waiting = grayctl("status", "reviews", "--context", "us-1", "-o", "json");
         assertThat(waiting.json().at("/phase").asText()).as(waiting.toString()).isEqualTo("PAUSED");
         assertThat(waiting.json().at("/pendingApproval/message").asText()).isEqualTo("On to us-2?");
-        com.fasterxml.jackson.databind.JsonNode rows = waiting.json().at("/fleet/targets");
+        JsonNode rows = waiting.json().at("/fleet/targets");
         assertThat(List.of(rows.get(0).get("phase").asText(), rows.get(1).get("phase").asText())).containsExactly("PAUSED", "PAUSED");
         assertThat(rows.get(0).get("pendingApproval").asText()).isEqualTo("On to us-2?");
         assertThat(rows.get(2).get("phase").isNull()).as("us-2, not reached yet, has no record").isTrue();
@@ -194,7 +203,7 @@ class FleetCommandsTest {
         assertThat(canaryWeight("us-2")).isZero();
 
         CliRun decide = grayctl("decide", "reviews", "--context", "us-1", "promote");
-        CliRun done = rollout.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        CliRun done = rollout.get(60, TimeUnit.SECONDS);
 
         assertThat(decide.exitCode()).as(decide.toString()).isZero();
         assertThat(done.exitCode()).as(done.toString()).isZero();
@@ -203,17 +212,13 @@ class FleetCommandsTest {
         assertThat(done.out()).contains("promote: done on 3 targets");
         for (String cluster : clients.keySet()) {
             assertThat(status(cluster).stable().subset()).as(cluster).isEqualTo("v2");
-            assertThat(status(cluster).phase()).as(cluster).isEqualTo(io.jenkins.plugins.grayrelease.core.state.Phase.PROMOTED);
+            assertThat(status(cluster).phase()).as(cluster).isEqualTo(Phase.PROMOTED);
         }
     }
 
     @Test
     void aFleetRolloutWithJsonOutputPrintsOneDocumentNamingTheFailedTheUndoneAndTheUnfinishedTarget() throws IOException {
-        Path plan = Files.writeString(dir.resolve("plan.yaml"), """
-                name: reviews-v2
-                target: {namespace: shop, service: reviews, stable: v1, canary: v2}
-                targets: [{cluster: eu-1}, {cluster: us-1}, {cluster: us-2}]
-                waves:
+        Path plan = threeClusterPlan("""
                   - targets: [eu-1, us-1]
                     steps: [{setWeight: 10}]
                   - targets: [us-2]
@@ -224,7 +229,7 @@ class FleetCommandsTest {
         CliRun run = grayctl("rollout", "-f", plan.toString(), "-o", "json");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.FAILED);
-        com.fasterxml.jackson.databind.JsonNode doc = run.json();
+        JsonNode doc = run.json();
         assertThat(doc.get("result").asText()).isEqualTo("INCOMPLETE");
         assertThat(doc.at("/failed/target").asText()).isEqualTo("us-2/shop/reviews");
         assertThat(doc.at("/failed/unreachable").asBoolean()).isTrue();

@@ -2,29 +2,29 @@ package io.jenkins.plugins.grayrelease.core.rollout.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.jenkins.plugins.grayrelease.core.errors.InvalidPlanException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import io.jenkins.plugins.grayrelease.core.testing.DocPages;
+import org.assertj.core.api.AbstractStringAssert;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Plans with {@code targets} and {@code waves}: docs/fleet.md's examples, and the errors a mistake gets. */
 class FleetPlanTest {
 
-    private static List<String> docsYamlBlocks() throws IOException {
-        String page = Files.readString(Path.of("..", "docs", "fleet.md"), StandardCharsets.UTF_8);
-        List<String> blocks = new ArrayList<>();
-        Matcher m = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(page);
-        while (m.find()) {
-            blocks.add(m.group(1));
-        }
-        return blocks;
+    /** The sample release's target, which these plans' targets take what they leave out from. */
+    private static final String SHOP_REVIEWS = "target: {namespace: shop, service: reviews, stable: v1, canary: v2}\n";
+
+    private static List<String> docsYamlBlocks() {
+        return DocPages.blocks(DocPages.read("docs/fleet.md"), "yaml");
+    }
+
+    /** The message of the error that {@code targetsAndWaves}, after the sample's target, must get. */
+    private static AbstractStringAssert<?> assertRefusal(String targetsAndWaves) {
+        Throwable thrown = catchThrowable(() -> parse(SHOP_REVIEWS + targetsAndWaves));
+        assertThat(thrown).isInstanceOf(InvalidPlanException.class);
+        return assertThat(thrown.getMessage());
     }
 
     private static RolloutPlan parse(String yaml) {
@@ -32,7 +32,7 @@ class FleetPlanTest {
     }
 
     @Test
-    void theDocsWavePlanReleasesEuropeFirstThenBothUsClusters() throws IOException {
+    void theDocsWavePlanReleasesEuropeFirstThenBothUsClusters() {
         RolloutPlan plan = new PlanParser().parse(docsYamlBlocks().get(0), "docs/fleet.md");
 
         PlanTargets fleet = plan.fleet();
@@ -47,7 +47,7 @@ class FleetPlanTest {
     }
 
     @Test
-    void theDocsTwoServicePlanIsOneWaveOfBothServices() throws IOException {
+    void theDocsTwoServicePlanIsOneWaveOfBothServices() {
         RolloutPlan plan = new PlanParser().parse(docsYamlBlocks().get(1), "docs/fleet.md");
 
         assertThat(plan.fleet().waves()).singleElement().satisfies(w -> {
@@ -71,41 +71,38 @@ class FleetPlanTest {
 
     @Test
     void aWaveNamingAnUnknownTargetIsAnErrorListingTheTargets() {
-        assertThatThrownBy(() -> parse("""
-                target: {namespace: shop, service: reviews, stable: v1, canary: v2}
+        assertRefusal("""
                 targets: [{cluster: eu-1}, {cluster: us-1}]
                 waves:
                   - targets: [eu-1]
                     steps: [{setWeight: 10}]
                   - targets: [us-9]
                     steps: [{setWeight: 10}]
-                """)).isInstanceOf(InvalidPlanException.class)
-                .hasMessageContaining("waves[1].targets[0]")
-                .hasMessageContaining("'us-9' names no target; the targets are eu-1/shop/reviews, us-1/shop/reviews");
+                """)
+                .contains("waves[1].targets[0]")
+                .contains("'us-9' names no target; the targets are eu-1/shop/reviews, us-1/shop/reviews");
     }
 
     @Test
     void aTargetInNoWaveIsAnError() {
-        assertThatThrownBy(() -> parse("""
-                target: {namespace: shop, service: reviews, stable: v1, canary: v2}
+        assertRefusal("""
                 targets: [{cluster: eu-1}, {cluster: us-1}]
                 waves:
                   - targets: [eu-1]
                     steps: [{setWeight: 10}]
-                """)).isInstanceOf(InvalidPlanException.class)
-                .hasMessageContaining("target us-1/shop/reviews is in no wave; add it to a wave");
+                """)
+                .contains("target us-1/shop/reviews is in no wave; add it to a wave");
     }
 
     @Test
     void aTargetInTwoWavesIsAnError() {
-        assertThatThrownBy(() -> parse("""
-                target: {namespace: shop, service: reviews, stable: v1, canary: v2}
+        assertRefusal("""
                 targets: [{cluster: eu-1}]
                 waves:
                   - {targets: [eu-1], steps: [{setWeight: 10}]}
                   - {targets: [eu-1/reviews], steps: [{setWeight: 50}]}
-                """)).isInstanceOf(InvalidPlanException.class)
-                .hasMessageContaining("target eu-1/shop/reviews is already in wave 1; a target moves in one wave");
+                """)
+                .contains("target eu-1/shop/reviews is already in wave 1; a target moves in one wave");
     }
 
     @Test
@@ -121,25 +118,23 @@ class FleetPlanTest {
 
     @Test
     void stepsBesideWavesAreAnError() {
-        assertThatThrownBy(() -> parse("""
-                target: {namespace: shop, service: reviews, stable: v1, canary: v2}
+        assertRefusal("""
                 targets: [{cluster: eu-1}]
                 steps: [{setWeight: 10}]
                 waves:
                   - {targets: [eu-1], steps: [{setWeight: 10}]}
-                """)).isInstanceOf(InvalidPlanException.class)
-                .hasMessageContaining("a plan with 'waves' keeps its steps in the waves; move 'steps' into a wave");
+                """)
+                .contains("a plan with 'waves' keeps its steps in the waves; move 'steps' into a wave");
     }
 
     @Test
     void anUnknownKeyInAWaveNamesTheWavesKeys() {
-        assertThatThrownBy(() -> parse("""
-                target: {namespace: shop, service: reviews, stable: v1, canary: v2}
+        assertRefusal("""
                 targets: [{cluster: eu-1}]
                 waves:
                   - {targets: [eu-1], step: [{setWeight: 10}]}
-                """)).isInstanceOf(InvalidPlanException.class)
-                .hasMessageContaining("unknown key 'step' in waves[0]; did you mean 'steps'?")
-                .hasMessageContaining("name, steps, targets");
+                """)
+                .contains("unknown key 'step' in waves[0]; did you mean 'steps'?")
+                .contains("name, steps, targets");
     }
 }
