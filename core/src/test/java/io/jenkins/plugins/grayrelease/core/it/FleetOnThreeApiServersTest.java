@@ -220,16 +220,8 @@ class FleetOnThreeApiServersTest {
                       http:
                         - name: primary
                           route: [{destination: {host: ratings, subset: v1}}]
-                    ---
-                    apiVersion: networking.istio.io/v1
-                    kind: DestinationRule
-                    metadata: {name: ratings}
-                    spec:
-                      host: ratings
-                      subsets:
-                        - {name: v1, labels: {version: v1}}
-                        - {name: v2, labels: {version: v2}}
                     """);
+            Cluster.install(server.client(), namespace, RatingsService.DESTINATION_RULE);
             Workloads.serve(server.client(), namespace, "ratings", "v1", "v2");
         }
     }

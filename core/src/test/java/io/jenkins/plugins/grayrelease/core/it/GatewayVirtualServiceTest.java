@@ -49,16 +49,6 @@ class GatewayVirtualServiceTest {
                 """.formatted(name, name, stableHost, subset == null ? "" : ", subset: " + subset, stableHost.split("\\.")[1]);
     }
 
-    private static final String DR = """
-            apiVersion: networking.istio.io/v1
-            kind: DestinationRule
-            metadata: {name: ratings}
-            spec:
-              host: ratings
-              subsets:
-              - {name: v1, labels: {app: ratings, version: v1}}
-              - {name: v2, labels: {app: ratings, version: v2}}
-            """;
 
     private static List<String> hosts(ObjectNode vs, String route) {
         List<String> hosts = new ArrayList<>();
@@ -82,7 +72,7 @@ class GatewayVirtualServiceTest {
         Cluster.ensureNamespace(server.client(), GATEWAY_NS);
         String vsName = "public-" + shop;
         String fqdn = "ratings." + shop + ".svc.cluster.local";
-        Cluster.install(server.client(), shop, DR);
+        Cluster.install(server.client(), shop, RatingsService.DESTINATION_RULE);
         Cluster.install(server.client(), GATEWAY_NS, gatewayVs(vsName, fqdn, "v1"));
         io.jenkins.plugins.grayrelease.core.testing.Workloads.serve(server.client(), shop, "ratings", "v1", "v2");
         GrayRelease engine = new GrayRelease(server.client(), SampleRelease.ACTOR);
@@ -123,7 +113,7 @@ class GatewayVirtualServiceTest {
         String shop = server.createNamespace("shop2h");
         Cluster.ensureNamespace(server.client(), GATEWAY_NS);
         String vsName = "public-" + shop;
-        Cluster.install(server.client(), shop, DR);
+        Cluster.install(server.client(), shop, RatingsService.DESTINATION_RULE);
         Cluster.install(server.client(), GATEWAY_NS, gatewayVs(vsName, "ratings-stable." + shop + ".svc.cluster.local", null));
         io.jenkins.plugins.grayrelease.core.testing.Workloads.serveService(server.client(), shop, "ratings-stable",
                 java.util.Map.of("app", "ratings", "track", "stable"), "ratings-v1");
