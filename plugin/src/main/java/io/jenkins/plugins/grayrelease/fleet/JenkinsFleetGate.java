@@ -10,9 +10,6 @@ import io.jenkins.plugins.grayrelease.approval.Question;
 import io.jenkins.plugins.grayrelease.core.fleet.FleetApproval;
 import io.jenkins.plugins.grayrelease.core.fleet.FleetGate;
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
-import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -48,9 +45,7 @@ final class JenkinsFleetGate implements FleetGate {
             return earlier.getDecision();
         }
         action.recordFleet(fleet.label(), request.status(), fleet.recordedMembers(), null, null);
-        Question question = new Question(request.message(), submitter,
-                Arrays.stream(DecisionKind.values()).filter(request.allowed()::contains).toList(),
-                request.timeout().orElse(Duration.ZERO));
+        Question question = Question.ofPlanStep(request.message(), submitter, request.allowed()::contains, request.timeout());
         String wave = request.wave().name() + ": " + String.join(", ", request.wave().targets().stream().map(t -> t.id()).toList());
         Approval asked = new Approval(id, fleet.id() + ", " + wave, question, System.currentTimeMillis());
         asked.setFleet(fleet.id());

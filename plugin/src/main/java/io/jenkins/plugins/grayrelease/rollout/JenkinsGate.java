@@ -10,8 +10,6 @@ import io.jenkins.plugins.grayrelease.approval.Question;
 import io.jenkins.plugins.grayrelease.core.rollout.ApprovalRequest;
 import io.jenkins.plugins.grayrelease.core.rollout.Decision;
 import io.jenkins.plugins.grayrelease.core.rollout.Gate;
-import io.jenkins.plugins.grayrelease.core.rollout.plan.DecisionKind;
-import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -39,10 +37,7 @@ final class JenkinsGate implements Gate {
 
     @Override
     public Decision decide(ApprovalRequest request) throws InterruptedException {
-        // In the plan's order, so the buttons read as the plan lists them.
-        Question question = new Question(request.message(), submitter,
-                Arrays.stream(DecisionKind.values()).filter(request::allows).toList(),
-                request.timeout().orElse(java.time.Duration.ZERO));
+        Question question = Question.ofPlanStep(request.message(), submitter, request::allows, request.timeout());
         GrayReleaseAction action = GrayReleaseAction.of(run);
         Approval approval = action.addApproval(new Approval(approvalId(idPrefix, request.step(), request.givenFor()), target, question,
                 System.currentTimeMillis()));
